@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+/**
+ * segwork's command line: a thin layer that parses options, calls the stages
+ * in order and maps user errors to a one-line message and a non-zero exit.
+ * Command modules are imported lazily so `segwork --help` starts fast
+ * (danfojs-node and vega cost hundreds of milliseconds to import).
+ */
+import { Command, Option } from "commander";
+import { isSegworkError } from "../shared/errors.js";
+import { commandLine } from "./options.js";
+import { packageVersion } from "./package-info.js";
+
+const program = new Command();
+const command = commandLine(process.argv.slice(2));
+
+program
+  .name("segwork")
+  .description("Customer segmentation and tiering: K-Means beside RFM and rule tiers, with offline HTML reports.")
+  .version(packageVersion())
+  .showHelpAfterError("(run with --help for usage)");
+
+/** Options every command that reads a client table accepts. */
+function withTableOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption("-i, --input <file>", "client table: .csv, .csv.gz, .tsv, .json, .jsonl or .xlsx")
+    .option("--id <column>", "id column (kept as text); default: 1-based row number")
+    .option("-f, --features <cols>", "comma-separated numeric feature columns")
+    .addOption(new Option("--scale <method>", "scaling").choices(["zscore", "robust", "minmax", "none"]).default("zscore"))
+    .option("--log <cols>", "features to transform with log1p before scaling")
+    .addOption(new Option("--impute <method>", "rows with missing features").choices(["drop", "median"]).default("drop"))
+    .addOption(new Option("--dedupe <rule>", "duplicate ids").choices(["first", "last", "error"]).default("first"))
+    .option("--clip <lo,hi>", "winsorize features at these quantiles, e.g. 0.01,0.99")
+    .addOption(new Option("--encoding <name>", "text encoding").choices(["auto", "utf8", "gbk", "gb18030"]).default("auto"))
+    .option("--delimiter <char>", "CSV delimiter (default: detected)")
+    .option("--sheet <name>", "XLSX sheet (default: the first)");
+}
+
+function withFitOptions(cmd: Command): Command {
+  return cmd
+    .option("--restarts <n>", "k-means++ restarts per k; the lowest inertia is kept", "10")
+    .option("--seed <n>", "random seed (same seed, same result)", "0")
+    .option("--max-iter <n>", "Lloyd iterations per restart at most", "300")
+    .option("--tol <x>", "relative tolerance on centroid movement", "1e-4")
+    .option("--threads <n>", "worker threads for the assignment step", "1")
+    .option("--silhouette-sample <n>", "rows for the silhouette (exact up to this many)", "10000")
+    .option("--order-by <feature[:asc]>", "order clusters by this feature's mean (default: monetary-like, descending)")
+    .option("--show-ids", "print example client ids in the report (hidden by default)")
+    .option("-q, --quiet", "no progress on stderr")
+    .requiredOption("-o, --out <dir>", "output directory");
+}
+
+withFitOptions(
+  withTableOptions(program.command("sweep").description("fit K-Means for a range of k and recommend one")),
+)
+  .option("-k, --k <range>", "k or a range, e.g. 2..10", "2..10")
+  .action(async (options) => {
+    const { sweepCommand } = await import("./commands/sweep.js");
+    await sweepCommand(options, command);
+  });
+
+withFitOptions(
+  withTableOptions(program.command("cluster").description("fit K-Means for one k; write assignments, model, profiles, report")),
+)
+  .option("-k, --k <n>", "number of clusters")
+  .action(async (options) => {
+    const { clusterCommand } = await import("./commands/cluster.js");
+    await clusterCommand(options, command);
+  });
+
+program
+  .command("synth")
+  .description("write a seeded synthetic client table (Gaussian blobs) for tests and benchmarks")
+  .option("--rows <n>", "rows", "1000")
+  .option("--features <n>", "numeric features", "3")
+  .option("--clusters <n>", "planted clusters", "4")
+  .option("--seed <n>", "random seed", "0")
+  .option("--truth", "add the planted cluster as a column")
+  .option("-o, --out <file>", "output CSV (default: stdout)")
+  .action(async (options) => {
+    const { synthCommand } = await import("./commands/synth.js");
+    await synthCommand(options);
+  });
+
+program
+  .command("demo")
+  .description("run the whole flow on the shipped sample data and write one report")
+  .option("-o, --out <dir>", "output directory", "reports/demo")
+  .option("-q, --quiet", "no progress on stderr")
+  .action(async (options) => {
+    const { demoCommand } = await import("./commands/demo.js");
+    await demoCommand(options, command);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (isSegworkError(error)) {
+    process.stderr.write(`segwork: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`segwork: internal error: ${message}\n`);
+    if (process.env.SEGWORK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    else process.stderr.write("(set SEGWORK_DEBUG=1 for a stack trace, and please report it)\n");
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,93 @@
+import { kmeans } from "../cluster/index.js";
+import type { Clustering } from "../cluster/types.js";
+import type { DenseMatrix } from "../shared/matrix.js";
+import { Random } from "../shared/random.js";
+import { calinskiHarabasz, daviesBouldin, kneedle, recommendK, silhouetteScore } from "./metrics.js";
+import type { Recommendation, SweepRow } from "./types.js";
+
+/** Options for {@link sweepK}. */
+export interface SweepOptions {
+  kMin: number;
+  kMax: number;
+  restarts: number;
+  seed: number;
+  maxIterations?: number;
+  tolerance?: number;
+  /** Rows for the silhouette; exact when the data has at most this many. Default 10,000. */
+  silhouetteSampleSize?: number;
+  threads?: number;
+  /** Called when each k is finished. */
+  onK?: (k: number, done: number, total: number) => void;
+}
+
+/** A sweep's rows, its recommendation and every fitted clustering. */
+export interface SweepResult {
+  rows: SweepRow[];
+  recommendation: Recommendation;
+  /** Rows the silhouettes were computed on. */
+  silhouetteSampleSize: number;
+  clusterings: Map<number, Clustering>;
+}
+
+/** Seed of k's K-Means, derived from the user's seed so each k has its own stream. */
+export function seedForK(seed: number, k: number): number {
+  return (Math.imul(seed >>> 0, 0x9e3779b1) + k * 0x85ebca6b) >>> 0;
+}
+
+/**
+ * Fits K-Means for every k in [kMin, kMax] and scores each fit: inertia,
+ * silhouette (on one seeded sample shared by all k, so the values are
+ * comparable), Calinski–Harabasz and Davies–Bouldin on all rows; then finds
+ * the knee of the inertia curve with Kneedle and recommends a k.
+ *
+ * @example
+ * const result = sweepK(prepared.scaled, { kMin: 2, kMax: 10, restarts: 10, seed: 7 });
+ * result.recommendation.recommendedK // => e.g. 4
+ */
+export function sweepK(matrix: DenseMatrix, options: SweepOptions): SweepResult {
+  const rows: SweepRow[] = [];
+  const clusterings = new Map<number, Clustering>();
+  const total = options.kMax - options.kMin + 1;
+  const sampleSize = options.silhouetteSampleSize ?? 10_000;
+  let silhouetteRows = matrix.rows;
+  for (let k = options.kMin; k <= options.kMax; k++) {
+    const clustering = kmeans(matrix, {
+      k,
+      restarts: options.restarts,
+      seed: seedForK(options.seed, k),
+      maxIterations: options.maxIterations,
+      tolerance: options.tolerance,
+      threads: options.threads,
+    });
+    clusterings.set(k, clustering);
+    // The same seed for every k → the same silhouette sample for every k.
+    const silhouette = silhouetteScore(matrix, clustering.labels, k, {
+      sampleSize,
+      rng: new Random(options.seed ^ 0x51e7),
+    });
+    silhouetteRows = silhouette.sampleSize;
+    rows.push({
+      k,
+      inertia: clustering.inertia,
+      silhouette: silhouette.score,
+      calinskiHarabasz: calinskiHarabasz(matrix, clustering.labels, k),
+      daviesBouldin: daviesBouldin(matrix, clustering.labels, k),
+      iterations: clustering.iterations,
+    });
+    options.onK?.(k, k - options.kMin + 1, total);
+  }
+  const knee =
+    rows.length >= 3
+      ? kneedle(
+          rows.map((r) => r.k),
+          rows.map((r) => r.inertia),
+          { curve: "convex", direction: "decreasing", sensitivity: 1 },
+        ).knee
+      : null;
+  return {
+    rows,
+    recommendation: recommendK(rows, knee),
+    silhouetteSampleSize: silhouetteRows,
+    clusterings,
+  };
+}

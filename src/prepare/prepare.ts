@@ -1,0 +1,237 @@
+import { mean, standardDeviation } from "simple-statistics";
+import type { Table } from "../load/types.js";
+import { prepareMessages as msg } from "../shared/messages/index.js";
+import { quantileType7 } from "../shared/stats.js";
+import { applyScaler, fitColumnScale } from "./scaler.js";
+import { selectRows } from "./select-rows.js";
+import type { ColumnSummary, PrepareOptions, Prepared, ScalerParameters } from "./types.js";
+
+/**
+ * Cleans the feature columns of a loaded table and scales them for clustering.
+ *
+ * Order of operations (each step counted in the summary): resolve duplicate
+ * ids → drop rows with missing / non-numeric features (or impute the median)
+ * → drop rows where log1p is undefined → winsorize at the `clip` quantiles →
+ * log1p the `log` features → scale. Statistics in the summary describe the
+ * kept values in original units, before clipping.
+ *
+ * @throws SegworkError naming the file and column for an unknown, all-missing,
+ *   non-numeric or constant feature, a duplicate id with `dedupe: "error"`,
+ *   or when no rows are left.
+ * @example
+ * const prepared = prepare(table, { features: ["recency", "monetary"], log: ["monetary"] });
+ * prepared.scaled.rows // => rows kept
+ */
+export function prepare(table: Table, options: PrepareOptions): Prepared {
+  const features = options.features;
+  const scaleMethod = options.scale ?? "zscore";
+  const impute = options.impute ?? "drop";
+  const dedupe = options.dedupe ?? "first";
+  const log = new Set(options.log ?? []);
+  validateFeatures(table, features, log);
+  if (options.clip) validateClip(options.clip);
+
+  const selection = selectRows(table, features, log, impute, dedupe);
+  const n = selection.kept.length;
+  if (n === 0) {
+    throw msg.noRowsLeft(table.source, table.rowCount, describeDrops(selection));
+  }
+
+  const d = features.length;
+  const original = new Float64Array(n * d);
+  const columns: ColumnSummary[] = [];
+  const center: number[] = [];
+  const scale: number[] = [];
+  const clipLower: number[] = [];
+  const clipUpper: number[] = [];
+  for (let j = 0; j < d; j++) {
+    const name = features[j]!;
+    const source = table.columns[name]!;
+    const values = new Float64Array(n);
+    let missingKept = 0;
+    for (let r = 0; r < n; r++) {
+      const v = source[selection.kept[r]!]!;
+      values[r] = v;
+      if (Number.isNaN(v)) missingKept++;
+    }
+    const imputed = missingKept > 0 ? fillWithMedian(values) : 0;
+    const stats = describe(values);
+    let clipped = 0;
+    if (options.clip) {
+      const sorted = Float64Array.from(values).sort();
+      const lower = quantileType7(sorted, options.clip[0]);
+      const upper = quantileType7(sorted, options.clip[1]);
+      clipLower.push(lower);
+      clipUpper.push(upper);
+      for (let r = 0; r < n; r++) {
+        const v = values[r]!;
+        if (v < lower) {
+          values[r] = lower;
+          clipped++;
+        } else if (v > upper) {
+          values[r] = upper;
+          clipped++;
+        }
+      }
+    }
+    for (let r = 0; r < n; r++) original[r * d + j] = values[r]!;
+    const transformed = log.has(name) ? values.map(Math.log1p) : values;
+    const fitted = fitColumnScale(transformed, scaleMethod, table.source, name);
+    center.push(fitted.center);
+    scale.push(fitted.scale);
+    const issues = table.issues[name]!;
+    columns.push({
+      name,
+      missing: issues.missing,
+      nonNumeric: issues.nonNumeric,
+      ...stats,
+      imputed,
+      clipped,
+      logInvalid: 0,
+      action: describeAction(issues.missing + issues.nonNumeric, impute, clipped, log.has(name), scaleMethod),
+    });
+  }
+
+  const scaler: ScalerParameters = {
+    method: scaleMethod,
+    features: [...features],
+    log: features.filter((f) => log.has(f)),
+    center,
+    scale,
+    clip: options.clip ? { lower: clipLower, upper: clipUpper } : null,
+  };
+  const originalMatrix = { data: original, rows: n, cols: d };
+  const ids = Array.from(selection.kept, (i) => table.ids[i]!);
+  return {
+    ids,
+    features: [...features],
+    scaled: applyScaler(scaler, originalMatrix),
+    original: originalMatrix,
+    scaler,
+    summary: {
+      source: table.source,
+      inputRows: table.rowCount,
+      keptRows: n,
+      droppedMissing: selection.droppedMissing,
+      droppedNonNumeric: selection.droppedNonNumeric,
+      droppedLogInvalid: selection.droppedLogInvalid,
+      duplicateIds: selection.duplicateIds,
+      droppedDuplicates: selection.droppedDuplicates,
+      dedupe,
+      impute,
+      columns,
+      notes: describeNotes(table, selection, impute, dedupe, scaler),
+    },
+  };
+}
+
+function validateFeatures(table: Table, features: string[], log: Set<string>): void {
+  if (features.length === 0) throw msg.noFeatures();
+  const seen = new Set<string>();
+  for (const f of features) {
+    if (seen.has(f)) throw msg.duplicateFeature(f);
+    seen.add(f);
+    if (!(f in table.columns)) throw msg.unknownFeature(table.source, f, table.headers);
+  }
+  for (const f of log) if (!seen.has(f)) throw msg.logNotAFeature(f, features);
+  for (const f of features) {
+    const issues = table.issues[f]!;
+    const present = table.rowCount - issues.missing;
+    if (present === 0) throw msg.allMissing(table.source, f, issues.missing);
+    // A column where most present values are text is a text column, not a
+    // numeric one with a few typos: refuse it rather than drop most rows.
+    if (issues.nonNumeric > 0 && issues.nonNumeric * 2 >= present) {
+      throw msg.notNumeric(table.source, f, issues.nonNumeric, present, issues.firstNonNumeric);
+    }
+  }
+}
+
+function validateClip([lower, upper]: [number, number]): void {
+  if (!(lower >= 0 && upper <= 1 && lower < upper)) throw msg.badClip(lower, upper);
+}
+
+/** Replaces NaN by the median of the other values; returns how many were filled. */
+function fillWithMedian(values: Float64Array): number {
+  const finite = values.filter((v) => !Number.isNaN(v)).sort();
+  const median = quantileType7(finite, 0.5);
+  let filled = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i]!)) {
+      values[i] = median;
+      filled++;
+    }
+  }
+  return filled;
+}
+
+function describe(values: Float64Array): { min: number; max: number; mean: number; sd: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const asArray = values as unknown as number[];
+  return { min, max, mean: mean(asArray), sd: standardDeviation(asArray) };
+}
+
+function describeAction(
+  bad: number,
+  impute: string,
+  clipped: number,
+  logged: boolean,
+  method: string,
+): string {
+  const parts: string[] = [];
+  if (bad > 0) parts.push(impute === "median" ? `${bad} filled with the median` : `${bad} → rows dropped`);
+  if (clipped > 0) parts.push(`${clipped} winsorized`);
+  if (logged) parts.push("log1p");
+  parts.push(method === "none" ? "not scaled" : `${method} scaled`);
+  return parts.join("; ");
+}
+
+function describeDrops(s: {
+  droppedMissing: number;
+  droppedNonNumeric: number;
+  droppedLogInvalid: number;
+  droppedDuplicates: number;
+}): string {
+  return [
+    `${s.droppedMissing} with missing values`,
+    `${s.droppedNonNumeric} with non-numeric values`,
+    `${s.droppedLogInvalid} where log1p is undefined (≤ −1)`,
+    `${s.droppedDuplicates} duplicate ids`,
+  ].join(", ");
+}
+
+function describeNotes(
+  table: Table,
+  s: ReturnType<typeof selectRows>,
+  impute: string,
+  dedupe: string,
+  scaler: ScalerParameters,
+): string[] {
+  const notes = [`Read ${table.rowCount.toLocaleString("en-US")} rows from ${table.source}.`];
+  if (s.droppedDuplicates > 0) {
+    notes.push(
+      `${s.duplicateIds} ids appeared more than once; kept the ${dedupe} row of each (${s.droppedDuplicates} rows dropped).`,
+    );
+  }
+  if (s.droppedMissing > 0) notes.push(`Dropped ${s.droppedMissing} rows with a missing feature value.`);
+  if (s.droppedNonNumeric > 0) notes.push(`Dropped ${s.droppedNonNumeric} rows with a non-numeric feature value.`);
+  if (impute === "median") notes.push("Missing and non-numeric feature values were filled with the column median.");
+  if (s.droppedLogInvalid > 0) {
+    notes.push(`Dropped ${s.droppedLogInvalid} rows where log1p is undefined (value ≤ −1) in ${scaler.log.join(", ")}.`);
+  }
+  if (scaler.clip) notes.push("Winsorized every feature at the given quantiles (bounds in the model).");
+  if (scaler.log.length > 0) notes.push(`Applied log1p to ${scaler.log.join(", ")} before scaling.`);
+  notes.push(
+    {
+      zscore: "Scaled to z-scores (mean 0, population standard deviation 1), as scikit-learn's StandardScaler.",
+      robust: "Scaled robustly: (x − median) / IQR, as scikit-learn's RobustScaler.",
+      minmax: "Scaled to [0, 1] by min and max, as scikit-learn's MinMaxScaler.",
+      none: "Not scaled.",
+    }[scaler.method],
+  );
+  return notes;
+}

@@ -1,0 +1,10 @@
+/**
+ * The catalogue of every message a user can see, one file per pipeline stage.
+ * Each entry is a function that returns a `SegworkError` (for errors) or a
+ * string (for warnings and notes), so wording lives in one place and tests can
+ * assert it exactly (as vega-lite does in `src/log/message.ts`).
+ */
+export * as loadMessages from "./load.js";
+export * as prepareMessages from "./prepare.js";
+export * as clusterMessages from "./cluster.js";
+export * as cliMessages from "./cli.js";
