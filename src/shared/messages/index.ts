@@ -7,4 +7,9 @@
 export * as loadMessages from "./load.js";
 export * as prepareMessages from "./prepare.js";
 export * as clusterMessages from "./cluster.js";
+export * as evaluateMessages from "./evaluate.js";
 export * as cliMessages from "./cli.js";
+export * as featuresMessages from "./features.js";
+export * as rulesMessages from "./rules.js";
+export * as compareMessages from "./compare.js";
+export * as gradeMessages from "./grade.js";
