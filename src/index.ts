@@ -1,0 +1,29 @@
+/**
+ * segwork's library API: the pipeline stages, each usable on its own with
+ * plain values (typed arrays and plain objects), in the order data flows:
+ * load → features → prepare → cluster → evaluate → rules → compare → grade → report.
+ *
+ * @example
+ * import { loadTable, prepare, sweepK } from "segwork";
+ * const table = await loadTable("clients.csv", { id: "client_id" });
+ * const prepared = prepare(table, { features: ["recency_days", "frequency", "monetary"], log: ["monetary"] });
+ * const sweep = sweepK(prepared.scaled, { kMin: 2, kMax: 10, restarts: 10, seed: 7 });
+ * sweep.recommendation.reason; // => "Knee of the inertia curve at k=4 …"
+ */
+export * from "./load/index.js";
+export * from "./features/index.js";
+export * from "./prepare/index.js";
+export * from "./cluster/index.js";
+export * from "./evaluate/metrics.js";
+export { sweepK, seedForK, type SweepOptions, type SweepResult } from "./evaluate/sweep.js";
+export { profileClusters, defaultClusterOrder, inverseScale } from "./evaluate/profiles.js";
+export type { ClusterProfile, Profiles } from "./evaluate/profile-types.js";
+export { labelClusters, describeFeature } from "./evaluate/labels.js";
+export { pca2, samplePcaPoints } from "./evaluate/pca.js";
+export * as rules from "./rules/index.js";
+export * as compare from "./compare/index.js";
+export * as grade from "./grade/index.js";
+export { Random, sampleIndices } from "./shared/random.js";
+export { denseMatrix, fromRows, toRows, takeRows, type DenseMatrix } from "./shared/matrix.js";
+export { SegworkError, isSegworkError } from "./shared/errors.js";
+export { synthesizeClients } from "./shared/synth.js";

@@ -1,0 +1,46 @@
+/**
+ * The rules stage: RFM scores and named segments, threshold rules, weighted
+ * scorecard tiers, ABC classes with Lorenz/Gini, CLV and the value × activity
+ * matrix — pure functions over arrays — plus validated JSON/YAML configs.
+ */
+export * from "./types.js";
+export { rSeqProbabilities, rQuantileSorted, rfmQuantileCuts } from "./r-quantile.js";
+export { describeEmptyScores, scoreRfm } from "./rfm-scores.js";
+export {
+  R_RFM_SEGMENT_TABLE,
+  assignSegments,
+  firstMatchingRule,
+  ruleMatches,
+  summarizeSegments,
+} from "./segments.js";
+export { boxLabel, describeSegmentLint, lintSegmentRules } from "./segment-lint.js";
+export { ExpressionError, bindExpression, columnOperands, parseExpression } from "./expression.js";
+export type { CompareOp, Expr, ExpressionMessages, Operand } from "./expression.js";
+export {
+  applyThresholdRules,
+  compileThresholdRules,
+  describeThresholdAssignment,
+} from "./threshold-rules.js";
+export type { CompileContext, ThresholdRuleSpec, ThresholdRulesSpec } from "./threshold-rules.js";
+export { averageRanks, normalizeFeature, scoreScorecard } from "./scorecard.js";
+export { abcAnalysis, areaUnder, describeAbc, giniSorted } from "./abc.js";
+export { clvMultiplier, customerLifetimeValue } from "./clv.js";
+export { DEFAULT_QUADRANT_NAMES, valueActivityMatrix } from "./value-activity.js";
+export {
+  formatKeyPath,
+  parseConfigText,
+  problemsFromIssues,
+  readConfigFile,
+  validateConfig,
+  valueAt,
+} from "./config-file.js";
+export {
+  WEIGHT_SUM_TOLERANCE,
+  parseAbcConfig,
+  parseClvConfig,
+  parseRfmConfig,
+  parseScorecardConfig,
+  parseSegmentTableConfig,
+  parseThresholdConfig,
+  parseValueActivityConfig,
+} from "./config.js";
