@@ -1,0 +1,24 @@
+/** Vega-Lite spec builders shared by reports and notebooks: data in, spec out. */
+export { elbowSpec, kAxis } from "./elbow.js";
+export type { ElbowSpecOptions } from "./elbow.js";
+export { qualityIndicesSpec } from "./quality.js";
+export type { QualitySpecOptions } from "./quality.js";
+export { silhouetteKnifeSpec, knifeLayout, MAX_KNIFE_BARS } from "./silhouette.js";
+export type { KnifeSpecOptions, KnifeBar, KnifeLayout } from "./silhouette.js";
+export { pcaScatterSpec, pcAxisTitle, thinPoints, MAX_PCA_POINTS } from "./pca.js";
+export type { PcaSpecOptions } from "./pca.js";
+export { profileHeatmapSpec, clusterSizeSpec, heatmapLimit } from "./profile.js";
+export type { HeatmapSpecOptions, ClusterSize } from "./profile.js";
+export {
+  BASE_CONFIG,
+  CHART_FONT,
+  CLUSTER_PALETTE,
+  ANNOTATION_COLOR,
+  SERIES_COLOR,
+  VEGA_LITE_SCHEMA,
+  clusterColor,
+  clusterColorScale,
+  clusterName,
+  magnitudeFormat,
+} from "./theme.js";
+export type { ClusterNames, LayerItem, PositionEncoding } from "./theme.js";

@@ -1,0 +1,98 @@
+/**
+ * Headless Chromium for tests that open generated reports. Reusable by any
+ * test: `launchBrowser()` returns null (with the reason) when Chromium is not
+ * installed, unless SEGWORK_REQUIRE_BROWSER=1 demands it; `openReport()`
+ * loads an HTML file and records console errors, dialogs and every network
+ * request other than the file itself.
+ */
+import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+
+/** Where the system Chromium lives on the dev machine and in CI. */
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+/** Flags for a quiet, offline, sandbox-free headless run. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Why the browser cannot run here, or null when it can. */
+export function browserUnavailableReason(): string | null {
+  return existsSync(CHROMIUM_PATH)
+    ? null
+    : `Chromium not found at ${CHROMIUM_PATH}; install it or skip browser tests`;
+}
+
+/** True when SEGWORK_REQUIRE_BROWSER=1: a missing browser is then a failure, not a skip. */
+export function browserRequired(): boolean {
+  return process.env.SEGWORK_REQUIRE_BROWSER === "1";
+}
+
+/**
+ * Launches headless Chromium, or returns null when it is absent and not required.
+ *
+ * @throws {Error} when Chromium is absent and SEGWORK_REQUIRE_BROWSER=1, or when it fails to start
+ */
+export async function launchBrowser(): Promise<Browser | null> {
+  const reason = browserUnavailableReason();
+  if (reason !== null) {
+    if (browserRequired()) throw new Error(`${reason} (SEGWORK_REQUIRE_BROWSER=1)`);
+    return null;
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** A report opened in a page, with what happened while it loaded. */
+export interface OpenedReport {
+  page: Page;
+  /** Console messages of type "error" and uncaught page errors. */
+  consoleErrors: string[];
+  /** Every request the page made other than the report file itself. */
+  requests: string[];
+  /** Messages of alert/confirm/prompt dialogs that fired. */
+  dialogs: string[];
+}
+
+/**
+ * Opens an HTML file in a new page and waits for it to load; every request
+ * other than the file is recorded and aborted, so a stray URL can never reach
+ * the network.
+ */
+export async function openReport(
+  browser: Browser,
+  file: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<OpenedReport> {
+  const page = await browser.newPage({ viewport });
+  const url = pathToFileURL(file).href;
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.route("**/*", (route) => {
+    const requested = route.request().url();
+    if (requested === url) return route.continue();
+    requests.push(requested);
+    return route.abort();
+  });
+  page.on("request", (request) => {
+    if (request.url() !== url && !requests.includes(request.url())) requests.push(request.url());
+  });
+  await page.goto(url, { waitUntil: "load" });
+  return { page, consoleErrors, requests, dialogs };
+}
