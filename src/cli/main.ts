@@ -67,6 +67,63 @@ withFitOptions(
     await clusterCommand(options, command);
   });
 
+/** Options that describe a transaction log. */
+function withTransactionOptions(cmd: Command, required: boolean): Command {
+  const option = required ? cmd.requiredOption.bind(cmd) : cmd.option.bind(cmd);
+  option("-t, --transactions <file>", "transaction log: .csv, .csv.gz or whitespace-separated .txt");
+  return cmd
+    .option("--date <column>", "transaction date column")
+    .option("--amount <expr>", 'amount column, or a product of two columns such as "Quantity*UnitPrice"')
+    .option("--invoice <column>", "invoice column (frequency = distinct invoices; default: one purchase per line)")
+    .option("--as-of <YYYY-MM-DD>", "reference date for recency (default: the day after the last transaction)")
+    .option("--date-format <fmt>", 'strptime format when dates are ambiguous, e.g. "%d/%m/%Y %H:%M"')
+    .option("--exclude-returns", "drop cancellations instead of netting them against spend")
+    .option("--keep <cols>", "text columns to carry through (latest value per client), e.g. Country")
+    .addOption(new Option("--encoding <name>", "text encoding").choices(["auto", "utf8", "gbk"]).default("auto"))
+    .option("--delimiter <char>", "field delimiter (default: detected)");
+}
+
+withTransactionOptions(
+  program.command("features").description("derive one row per client (RFM and more) from a transaction log"),
+  true,
+)
+  .requiredOption("--id <column>", "client id column")
+  .requiredOption("-o, --out <file>", "client table to write (CSV); the cleaning summary goes beside it")
+  .option("-q, --quiet", "no progress on stderr")
+  .action(async (options) => {
+    const { featuresCommand } = await import("./commands/features.js");
+    await featuresCommand(options);
+  });
+
+program
+  .command("grade")
+  .description("assign a later table to a saved model's clusters (no refit); write assignments.csv and grade.json with drift")
+  .requiredOption("-m, --model <file>", "model.json written by segwork cluster")
+  .requiredOption("-i, --input <file>", "client table to score: .csv, .csv.gz, .tsv, .json, .jsonl or .xlsx")
+  .option("--id <column>", "id column (kept as text); default: 1-based row number")
+  .addOption(new Option("--encoding <name>", "text encoding").choices(["auto", "utf8", "gbk", "gb18030"]).default("auto"))
+  .option("--delimiter <char>", "CSV delimiter (default: detected)")
+  .option("--sheet <name>", "XLSX sheet (default: the first)")
+  .option("-q, --quiet", "no progress on stderr")
+  .requiredOption("-o, --out <dir>", "output directory")
+  .action(async (options) => {
+    const { gradeCommand } = await import("./commands/grade.js");
+    await gradeCommand(options, command);
+  });
+
+program
+  .command("export-sql")
+  .description("write one portable SQL query (DuckDB, Spark SQL, Trino) that scores a table with a saved model")
+  .requiredOption("-m, --model <file>", "model.json written by segwork cluster")
+  .option("--rfm <file>", "also emit RFM scores (and segments) from this rfm.json")
+  .option("--table <name>", "table to score", "clients")
+  .option("--id <column>", "id column, returned as id", "client_id")
+  .option("-o, --out <file>", "write the query here (default: stdout)")
+  .action(async (options) => {
+    const { exportSqlCommand } = await import("./commands/export-sql.js");
+    exportSqlCommand(options);
+  });
+
 program
   .command("synth")
   .description("write a seeded synthetic client table (Gaussian blobs) for tests and benchmarks")

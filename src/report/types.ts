@@ -56,3 +56,71 @@ export interface ClusterReportInput {
   sweep?: SweepReportData;
   cluster?: ClusterReportData;
 }
+
+// ---------------------------------------------------------------------------
+// Rule-based segments and the rule-vs-cluster comparison (issue 3).
+// Every field is optional: a report shows the sections whose data it has.
+// ---------------------------------------------------------------------------
+import type { TransactionCleaningSummary } from "../features/types.js";
+import type {
+  AbcResult,
+  ClvResult,
+  RfmScores,
+  ScorecardResult,
+  SegmentAssignment,
+  SegmentLint,
+  SegmentTable,
+  ThresholdAssignment,
+  ValueActivityResult,
+} from "../rules/types.js";
+import type { Comparison } from "../compare/types.js";
+
+/** RFM scores, named segments and the rule lint, plus per-client raw values for charts. */
+export interface RfmReportData {
+  scores: RfmScores;
+  table: SegmentTable;
+  assignment: SegmentAssignment;
+  lint: SegmentLint;
+  /** Raw values per client (same order as scores), for the R×F heatmap of mean monetary. */
+  recencyDays: ArrayLike<number>;
+  frequency: ArrayLike<number>;
+  monetary: ArrayLike<number>;
+}
+
+/** A scorecard into tiers, with its configuration file name for the report. */
+export interface TiersReportData {
+  config: string;
+  result: ScorecardResult;
+  /** Weights per feature, as configured. */
+  weights: Record<string, number>;
+}
+
+/** Threshold rules and their assignment. */
+export interface ThresholdReportData {
+  config: string;
+  rules: { name: string; when: string; description?: string }[];
+  assignment: ThresholdAssignment;
+}
+
+/** Everything the rules and comparison sections need; attach to ClusterReportInput.segments. */
+export interface SegmentReportData {
+  transactions?: TransactionCleaningSummary;
+  rfm?: RfmReportData;
+  thresholds?: ThresholdReportData;
+  tiers?: TiersReportData;
+  abc?: AbcResult;
+  clv?: { result: ClvResult; currency?: string };
+  valueActivity?: ValueActivityResult;
+  /** Rule-vs-cluster comparison; ids in it are masked by the report unless showIds. */
+  comparison?: Comparison;
+  /** Show raw client ids (default false: masked with maskId). */
+  showIds?: boolean;
+}
+
+/** Input of the full report: the K-Means parts plus rule segments and the comparison. */
+export interface FullReportInput extends Omit<ClusterReportInput, "summary" | "scaler" | "features"> {
+  features?: string[];
+  summary?: ClusterReportInput["summary"];
+  scaler?: ClusterReportInput["scaler"];
+  segments?: SegmentReportData;
+}

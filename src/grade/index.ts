@@ -1,0 +1,26 @@
+/**
+ * The grade stage: scoring a later table with a saved model, in TypeScript
+ * (`gradeTable`, `gradeDrift`) and as one portable SQL query (`scoringSql`).
+ */
+export {
+  centroidMatrix,
+  clusterLabels,
+  parseModelText,
+  readModelFile,
+  validateModel,
+  type SegworkModel,
+} from "./model-file.js";
+export {
+  gradeTable,
+  RowStatus,
+  type FeatureProblems,
+  type GradeCounts,
+  type GradeResult,
+  type RowStatusCode,
+  type UnscoredExample,
+} from "./grade.js";
+export { gradeDrift, type ClusterShareDrift, type FeatureDrift, type GradeDrift } from "./drift.js";
+export { scoringSql, TESTED_ON, type ScoringSqlOptions } from "./scoring-sql.js";
+export { scoreCase, segmentCase, type RfmSqlSpec } from "./rfm-sql.js";
+export { readRfmFile, validateRfmSpec, type RfmFileSpec } from "./rfm-file.js";
+export { commentLines, doubleLiteral, quoteIdentifier, stringLiteral } from "./sql-text.js";
