@@ -131,6 +131,7 @@ program
   .option("--features <n>", "numeric features", "3")
   .option("--clusters <n>", "planted clusters", "4")
   .option("--seed <n>", "random seed", "0")
+  .option("--spread <x>", "blob sd relative to the spread of the centres", "0.2")
   .option("--truth", "add the planted cluster as a column")
   .option("-o, --out <file>", "output CSV (default: stdout)")
   .action(async (options) => {

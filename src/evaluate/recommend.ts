@@ -6,6 +6,9 @@
 import { duplicateSweepK, emptySweep } from "../shared/messages/evaluate.js";
 import type { Recommendation, SweepRow } from "./types.js";
 
+/** How much higher a neighbour's silhouette must be to displace the knee. */
+export const SILHOUETTE_MARGIN = 0.01;
+
 /** Options of {@link recommendK}. */
 export interface RecommendOptions {
   /** Kneedle sensitivity that produced `elbowK`, named in the reason. Default 1. */
@@ -18,9 +21,11 @@ export interface RecommendOptions {
  * 1. With a knee of the inertia curve (`elbowK`, found by Kneedle) that is one
  *    of the swept k: take the k with the highest silhouette among the knee and
  *    its neighbours k−1, k, k+1 (ties: the one nearer the knee, then the
- *    smaller). The knee says where adding clusters stops paying off, but a
- *    knee on a discrete curve is often a step off, and the silhouette settles
- *    which neighbour separates best. A silhouette peak further from the knee
+ *    smaller), but keep the knee unless that neighbour's silhouette is more
+ *    than {@link SILHOUETTE_MARGIN} higher than the knee's. The knee says
+ *    where adding clusters stops paying off, but a knee on a discrete curve is
+ *    often a step off, and a clearly better silhouette settles which
+ *    neighbour separates best. A silhouette peak further from the knee
  *    (typically k=2 on skewed customer data) is reported but not followed.
  * 2. Without a knee: take the silhouette maximum (ties: the smaller k).
  *
@@ -84,7 +89,13 @@ export function recommendK(
     const nearKnee = [...window].sort(
       (a, b) => Math.abs(a.k - knee) - Math.abs(b.k - knee) || a.k - b.k,
     );
-    recommended = best(nearKnee, (r) => r.silhouette) ?? sorted.find((r) => r.k === knee)!;
+    const kneeRow = sorted.find((r) => r.k === knee)!;
+    const bestNear = best(nearKnee, (r) => r.silhouette) ?? kneeRow;
+    // A neighbour displaces the knee only when its silhouette is clearly
+    // higher: differences below SILHOUETTE_MARGIN are within the noise of a
+    // sampled silhouette and of K-Means' local optima.
+    const kneeHolds = !(bestNear.silhouette - kneeRow.silhouette > SILHOUETTE_MARGIN);
+    recommended = kneeHolds ? kneeRow : bestNear;
     const range = `k=${window[0]!.k}..${window.at(-1)!.k}`;
     if (silhouetteBest?.k === knee) {
       rule = "knee-and-silhouette-agree";
@@ -92,9 +103,11 @@ export function recommendK(
     } else {
       rule = "silhouette-near-knee";
       const choice =
-        recommended.k === knee
+        bestNear.k === knee
           ? `the knee itself has the highest silhouette within ±1 of the knee (${range}, ${fixed(recommended.silhouette, 3)})`
-          : `it has the highest silhouette within ±1 of the knee (${range}, ${fixed(recommended.silhouette, 3)})`;
+          : kneeHolds
+            ? `the knee's silhouette (${fixed(kneeRow.silhouette, 3)}) is within ${SILHOUETTE_MARGIN} of the best within ±1 of the knee (k=${bestNear.k}, ${fixed(bestNear.silhouette, 3)}), so the knee stands`
+            : `it has the highest silhouette within ±1 of the knee (${range}, ${fixed(recommended.silhouette, 3)}), more than ${SILHOUETTE_MARGIN} above the knee's (${fixed(kneeRow.silhouette, 3)})`;
       const far =
         silhouetteBest && Math.abs(silhouetteBest.k - knee) > 1
           ? `; the overall silhouette peak at k=${silhouetteBest.k} is more than one step from the knee and is not followed`

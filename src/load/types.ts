@@ -24,7 +24,10 @@ export interface Table {
   idColumn: string | null;
   /** One id per row, always a string (leading zeros survive). */
   ids: string[];
-  /** 1-based line (CSV) or sheet row (XLSX) of each data row, for messages. */
+  /**
+   * 1-based line (CSV, JSON Lines) or sheet row (XLSX) of each data row, for
+   * messages; for a JSON array or `split`/`list` layout, the 1-based record number.
+   */
   sourceLines: Int32Array;
   /** Numeric columns by header name. */
   columns: Record<string, Float64Array>;
@@ -33,7 +36,15 @@ export interface Table {
   /** Text columns that were asked for and kept as strings (e.g. names, dates). */
   text: Record<string, string[]>;
   /** What the loader detected or was told. */
-  format: { kind: "csv" | "json" | "xlsx"; encoding: string; delimiter?: string; sheet?: string; gzip: boolean };
+  format: {
+    kind: "csv" | "json" | "xlsx";
+    encoding: string;
+    delimiter?: string;
+    sheet?: string;
+    gzip: boolean;
+    /** JSON only: records array, pandas `split` or `list` orient, or JSON Lines. */
+    layout?: "records" | "split" | "lists" | "lines";
+  };
 }
 
 /** Options for {@link loadTable}. */
@@ -46,7 +57,11 @@ export interface LoadOptions {
   text?: string[];
   /** `auto` (default) tries UTF-8 and falls back to GBK (GB18030) when the bytes are not valid UTF-8. */
   encoding?: "auto" | "utf8" | "gbk" | "gb18030";
-  /** CSV field delimiter; `auto` (default) sniffs `,` `;` tab `|`. */
+  /**
+   * CSV field delimiter: one ASCII character, `tab`, `whitespace` (runs of
+   * spaces and tabs, as in CDNOW's text files) or `auto` (default: sniffs
+   * `,` `;` tab `|`, then whitespace).
+   */
   delimiter?: string;
   /** XLSX sheet name (default: the first sheet). */
   sheet?: string;

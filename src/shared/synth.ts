@@ -6,7 +6,7 @@ export interface SynthOptions {
   features: number;
   clusters: number;
   seed: number;
-  /** Spread of each blob relative to the spread of the blob centres. Default 0.35. */
+  /** Spread of each blob relative to the spread of the blob centres. Default 0.2. */
   spread?: number;
 }
 
@@ -22,7 +22,7 @@ export interface SynthTable {
 /**
  * Gaussian blobs for tests and benchmarks: `clusters` centres drawn uniformly
  * in [-10, 10]^features, cluster sizes in proportions 1 : 2 : … : clusters
- * shuffled by the seed, isotropic noise with sd = spread × 10. Ids are
+ * shuffled by the seed, isotropic noise with sd = spread × 10 (default 2). Ids are
  * zero-padded ("C0000001") so tests see leading zeros survive.
  *
  * @example
@@ -30,7 +30,7 @@ export interface SynthTable {
  */
 export function synthesizeClients(options: SynthOptions): SynthTable {
   const { rows, features, clusters, seed } = options;
-  const spread = (options.spread ?? 0.35) * 10;
+  const spread = (options.spread ?? 0.2) * 10;
   const rng = new Random(seed);
   const centres = Float64Array.from({ length: clusters * features }, () => rng.next() * 20 - 10);
   const weights = Array.from({ length: clusters }, (_, c) => c + 1);

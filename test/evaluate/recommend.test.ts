@@ -47,7 +47,7 @@ describe("recommendK", () => {
     });
   });
 
-  it("silhouette peak next to the knee wins", () => {
+  it("silhouette peak next to the knee wins when clearly higher than the knee's", () => {
     const rows = sweep([0.35, 0.38, 0.4, 0.43, 0.3], ch, db);
     const r = recommendK(rows, 4);
     expect(r).toMatchObject({
@@ -59,7 +59,7 @@ describe("recommendK", () => {
     expect(r.reason).toBe(
       "Knee of the inertia curve at k=4 (Kneedle, S=1); silhouette peaks at k=5 (0.430); " +
         "Calinski–Harabasz is highest at k=3 (1520.4); Davies–Bouldin is lowest at k=4 (0.820). " +
-        "Recommended k=5: it has the highest silhouette within ±1 of the knee (k=3..5, 0.430).",
+        "Recommended k=5: it has the highest silhouette within ±1 of the knee (k=3..5, 0.430), more than 0.01 above the knee's (0.400).",
     );
   });
 
@@ -122,9 +122,10 @@ describe("recommendK", () => {
     expect(r.silhouetteK).toBe(3);
   });
 
-  it("on scikit-learn's Wholesale sweep: knee at k=5 (Kneedle on sklearn's inertias), recommended k=6", () => {
+  it("on scikit-learn's Wholesale sweep: knee at k=5 (Kneedle on sklearn's inertias), and the knee stands", () => {
     // sklearn inertias 1954.0, 1608.4, 1316.6, 1058.8, 915.5, 822.7, 739.3, 655.0, 603.6 (k=2..10);
-    // silhouettes 0.567, 0.548, 0.349, 0.369, 0.375, 0.304, … → near the knee (k=4..6) k=6 is best.
+    // silhouettes 0.567, 0.548, 0.349, 0.369, 0.375, 0.304, … → near the knee (k=4..6) k=6 is best,
+    // but only by 0.006 < SILHOUETTE_MARGIN (0.01), so the knee k=5 stands.
     const fixture = loadReal("wholesale");
     const rows: SweepRow[] = fixture.sweep.map((r) => ({
       k: r.k,
@@ -141,8 +142,11 @@ describe("recommendK", () => {
     ).knee;
     const r = recommendK(rows, knee);
     expect(knee).toBe(5);
-    expect(r.recommendedK).toBe(6);
+    expect(r.recommendedK).toBe(5);
     expect(r.silhouetteK).toBe(2);
+    expect(r.reason).toContain(
+      "Recommended k=5: the knee's silhouette (0.369) is within 0.01 of the best within ±1 of the knee (k=6, 0.375), so the knee stands",
+    );
   });
 
   it("errors: empty sweep, duplicate k", () => {

@@ -1,13 +1,14 @@
 import { createWriteStream, existsSync, renameSync } from "node:fs";
 import { synthesizeClients, synthToCsv } from "../../shared/synth.js";
 import { cliMessages as msg } from "../../shared/messages/index.js";
-import { parseInteger } from "../options.js";
+import { parseInteger, parseNumber } from "../options.js";
 
 export interface SynthCliOptions {
   rows?: string;
   features?: string;
   clusters?: string;
   seed?: string;
+  spread?: string;
   truth?: boolean;
   out?: string;
 }
@@ -19,6 +20,7 @@ export async function synthCommand(options: SynthCliOptions): Promise<void> {
     features: parseInteger("--features", options.features, 3, 1),
     clusters: parseInteger("--clusters", options.clusters, 4, 1),
     seed: parseInteger("--seed", options.seed, 0, 0),
+    spread: parseNumber("--spread", options.spread, 0.2),
   });
   const chunks = synthToCsv(table, Boolean(options.truth));
   if (!options.out) {

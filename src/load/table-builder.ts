@@ -1,0 +1,165 @@
+/**
+ * Collects cells into the column-major {@link Table}: one preallocated
+ * `Float64Array` per numeric column, ids and text columns as string arrays,
+ * and the per-column parse issues.
+ */
+import type { ColumnPlan } from "./columns.js";
+import { isMissingMarker, parseDecimal } from "./numbers.js";
+import type { ColumnParseIssues, Table } from "./types.js";
+
+/** Everything a finished table records about its format. */
+export type TableFormat = Table["format"];
+
+/**
+ * Mutable accumulator for one table. Rows must be filled in order
+ * (0, 1, 2, …) and every row must touch every field once, either through a
+ * setter or through {@link TableBuilder.fillMissingFrom}.
+ *
+ * @example
+ * const builder = new TableBuilder("a.json", plan, 2, true);
+ * builder.setCell(0, 0, 1, "7.5");
+ */
+export class TableBuilder {
+  readonly columns: Float64Array[];
+  readonly missing: number[];
+  readonly nonNumeric: number[];
+  readonly firstNonNumeric: Array<ColumnParseIssues["firstNonNumeric"]>;
+  readonly ids: string[] = [];
+  readonly texts: string[][];
+  readonly sourceLines: Int32Array;
+
+  /**
+   * @param capacity an upper bound on the number of data rows.
+   * @param allowThousands accept `1,234.5` in numeric cells (see `parseDecimal`).
+   */
+  constructor(
+    readonly source: string,
+    readonly plan: ColumnPlan,
+    readonly capacity: number,
+    readonly allowThousands: boolean,
+  ) {
+    const numericCount = plan.numericNames.length;
+    this.columns = Array.from({ length: numericCount }, () => new Float64Array(capacity));
+    this.missing = new Array<number>(numericCount).fill(0);
+    this.nonNumeric = new Array<number>(numericCount).fill(0);
+    this.firstNonNumeric = new Array<ColumnParseIssues["firstNonNumeric"]>(numericCount).fill(
+      undefined,
+    );
+    this.texts = plan.textNames.map(() => []);
+    this.sourceLines = new Int32Array(capacity);
+  }
+
+  /**
+   * Stores `NaN` for a numeric cell that did not parse and counts it as
+   * missing (empty or a missing marker) or non-numeric (anything else).
+   */
+  rejectNumber(slot: number, row: number, line: number, text: string): void {
+    this.columns[slot]![row] = NaN;
+    if (isMissingMarker(text, 0, text.length)) {
+      this.missing[slot]!++;
+    } else if (this.nonNumeric[slot]!++ === 0) {
+      this.firstNonNumeric[slot] = { row: row + 1, line, value: text.trim() };
+    }
+  }
+
+  /** Parses `text` into numeric column `slot`. */
+  setNumberText(slot: number, row: number, line: number, text: string): void {
+    const value = parseDecimal(text, 0, text.length, this.allowThousands);
+    if (value === value) this.columns[slot]![row] = value;
+    else this.rejectNumber(slot, row, line, text);
+  }
+
+  /**
+   * Stores one cell of a structured source (JSON value or spreadsheet cell).
+   * Numbers are kept, strings are parsed, `null`/`undefined` are missing,
+   * anything else is non-numeric. `display` overrides the text used for id
+   * and text columns (a spreadsheet's formatted value).
+   */
+  setCell(field: number, row: number, line: number, value: unknown, display?: string): void {
+    const { plan } = this;
+    const slot = plan.numericSlotOfField[field]!;
+    if (slot >= 0) {
+      if (typeof value === "number" && Number.isFinite(value)) this.columns[slot]![row] = value;
+      else if (typeof value === "string") this.setNumberText(slot, row, line, value);
+      else if (value === null || value === undefined) this.rejectNumber(slot, row, line, "");
+      else {
+        const shown = display ?? cellText(value);
+        this.rejectNumber(slot, row, line, shown);
+      }
+    }
+    if (field === plan.idField) this.ids[row] = display ?? cellText(value);
+    const textSlot = plan.textSlotOfField[field]!;
+    if (textSlot >= 0) this.texts[textSlot]![row] = display ?? cellText(value);
+  }
+
+  /** Marks fields `from …` of a short row as missing (numbers) or empty (ids, text). */
+  fillMissingFrom(from: number, row: number): void {
+    const { plan } = this;
+    for (let field = from; field < plan.headers.length; field++) {
+      const slot = plan.numericSlotOfField[field]!;
+      if (slot >= 0) {
+        this.columns[slot]![row] = NaN;
+        this.missing[slot]!++;
+      }
+      if (field === plan.idField) this.ids[row] = "";
+      const textSlot = plan.textSlotOfField[field]!;
+      if (textSlot >= 0) this.texts[textSlot]![row] = "";
+    }
+  }
+
+  /** Trims the arrays to `rowCount` rows and assembles the table. */
+  finish(rowCount: number, format: TableFormat): Table {
+    const { plan } = this;
+    // A view when the capacity guess was (nearly) right — typically one spare
+    // row for the final line break — and a compact copy otherwise.
+    const fit = <T extends Float64Array | Int32Array>(array: T): T =>
+      (array.length === rowCount
+        ? array
+        : array.length - rowCount <= 1 + rowCount / 100
+          ? array.subarray(0, rowCount)
+          : array.slice(0, rowCount)) as T;
+    const columns: Record<string, Float64Array> = {};
+    const issues: Record<string, ColumnParseIssues> = {};
+    plan.numericNames.forEach((name, slot) => {
+      columns[name] = fit(this.columns[slot]!);
+      const first = this.firstNonNumeric[slot];
+      issues[name] = {
+        missing: this.missing[slot]!,
+        nonNumeric: this.nonNumeric[slot]!,
+        ...(first === undefined ? {} : { firstNonNumeric: first }),
+      };
+    });
+    const text: Record<string, string[]> = {};
+    plan.textNames.forEach((name, slot) => (text[name] = this.texts[slot]!));
+    let ids = this.ids;
+    if (plan.idField < 0) {
+      ids = new Array<string>(rowCount);
+      for (let row = 0; row < rowCount; row++) ids[row] = String(row + 1);
+    }
+    return {
+      source: this.source,
+      headers: plan.headers,
+      rowCount,
+      idColumn: plan.idField < 0 ? null : plan.headers[plan.idField]!,
+      ids,
+      sourceLines: fit(this.sourceLines),
+      columns,
+      issues,
+      text,
+      format,
+    };
+  }
+}
+
+/**
+ * The text of a structured cell: strings as is, numbers in shortest
+ * round-trip form, `null`/`undefined` as "", objects as JSON.
+ *
+ * @example cellText(12.5) // => "12.5"
+ */
+export function cellText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
