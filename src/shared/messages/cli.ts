@@ -56,3 +56,8 @@ export const missingOption = (option: string, command: string): SegworkError =>
 
 export const outExists = (out: string): SegworkError =>
   new SegworkError("out-exists", `${out} already exists; choose a new file name for --out`, { file: out });
+
+export const outIsDirectory = (out: string): SegworkError =>
+  new SegworkError("out-is-directory", `--out ${out} is a directory; give a file name such as clients.csv`, {
+    file: out,
+  });
