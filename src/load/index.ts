@@ -8,3 +8,4 @@ export { parseTable, inputKindOf, type InputKind } from "./parse-table.js";
 export { describeFormat } from "./describe.js";
 export { MISSING_MARKERS } from "./numbers.js";
 export type { ColumnParseIssues, LoadOptions, Table } from "./types.js";
+export { toDataFrame } from "./dataframe.js";

@@ -87,8 +87,15 @@ export function prepare(table: Table, options: PrepareOptions): Prepared {
       ...stats,
       imputed,
       clipped,
-      logInvalid: 0,
-      action: describeAction(issues.missing + issues.nonNumeric, impute, clipped, log.has(name), scaleMethod),
+      logInvalid: selection.logInvalidByFeature[j]!,
+      action: describeAction(
+        issues.missing + issues.nonNumeric,
+        impute,
+        clipped,
+        log.has(name),
+        selection.logInvalidByFeature[j]!,
+        scaleMethod,
+      ),
     });
   }
 
@@ -175,18 +182,22 @@ function describe(values: Float64Array): { min: number; max: number; mean: numbe
   return { min, max, mean: mean(asArray), sd: standardDeviation(asArray) };
 }
 
+const SCALING_NAMES = { zscore: "z-score", robust: "robust (median/IQR)", minmax: "min–max" } as const;
+
 function describeAction(
   bad: number,
   impute: string,
   clipped: number,
   logged: boolean,
-  method: string,
+  logInvalid: number,
+  method: ScalerParameters["method"],
 ): string {
   const parts: string[] = [];
   if (bad > 0) parts.push(impute === "median" ? `${bad} filled with the median` : `${bad} → rows dropped`);
+  if (logInvalid > 0) parts.push(`${logInvalid} ≤ −1 → rows dropped`);
   if (clipped > 0) parts.push(`${clipped} winsorized`);
   if (logged) parts.push("log1p");
-  parts.push(method === "none" ? "not scaled" : `${method} scaled`);
+  parts.push(method === "none" ? "not scaled" : `${SCALING_NAMES[method]} scaled`);
   return parts.join("; ");
 }
 
@@ -221,7 +232,12 @@ function describeNotes(
   if (s.droppedNonNumeric > 0) notes.push(`Dropped ${s.droppedNonNumeric} rows with a non-numeric feature value.`);
   if (impute === "median") notes.push("Missing and non-numeric feature values were filled with the column median.");
   if (s.droppedLogInvalid > 0) {
-    notes.push(`Dropped ${s.droppedLogInvalid} rows where log1p is undefined (value ≤ −1) in ${scaler.log.join(", ")}.`);
+    const where = scaler.features
+      .map((f, j) => [f, s.logInvalidByFeature[j]!] as const)
+      .filter(([, count]) => count > 0)
+      .map(([f, count]) => `${count} in ${f}`)
+      .join(", ");
+    notes.push(`Dropped ${s.droppedLogInvalid} rows where log1p is undefined (value ≤ −1): ${where}.`);
   }
   if (scaler.clip) notes.push("Winsorized every feature at the given quantiles (bounds in the model).");
   if (scaler.log.length > 0) notes.push(`Applied log1p to ${scaler.log.join(", ")} before scaling.`);

@@ -11,6 +11,8 @@ export interface RowSelection {
   droppedMissing: number;
   droppedNonNumeric: number;
   droppedLogInvalid: number;
+  /** Per feature (in `features` order): rows dropped because log1p was undefined there. */
+  logInvalidByFeature: number[];
 }
 
 /**
@@ -40,6 +42,7 @@ export function selectRows(
     (f) => table.issues[f]!.nonNumeric > 0 && table.issues[f]!.missing === 0,
   );
   const logFlags = features.map((f) => log.has(f));
+  const logInvalidByFeature = features.map(() => 0);
   for (let i = 0; i < n; i++) {
     if (!keep[i]) continue;
     for (let j = 0; j < columns.length; j++) {
@@ -54,6 +57,7 @@ export function selectRows(
       if (logFlags[j] && v <= -1) {
         keep[i] = 0;
         droppedLogInvalid++;
+        logInvalidByFeature[j]!++;
         break;
       }
     }
@@ -69,6 +73,7 @@ export function selectRows(
     droppedMissing,
     droppedNonNumeric,
     droppedLogInvalid,
+    logInvalidByFeature,
   };
 }
 

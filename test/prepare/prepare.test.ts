@@ -153,3 +153,12 @@ describe("prepare: errors", () => {
     );
   });
 });
+
+describe("prepare: summary", () => {
+  it("says per feature where log1p was undefined", () => {
+    const p = prepare(tableFrom({ a: [1, 2, 3, 4], m: [-2, 0, 5, 9] }), { features: ["a", "m"], log: ["a", "m"] });
+    expect(p.summary.columns.map((c) => c.logInvalid)).toEqual([0, 1]);
+    expect(p.summary.columns[1]!.action).toBe("1 ≤ −1 → rows dropped; log1p; z-score scaled");
+    expect(p.summary.notes).toContain("Dropped 1 rows where log1p is undefined (value ≤ −1): 1 in m.");
+  });
+});
