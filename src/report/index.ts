@@ -49,4 +49,21 @@ export {
   namesFromProfiles,
   formatTimestamp,
 } from "./cluster-report.js";
+export { bilingual, codeList, formatCut, notesList, pill, plural } from "./report-text.js";
+export { transactionsSection } from "./transactions-report.js";
+export { rfmSections } from "./rfm-report.js";
+export { thresholdSection, tiersSection } from "./segment-report.js";
+export { abcSection, clvSection, valueActivitySection } from "./value-report.js";
+export { agreementReading, comparisonSections } from "./compare-report.js";
+export type { ComparisonReportOptions } from "./compare-report.js";
+export {
+  renderFullReport,
+  renderSegmentReport,
+  segmentSections,
+  segmentFacts,
+  fullOverviewSection,
+  fullReportHeader,
+  clusterLabelStyles,
+} from "./full-report.js";
+export type { SegmentSectionOptions } from "./full-report.js";
 export type * from "./types.js";

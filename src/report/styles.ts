@@ -75,6 +75,29 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: 8px; max-width: 9
 .callout-body p:last-child { margin-bottom: 0; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }
 .report-footer { margin-top: 48px; padding-top: 12px; border-top: 1px solid var(--border); color: var(--muted); font-size: 13px; }
+/* Rule segments and the rule-vs-cluster comparison. */
+.pill { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px; font-weight: 600; line-height: 20px; white-space: nowrap; background: var(--soft); border: 1px solid var(--border); color: var(--muted); }
+.pill.warn { background: #fff6ea; border-color: #f3d3a8; color: var(--warn); }
+.pill.bad { background: #fdecec; border-color: #f1b8b8; color: #b42318; }
+.pill.ok { background: #ecf7ef; border-color: #b7dfc2; color: #1f7a3a; }
+.chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 0 0 16px; padding: 0; list-style: none; }
+.chips li code { white-space: nowrap; }
+code.nowrap { white-space: nowrap; }
+.keywords { color: var(--muted); font-size: 12.5px; }
+.rule-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 14px; margin: 0 0 22px; }
+.rule-card { border: 1px solid var(--border); border-left: 5px solid var(--accent); border-radius: 8px; padding: 12px 16px 10px; background: #fff; }
+.rule-card-head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; margin-bottom: 6px; }
+.rule-card-name { font-weight: 700; }
+.rule-card-size { color: var(--muted); font-size: 13px; white-space: nowrap; }
+.rule-text { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 13.5px; background: var(--soft); border: 1px solid var(--border); border-radius: 6px; padding: 6px 10px; margin: 0 0 10px; overflow-wrap: anywhere; max-width: none; }
+.rule-text .cond { white-space: nowrap; }
+.rule-text .and { color: var(--muted); font-family: inherit; }
+.meters { display: grid; grid-template-columns: max-content minmax(60px, 1fr) max-content; gap: 4px 10px; align-items: center; font-size: 13px; margin: 0; }
+.meters dt { color: var(--muted); }
+.meters dd { margin: 0; font-variant-numeric: tabular-nums; text-align: right; font-weight: 600; }
+.meter { display: block; height: 8px; border-radius: 4px; background: var(--soft); border: 1px solid var(--border); overflow: hidden; }
+.meter span { display: block; height: 100%; background: var(--accent); }
+.rule-card-note { color: var(--muted); font-size: 12.5px; margin: 8px 0 0; }
 @media (max-width: 900px) {
   .layout { display: block; }
   .toc { position: static; max-height: none; padding: 14px 20px; border-bottom: 1px solid var(--border); }
@@ -87,7 +110,7 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: 8px; max-width: 9
   .layout { display: block; max-width: none; }
   main { max-width: none; padding: 0; }
   body { font-size: 10.5pt; }
-  .chart, .callout, .facts, tr { break-inside: avoid; }
+  .chart, .callout, .facts, tr, .rule-card { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   .table-wrap, .chart-body { overflow: visible; }
   table { font-size: 9pt; }
@@ -95,6 +118,6 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: 8px; max-width: 9
   th, td { padding: 4px 6px; }
   td.wide { min-width: 0; }
   a { color: inherit; text-decoration: none; }
-  tr.highlight td, .callout, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  tr.highlight td, .callout, .swatch, .pill, .meter span, .rule-card { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;

@@ -118,7 +118,12 @@ export interface SegmentReportData {
 }
 
 /** Input of the full report: the K-Means parts plus rule segments and the comparison. */
-export interface FullReportInput extends Omit<ClusterReportInput, "summary" | "scaler" | "features"> {
+export interface FullReportInput extends Omit<
+  ClusterReportInput,
+  "summary" | "scaler" | "features"
+> {
+  /** The client table or log read, shown in the header (default: the cleaning summary's source). */
+  source?: string;
   features?: string[];
   summary?: ClusterReportInput["summary"];
   scaler?: ClusterReportInput["scaler"];

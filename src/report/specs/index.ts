@@ -22,3 +22,39 @@ export {
   magnitudeFormat,
 } from "./theme.js";
 export type { ClusterNames, LayerItem, PositionEncoding } from "./theme.js";
+export {
+  UNMATCHED_COLOR,
+  rfmScoreDistributionSpec,
+  rfHeatmapSpec,
+  rfMonetaryCells,
+  segmentSizeSpec,
+  uniqueNames,
+} from "./rfm.js";
+export type {
+  RfCell,
+  RfHeatmapOptions,
+  ScoreDistributionOptions,
+  SegmentBar,
+  SegmentSizeOptions,
+} from "./rfm.js";
+export {
+  scoreHistogram,
+  tierColors,
+  tierHistogramSpec,
+  tierSharesSpec,
+  tierThresholds,
+} from "./tiers.js";
+export type {
+  ScoreHistogramBin,
+  TierHistogramOptions,
+  TierSharesOptions,
+  TierThreshold,
+} from "./tiers.js";
+export { MAX_CURVE_POINTS, lorenzCurveSpec, thinCurve } from "./abc.js";
+export type { LorenzSpecOptions } from "./abc.js";
+export { histogramBins, histogramSpec, niceStep } from "./clv.js";
+export type { Histogram, HistogramBin, HistogramOptions, HistogramSpecOptions } from "./clv.js";
+export { valueActivitySpec } from "./value-activity.js";
+export type { ValueActivitySpecOptions } from "./value-activity.js";
+export { crosstabHeatmapSpec, valueSeparationSpec } from "./compare.js";
+export type { CrosstabSpecOptions, LabelNames, ValueSeparationSpecOptions } from "./compare.js";
