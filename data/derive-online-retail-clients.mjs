@@ -32,14 +32,16 @@ WITH raw AS (
     regexp_replace(trim(CustomerID), '\\.0$', '') AS client_id,
     InvoiceNo AS invoice,
     starts_with(InvoiceNo, 'C') AS cancelled,
-    CAST(Quantity AS DOUBLE) AS quantity,
-    CAST(UnitPrice AS DOUBLE) AS unit_price,
+    -- Exact decimals: summing doubles in DuckDB's parallel order is not
+    -- deterministic in the last bit, which flips half-cent roundings.
+    CAST(Quantity AS DECIMAL(18, 6)) AS quantity,
+    CAST(UnitPrice AS DECIMAL(18, 6)) AS unit_price,
     CAST(InvoiceDate AS TIMESTAMP) AS ts,
     Country AS country
   FROM raw
   WHERE CustomerID IS NOT NULL AND trim(CustomerID) <> ''
 ), kept AS (
-  SELECT *, quantity * unit_price AS amount FROM lines
+  SELECT *, CAST(quantity * unit_price AS DECIMAL(18, 6)) AS amount FROM lines
   WHERE unit_price > 0 AND ts < DATE '${asOf}' + INTERVAL 1 DAY
 )
 SELECT
@@ -47,10 +49,10 @@ SELECT
   arg_max(country, ts) AS country,
   date_diff('day', CAST(max(ts) FILTER (WHERE NOT cancelled) AS DATE), DATE '${asOf}') AS recency_days,
   count(DISTINCT invoice) FILTER (WHERE NOT cancelled) AS frequency,
-  round(sum(amount), 2) AS monetary,
+  CAST(round(sum(amount), 2) AS DOUBLE) AS monetary,
   date_diff('day', CAST(min(ts) FILTER (WHERE NOT cancelled) AS DATE), DATE '${asOf}') AS tenure_days,
-  round(sum(amount) / count(DISTINCT invoice) FILTER (WHERE NOT cancelled), 2) AS avg_order_value,
-  round(coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) / sum(amount) FILTER (WHERE amount > 0), 4) AS return_rate,
+  CAST(round(sum(amount) / count(DISTINCT invoice) FILTER (WHERE NOT cancelled), 2) AS DOUBLE) AS avg_order_value,
+  CAST(round(coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) / sum(amount) FILTER (WHERE amount > 0), 4) AS DOUBLE) AS return_rate,
   strftime(min(ts) FILTER (WHERE NOT cancelled), '%Y-%m-%d') AS first_purchase,
   strftime(max(ts) FILTER (WHERE NOT cancelled), '%Y-%m-%d') AS last_purchase
 FROM kept
