@@ -18,8 +18,45 @@ export interface KMeansOptions {
   tolerance?: number;
   /** Start from these centres (k × cols, row-major) instead of k-means++; restarts is then 1. */
   initialCentroids?: Float64Array;
-  /** Called after each restart finishes. */
+  /** Called after each restart finishes, with the 0-based restart and that run's own inertia. */
   onRestart?: (restart: number, inertia: number) => void;
+  /**
+   * Assignment step: `"hamerly"` (Hamerly 2010 bounds; skips most distance
+   * computations, same labels as Lloyd) or `"lloyd"` (every distance, every
+   * iteration). Default: `"hamerly"` up to 32 columns, `"lloyd"` above.
+   */
+  algorithm?: KMeansAlgorithm;
+  /**
+   * Threads for the assignment and seeding passes (the calling thread plus
+   * `threads - 1` worker threads sharing the data; at most the number of
+   * CPUs). Results are byte-identical for every thread count. Inputs below
+   * `PARALLEL_MIN_ROWS` rows always run on the calling thread. Default 1.
+   */
+  threads?: number;
+  /** Called after every assignment step of every run (for traces and tests; costs one extra pass). */
+  onIteration?: (event: IterationEvent) => void;
+}
+
+/** The two assignment strategies; both give the same result from the same start. */
+export type KMeansAlgorithm = "lloyd" | "hamerly";
+
+/** What {@link KMeansOptions.onIteration} reports after an assignment step. */
+export interface IterationEvent {
+  /** 0-based restart. */
+  restart: number;
+  /** 0-based iteration within the run. */
+  iteration: number;
+  /**
+   * Sum of squared distances of every row to the centroid it was just assigned
+   * to (the centroids entering this iteration). Never increases within a run.
+   */
+  inertia: number;
+  /** Rows whose label changed in this assignment step. */
+  changed: number;
+  /** Rows whose distance to every centroid was computed (all rows for Lloyd; Hamerly skips the rest). */
+  fullScans: number;
+  /** Squared centroid shift summed over clusters in the update that followed. */
+  centreShift: number;
 }
 
 /** The result of a K-Means fit. */
@@ -37,8 +74,17 @@ export interface Clustering {
   converged: boolean;
   /** Best-so-far inertia of every restart, in restart order. */
   restartInertias: number[];
-  /** Times an empty cluster was re-seeded with the farthest point. */
+  /** Times an empty cluster was re-seeded with the farthest point, summed over all restarts. */
   emptyClusterRepairs: number;
+  /**
+   * Non-fatal findings, e.g. fewer distinct clusters than k (duplicate rows).
+   * Always set by {@link kmeans}; optional only so that hand-built values stay valid.
+   */
+  warnings?: string[];
+  /** The assignment strategy that was used. */
+  algorithm?: KMeansAlgorithm;
+  /** Threads that actually ran the assignment step (1 below the row threshold or without workers). */
+  threads?: number;
 }
 
 export type { DenseMatrix };

@@ -13,3 +13,4 @@ export * as featuresMessages from "./features.js";
 export * as rulesMessages from "./rules.js";
 export * as compareMessages from "./compare.js";
 export * as gradeMessages from "./grade.js";
+export * as cliRulesMessages from "./cli-rules.js";
