@@ -57,7 +57,7 @@ export function transactionsSection(s: TransactionCleaningSummary): ReportSectio
       effect: s.returnsPolicy === "net" ? "netted against spend" : "excluded",
     },
     {
-      step: "Client id written as a decimal (17850.0)",
+      step: "Client id written as a decimal (e.g. 123.0 → 123)",
       count: s.floatClientIds,
       unit: "lines",
       effect: "read as the whole number (kept)",
