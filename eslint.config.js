@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "reports/", "coverage/", "runs/"] },
+  { ignores: ["dist/", "node_modules/", "reports/", "coverage/", "runs/", "notebooks/out/", "bench/out/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -10,7 +10,10 @@ export default tseslint.config(
       globals: { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly" },
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "no-constant-condition": ["error", { checkLoops: false }],
     },
   },

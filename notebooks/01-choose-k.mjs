@@ -13,7 +13,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadTable, prepare, sweepK, profileClusters, toDataFrame } from "../dist/index.js";
-import { elbowSpec, qualityIndicesSpec, profileHeatmapSpec, renderSvg } from "../dist/report/index.js";
+import {
+  elbowSpec,
+  qualityIndicesSpec,
+  profileHeatmapSpec,
+  renderSvg,
+} from "../dist/report/index.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, "out");
@@ -45,12 +50,23 @@ const sweep = sweepK(prepared.scaled, {
   restarts: quick ? 2 : 10,
   seed: 7,
 });
-console.table(sweep.rows.map((r) => ({ k: r.k, inertia: r.inertia.toFixed(1), silhouette: r.silhouette.toFixed(3), CH: r.calinskiHarabasz.toFixed(1), DB: r.daviesBouldin.toFixed(3) })));
+console.table(
+  sweep.rows.map((r) => ({
+    k: r.k,
+    inertia: r.inertia.toFixed(1),
+    silhouette: r.silhouette.toFixed(3),
+    CH: r.calinskiHarabasz.toFixed(1),
+    DB: r.daviesBouldin.toFixed(3),
+  })),
+);
 console.log(sweep.recommendation.reason);
 
 // ── Cell 4: the same charts as the report, from the same spec builders ──────
 const charts = {
-  elbow: elbowSpec(sweep.rows, { elbowK: sweep.recommendation.elbowK, recommendedK: sweep.recommendation.recommendedK }),
+  elbow: elbowSpec(sweep.rows, {
+    elbowK: sweep.recommendation.elbowK,
+    recommendedK: sweep.recommendation.recommendedK,
+  }),
   quality: qualityIndicesSpec(sweep.rows, { recommendedK: sweep.recommendation.recommendedK }),
 };
 
@@ -59,7 +75,9 @@ const k = sweep.recommendation.recommendedK;
 const profiled = profileClusters(prepared, sweep.clusterings.get(k));
 charts.profile = profileHeatmapSpec(profiled.profiles);
 for (const c of profiled.profiles.clusters) {
-  console.log(`cluster ${c.cluster}: ${c.label} — ${c.size} clients, mean monetary ${c.mean.monetary.toFixed(0)}`);
+  console.log(
+    `cluster ${c.cluster}: ${c.label} — ${c.size} clients, mean monetary ${c.mean.monetary.toFixed(0)}`,
+  );
 }
 const keptCountry = new Map(table.ids.map((id, i) => [id, table.text.country[i]]));
 const dfd = await import("danfojs-node");

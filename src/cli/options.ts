@@ -20,7 +20,12 @@ export function parseList(text: string | undefined): string[] {
     .filter((s) => s.length > 0);
 }
 
-export function parseInteger(option: string, text: string | undefined, fallback: number, min: number): number {
+export function parseInteger(
+  option: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+): number {
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < min) throw msg.badInteger(option, text, min);
@@ -55,6 +60,7 @@ export function parseClip(text: string | undefined): [number, number] | undefine
 
 /** Rebuilds the command line for reports, quoting arguments that need it. */
 export function commandLine(argv: string[]): string {
-  const quote = (a: string): string => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", `'\\''`)}'`);
+  const quote = (a: string): string =>
+    /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", `'\\''`)}'`;
   return ["segwork", ...argv.map(quote)].join(" ");
 }

@@ -78,7 +78,8 @@ export function toJson(value: unknown): string {
       value,
       (_key, v: unknown) => {
         if (typeof v === "number" && !Number.isFinite(v)) return null;
-        if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>);
+        if (ArrayBuffer.isView(v) && !(v instanceof DataView))
+          return Array.from(v as unknown as ArrayLike<number>);
         return v;
       },
       2,

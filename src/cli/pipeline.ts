@@ -8,7 +8,11 @@ import type { Table } from "../load/types.js";
 import { prepare } from "../prepare/index.js";
 import type { Prepared, PrepareOptions } from "../prepare/types.js";
 import type { Clustering } from "../cluster/types.js";
-import { profileClusters, defaultClusterOrder, type ProfiledClustering } from "../evaluate/profiles.js";
+import {
+  profileClusters,
+  defaultClusterOrder,
+  type ProfiledClustering,
+} from "../evaluate/profiles.js";
 import { silhouetteSamples } from "../evaluate/metrics.js";
 import { samplePcaPoints } from "../evaluate/pca.js";
 import type { ClusterReportData } from "../report/types.js";
@@ -58,7 +62,12 @@ export async function loadAndPrepare(
   const table = await loadTable(options.input, {
     id: options.id,
     numeric: prepareOptions.features,
-    encoding: parseChoice("--encoding", options.encoding, ["auto", "utf8", "gbk", "gb18030"] as const, "auto"),
+    encoding: parseChoice(
+      "--encoding",
+      options.encoding,
+      ["auto", "utf8", "gbk", "gb18030"] as const,
+      "auto",
+    ),
     delimiter: options.delimiter,
     sheet: options.sheet,
   });
@@ -86,7 +95,11 @@ export function describeClustering(
   clustering: Clustering,
   options: { seed: number; orderBy?: string; showIds: boolean },
 ): { profiled: ProfiledClustering; report: ClusterReportData } {
-  const profiled = profileClusters(prepared, clustering, clusterOrderFrom(options.orderBy, prepared.features));
+  const profiled = profileClusters(
+    prepared,
+    clustering,
+    clusterOrderFrom(options.orderBy, prepared.features),
+  );
   const n = prepared.ids.length;
   const knifeRows = sampleIndices(n, 2_000, new Random(options.seed ^ 0x6b6e));
   const sampleLabels = Int32Array.from(knifeRows, (i) => profiled.labels[i]!);

@@ -12,7 +12,10 @@ export interface Progress {
   done(): void;
 }
 
-export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(
+  quiet: boolean,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   if (quiet) return { note() {}, step() {}, done() {} };
   const tty = Boolean(stream.isTTY);
   let open = false;

@@ -14,11 +14,23 @@ interface Vocabulary {
 // Order matters: the first pattern that matches a feature name wins.
 const VOCABULARY: Vocabulary[] = [
   { pattern: /recen|days_since|since_last|最近|间隔|未消费/i, high: "Lapsed", low: "Recent" },
-  { pattern: /tenure|age_days|first_purchase|在网|注册|会员时长/i, high: "Long-standing", low: "New" },
-  { pattern: /freq|orders|visits|count|invoices|purchases|频|次数/i, high: "Frequent", low: "Infrequent" },
+  {
+    pattern: /tenure|age_days|first_purchase|在网|注册|会员时长/i,
+    high: "Long-standing",
+    low: "New",
+  },
+  {
+    pattern: /freq|orders|visits|count|invoices|purchases|频|次数/i,
+    high: "Frequent",
+    low: "Infrequent",
+  },
   { pattern: /return|refund|退/i, high: "High returns", low: "Few returns" },
   { pattern: /avg_order|aov|basket|客单/i, high: "Large baskets", low: "Small baskets" },
-  { pattern: /monet|revenue|spend|amount|sales|value|clv|金额|消费|收入|营收/i, high: "High spend", low: "Low spend" },
+  {
+    pattern: /monet|revenue|spend|amount|sales|value|clv|金额|消费|收入|营收/i,
+    high: "High spend",
+    low: "Low spend",
+  },
 ];
 
 /** The word for one feature at a given z-score, or null when it is unremarkable (|z| < 0.5). */
@@ -26,7 +38,8 @@ export function describeFeature(feature: string, z: number): string | null {
   if (!(Math.abs(z) >= 0.5)) return null;
   const strong = Math.abs(z) >= 1.5;
   const entry = VOCABULARY.find((v) => v.pattern.test(feature));
-  if (!entry) return `${strong ? "Very " + (z > 0 ? "high" : "low") : z > 0 ? "High" : "Low"} ${feature}`;
+  if (!entry)
+    return `${strong ? "Very " + (z > 0 ? "high" : "low") : z > 0 ? "High" : "Low"} ${feature}`;
   const word = z > 0 ? entry.high : entry.low;
   return strong ? `Very ${word.charAt(0).toLowerCase()}${word.slice(1)}` : word;
 }

@@ -2,7 +2,13 @@ import { kmeans } from "../cluster/index.js";
 import type { Clustering } from "../cluster/types.js";
 import type { DenseMatrix } from "../shared/matrix.js";
 import { Random } from "../shared/random.js";
-import { calinskiHarabasz, daviesBouldin, kneedle, recommendK, silhouetteScore } from "./metrics.js";
+import {
+  calinskiHarabasz,
+  daviesBouldin,
+  kneedle,
+  recommendK,
+  silhouetteScore,
+} from "./metrics.js";
 import type { Recommendation, SweepRow } from "./types.js";
 
 /** Options for {@link sweepK}. */

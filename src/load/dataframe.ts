@@ -19,5 +19,11 @@ export async function toDataFrame(table: Table, columns: string[] = Object.keys(
   const data: Record<string, (string | number)[]> = { id: table.ids };
   for (const name of Object.keys(table.text)) data[name] = table.text[name]!;
   for (const name of columns) data[name] = Array.from(table.columns[name]!);
-  return new dfd.DataFrame(data, { dtypes: ["string", ...Object.keys(table.text).map(() => "string"), ...columns.map(() => "float32")] });
+  return new dfd.DataFrame(data, {
+    dtypes: [
+      "string",
+      ...Object.keys(table.text).map(() => "string"),
+      ...columns.map(() => "float32"),
+    ],
+  });
 }

@@ -182,7 +182,11 @@ function describe(values: Float64Array): { min: number; max: number; mean: numbe
   return { min, max, mean: mean(asArray), sd: standardDeviation(asArray) };
 }
 
-const SCALING_NAMES = { zscore: "z-score", robust: "robust (median/IQR)", minmax: "min–max" } as const;
+const SCALING_NAMES = {
+  zscore: "z-score",
+  robust: "robust (median/IQR)",
+  minmax: "min–max",
+} as const;
 
 function describeAction(
   bad: number,
@@ -193,7 +197,8 @@ function describeAction(
   method: ScalerParameters["method"],
 ): string {
   const parts: string[] = [];
-  if (bad > 0) parts.push(impute === "median" ? `${bad} filled with the median` : `${bad} → rows dropped`);
+  if (bad > 0)
+    parts.push(impute === "median" ? `${bad} filled with the median` : `${bad} → rows dropped`);
   if (logInvalid > 0) parts.push(`${logInvalid} ≤ −1 → rows dropped`);
   if (clipped > 0) parts.push(`${clipped} winsorized`);
   if (logged) parts.push("log1p");
@@ -228,22 +233,30 @@ function describeNotes(
       `${s.duplicateIds} ids appeared more than once; kept the ${dedupe} row of each (${s.droppedDuplicates} rows dropped).`,
     );
   }
-  if (s.droppedMissing > 0) notes.push(`Dropped ${s.droppedMissing} rows with a missing feature value.`);
-  if (s.droppedNonNumeric > 0) notes.push(`Dropped ${s.droppedNonNumeric} rows with a non-numeric feature value.`);
-  if (impute === "median") notes.push("Missing and non-numeric feature values were filled with the column median.");
+  if (s.droppedMissing > 0)
+    notes.push(`Dropped ${s.droppedMissing} rows with a missing feature value.`);
+  if (s.droppedNonNumeric > 0)
+    notes.push(`Dropped ${s.droppedNonNumeric} rows with a non-numeric feature value.`);
+  if (impute === "median")
+    notes.push("Missing and non-numeric feature values were filled with the column median.");
   if (s.droppedLogInvalid > 0) {
     const where = scaler.features
       .map((f, j) => [f, s.logInvalidByFeature[j]!] as const)
       .filter(([, count]) => count > 0)
       .map(([f, count]) => `${count} in ${f}`)
       .join(", ");
-    notes.push(`Dropped ${s.droppedLogInvalid} rows where log1p is undefined (value ≤ −1): ${where}.`);
+    notes.push(
+      `Dropped ${s.droppedLogInvalid} rows where log1p is undefined (value ≤ −1): ${where}.`,
+    );
   }
-  if (scaler.clip) notes.push("Winsorized every feature at the given quantiles (bounds in the model).");
-  if (scaler.log.length > 0) notes.push(`Applied log1p to ${scaler.log.join(", ")} before scaling.`);
+  if (scaler.clip)
+    notes.push("Winsorized every feature at the given quantiles (bounds in the model).");
+  if (scaler.log.length > 0)
+    notes.push(`Applied log1p to ${scaler.log.join(", ")} before scaling.`);
   notes.push(
     {
-      zscore: "Scaled to z-scores (mean 0, population standard deviation 1), as scikit-learn's StandardScaler.",
+      zscore:
+        "Scaled to z-scores (mean 0, population standard deviation 1), as scikit-learn's StandardScaler.",
       robust: "Scaled robustly: (x − median) / IQR, as scikit-learn's RobustScaler.",
       minmax: "Scaled to [0, 1] by min and max, as scikit-learn's MinMaxScaler.",
       none: "Not scaled.",

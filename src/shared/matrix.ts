@@ -33,7 +33,8 @@ export function fromRows(rows: ArrayLike<number>[]): DenseMatrix {
 /** Copies the matrix into an array of rows (for libraries that want that shape). */
 export function toRows(m: DenseMatrix): number[][] {
   const out: number[][] = new Array(m.rows);
-  for (let i = 0; i < m.rows; i++) out[i] = Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols));
+  for (let i = 0; i < m.rows; i++)
+    out[i] = Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols));
   return out;
 }
 

@@ -3,8 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir, writeInput } from "../helpers/cli.js";
 
-const good = "client_id,recency,frequency,monetary,name,empty,const\n" +
-  Array.from({ length: 12 }, (_, i) => `${String(i + 1).padStart(4, "0")},${i * 7 + 1},${(i % 4) + 1},${100 + i * 37},n${i},,5`).join("\n") + "\n";
+const good =
+  "client_id,recency,frequency,monetary,name,empty,const\n" +
+  Array.from(
+    { length: 12 },
+    (_, i) =>
+      `${String(i + 1).padStart(4, "0")},${i * 7 + 1},${(i % 4) + 1},${100 + i * 37},n${i},,5`,
+  ).join("\n") +
+  "\n";
 
 /**
  * Every bad input must give a one-line message naming the problem, a non-zero
@@ -32,7 +38,11 @@ describe("bad input: clear error, exit ≠ 0, no stack trace, nothing written", 
   const out = path.join(dir, "out");
 
   it("missing file", () => {
-    expectCleanFailure([...base, "--input", path.join(dir, "nope.csv"), "--features", "recency"], out, "nope.csv");
+    expectCleanFailure(
+      [...base, "--input", path.join(dir, "nope.csv"), "--features", "recency"],
+      out,
+      "nope.csv",
+    );
   });
   it("empty file", () => {
     const empty = writeInput(dir, "empty.csv", "");
@@ -40,26 +50,54 @@ describe("bad input: clear error, exit ≠ 0, no stack trace, nothing written", 
   });
   it("header only", () => {
     const headerOnly = writeInput(dir, "header.csv", "client_id,recency\n");
-    expectCleanFailure([...base, "--input", headerOnly, "--features", "recency"], out, "header.csv");
+    expectCleanFailure(
+      [...base, "--input", headerOnly, "--features", "recency"],
+      out,
+      "header.csv",
+    );
   });
   it("unknown --id column", () => {
-    expectCleanFailure(["sweep", "--id", "customer", "--input", input, "--features", "recency"], out, "customer");
+    expectCleanFailure(
+      ["sweep", "--id", "customer", "--input", input, "--features", "recency"],
+      out,
+      "customer",
+    );
   });
   it("unknown --features column", () => {
     expectCleanFailure([...base, "--input", input, "--features", "recency,spend"], out, "spend");
   });
   it("non-numeric feature column", () => {
-    expectCleanFailure([...base, "--input", input, "--features", "recency,name"], out, '"name"', "not numeric");
+    expectCleanFailure(
+      [...base, "--input", input, "--features", "recency,name"],
+      out,
+      '"name"',
+      "not numeric",
+    );
   });
   it("all-NaN column", () => {
     expectCleanFailure([...base, "--input", input, "--features", "recency,empty"], out, '"empty"');
   });
   it("constant column", () => {
-    expectCleanFailure([...base, "--input", input, "--features", "recency,const"], out, '"const"', "constant");
+    expectCleanFailure(
+      [...base, "--input", input, "--features", "recency,const"],
+      out,
+      '"const"',
+      "constant",
+    );
   });
   it("k larger than the number of rows", () => {
     expectCleanFailure(
-      ["cluster", "--id", "client_id", "--input", input, "--features", "recency,monetary", "--k", "13"],
+      [
+        "cluster",
+        "--id",
+        "client_id",
+        "--input",
+        input,
+        "--features",
+        "recency,monetary",
+        "--k",
+        "13",
+      ],
       out,
       "13",
       "12",
@@ -67,19 +105,43 @@ describe("bad input: clear error, exit ≠ 0, no stack trace, nothing written", 
   });
   it("k < 2", () => {
     expectCleanFailure(
-      ["cluster", "--id", "client_id", "--input", input, "--features", "recency,monetary", "--k", "1"],
+      [
+        "cluster",
+        "--id",
+        "client_id",
+        "--input",
+        input,
+        "--features",
+        "recency,monetary",
+        "--k",
+        "1",
+      ],
       out,
       "at least 2",
     );
   });
   it("malformed CSV: unbalanced quotes name the line", () => {
     const broken = writeInput(dir, "broken.csv", 'client_id,recency\n1,5\n2,"7\n3,9\n');
-    expectCleanFailure([...base, "--input", broken, "--features", "recency"], out, "broken.csv", "line 3");
+    expectCleanFailure(
+      [...base, "--input", broken, "--features", "recency"],
+      out,
+      "broken.csv",
+      "line 3",
+    );
   });
   it("--out pointing at an existing file", () => {
     const existing = path.join(dir, "taken.txt");
     writeFileSync(existing, "keep me");
-    const result = runCli([...base, "--input", input, "--features", "recency", "--out", existing, "--quiet"]);
+    const result = runCli([
+      ...base,
+      "--input",
+      input,
+      "--features",
+      "recency",
+      "--out",
+      existing,
+      "--quiet",
+    ]);
     expect(result.status).not.toBe(0);
     expect(result.stderr.trim()).toBe(
       `segwork: --out ${existing} is an existing file; --out names a directory to write results into`,

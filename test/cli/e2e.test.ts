@@ -8,7 +8,19 @@ describe("sweep and cluster end to end", () => {
   const input = path.join(dir, "synth.csv");
 
   it("synth writes a seeded table", () => {
-    const r = runCli(["synth", "--rows", "3000", "--features", "4", "--clusters", "4", "--seed", "3", "--out", input]);
+    const r = runCli([
+      "synth",
+      "--rows",
+      "3000",
+      "--features",
+      "4",
+      "--clusters",
+      "4",
+      "--seed",
+      "3",
+      "--out",
+      input,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const lines = readFileSync(input, "utf8").trim().split("\n");
     expect(lines[0]).toBe("client_id,f1,f2,f3,f4");
@@ -17,8 +29,22 @@ describe("sweep and cluster end to end", () => {
   });
 
   const sweepArgs = (out: string) => [
-    "sweep", "--input", input, "--id", "client_id", "--features", "f1,f2,f3,f4",
-    "--k", "2..6", "--restarts", "4", "--seed", "7", "--out", out, "--quiet",
+    "sweep",
+    "--input",
+    input,
+    "--id",
+    "client_id",
+    "--features",
+    "f1,f2,f3,f4",
+    "--k",
+    "2..6",
+    "--restarts",
+    "4",
+    "--seed",
+    "7",
+    "--out",
+    out,
+    "--quiet",
   ];
 
   it("same seed → byte-identical sweep.json; the planted k is recommended", () => {
@@ -28,9 +54,18 @@ describe("sweep and cluster end to end", () => {
     const jsonA = readFileSync(path.join(a, "sweep.json"), "utf8");
     expect(readFileSync(path.join(b, "sweep.json"), "utf8")).toBe(jsonA);
     const sweep = JSON.parse(jsonA);
-    expect(Object.keys(sweep)).toEqual(expect.arrayContaining([
-      "rows", "features", "scaling", "k", "elbowK", "silhouetteK", "recommendedK", "reason",
-    ]));
+    expect(Object.keys(sweep)).toEqual(
+      expect.arrayContaining([
+        "rows",
+        "features",
+        "scaling",
+        "k",
+        "elbowK",
+        "silhouetteK",
+        "recommendedK",
+        "reason",
+      ]),
+    );
     expect(sweep.rows).toBe(3000);
     expect(sweep.k.map((r: { k: number }) => r.k)).toEqual([2, 3, 4, 5, 6]);
     for (const row of sweep.k) {
@@ -41,15 +76,30 @@ describe("sweep and cluster end to end", () => {
       expect(row.silhouette).toBeLessThanOrEqual(1);
     }
     // Inertia falls as k grows (best of restarts; well-separated blobs).
-    for (let i = 1; i < sweep.k.length; i++) expect(sweep.k[i].inertia).toBeLessThan(sweep.k[i - 1].inertia);
+    for (let i = 1; i < sweep.k.length; i++)
+      expect(sweep.k[i].inertia).toBeLessThan(sweep.k[i - 1].inertia);
     expect(sweep.recommendedK).toBe(4);
     expect(readFileSync(path.join(a, "report.html"), "utf8")).toContain("<svg");
   });
 
   it("same seed → byte-identical assignments.csv; outputs have their documented shape", () => {
     const args = (out: string) => [
-      "cluster", "--input", input, "--id", "client_id", "--features", "f1,f2,f3,f4",
-      "--k", "4", "--restarts", "4", "--seed", "7", "--out", out, "--quiet",
+      "cluster",
+      "--input",
+      input,
+      "--id",
+      "client_id",
+      "--features",
+      "f1,f2,f3,f4",
+      "--k",
+      "4",
+      "--restarts",
+      "4",
+      "--seed",
+      "7",
+      "--out",
+      out,
+      "--quiet",
     ];
     const a = path.join(dir, "cluster-a");
     const b = path.join(dir, "cluster-b");

@@ -5,9 +5,15 @@ describe("CLI option parsing", () => {
   it("parses k and k ranges", () => {
     expect(parseKRange("4")).toEqual({ min: 4, max: 4 });
     expect(parseKRange("2..10")).toEqual({ min: 2, max: 10 });
-    expect(() => parseKRange("1")).toThrow("--k must be at least 2 (got 1): one cluster is no segmentation");
-    expect(() => parseKRange("5..3")).toThrow('--k must be a number or a range like 2..10 (got "5..3")');
-    expect(() => parseKRange("two")).toThrow('--k must be a number or a range like 2..10 (got "two")');
+    expect(() => parseKRange("1")).toThrow(
+      "--k must be at least 2 (got 1): one cluster is no segmentation",
+    );
+    expect(() => parseKRange("5..3")).toThrow(
+      '--k must be a number or a range like 2..10 (got "5..3")',
+    );
+    expect(() => parseKRange("two")).toThrow(
+      '--k must be a number or a range like 2..10 (got "two")',
+    );
   });
   it("parses lists and clip bounds", () => {
     expect(parseList(" a, b ,,c ")).toEqual(["a", "b", "c"]);

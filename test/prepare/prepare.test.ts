@@ -82,7 +82,11 @@ describe("prepare: cleaning", () => {
   });
 
   it("imputes the median when asked", () => {
-    const p = prepare(tableFrom({ a: [1, null, 3, 10] }), { features: ["a"], impute: "median", scale: "none" });
+    const p = prepare(tableFrom({ a: [1, null, 3, 10] }), {
+      features: ["a"],
+      impute: "median",
+      scale: "none",
+    });
     expect(Array.from(p.original.data)).toEqual([1, 3, 3, 10]);
     expect(p.summary.columns[0]!.imputed).toBe(1);
   });
@@ -90,7 +94,11 @@ describe("prepare: cleaning", () => {
   it("winsorizes at type-7 quantiles", () => {
     // 0..100: q(0.1) = 10, q(0.9) = 90.
     const values = Array.from({ length: 101 }, (_, i) => i);
-    const p = prepare(tableFrom({ x: values }), { features: ["x"], clip: [0.1, 0.9], scale: "none" });
+    const p = prepare(tableFrom({ x: values }), {
+      features: ["x"],
+      clip: [0.1, 0.9],
+      scale: "none",
+    });
     expect(p.scaler.clip).toEqual({ lower: [10], upper: [90] });
     expect(p.summary.columns[0]!.clipped).toBe(20);
     expect(Math.min(...p.original.data)).toBe(10);
@@ -98,7 +106,9 @@ describe("prepare: cleaning", () => {
 
   it("resolves duplicate ids: first, last, or error naming both lines", () => {
     const t = tableFrom({ x: [1, 2, 3] }, ["a", "b", "a"]);
-    expect(prepare(t, { features: ["x"], scale: "none" }).original.data).toEqual(Float64Array.of(1, 2));
+    expect(prepare(t, { features: ["x"], scale: "none" }).original.data).toEqual(
+      Float64Array.of(1, 2),
+    );
     expect(prepare(t, { features: ["x"], scale: "none", dedupe: "last" }).original.data).toEqual(
       Float64Array.of(2, 3),
     );
@@ -128,7 +138,9 @@ describe("prepare: errors", () => {
     );
   });
   it("refuses a constant column by name", () => {
-    expect(() => prepare(tableFrom({ a: [1, 2, 3], c: [7, 7, 7] }), { features: ["a", "c"] })).toThrow(
+    expect(() =>
+      prepare(tableFrom({ a: [1, 2, 3], c: [7, 7, 7] }), { features: ["a", "c"] }),
+    ).toThrow(
       'test.csv: column "c" is constant (every kept row is 7); it cannot be scaled and cannot separate clusters: drop it from --features',
     );
   });
@@ -143,7 +155,9 @@ describe("prepare: errors", () => {
     );
   });
   it("refuses a zero IQR for robust scaling", () => {
-    expect(() => prepare(tableFrom({ a: [0, 0, 0, 0, 0, 9] }), { features: ["a"], scale: "robust" })).toThrow(
+    expect(() =>
+      prepare(tableFrom({ a: [0, 0, 0, 0, 0, 9] }), { features: ["a"], scale: "robust" }),
+    ).toThrow(
       'test.csv: column "a" has zero interquartile range, so --scale robust would divide by zero; use --scale zscore or drop the column',
     );
   });
@@ -156,9 +170,14 @@ describe("prepare: errors", () => {
 
 describe("prepare: summary", () => {
   it("says per feature where log1p was undefined", () => {
-    const p = prepare(tableFrom({ a: [1, 2, 3, 4], m: [-2, 0, 5, 9] }), { features: ["a", "m"], log: ["a", "m"] });
+    const p = prepare(tableFrom({ a: [1, 2, 3, 4], m: [-2, 0, 5, 9] }), {
+      features: ["a", "m"],
+      log: ["a", "m"],
+    });
     expect(p.summary.columns.map((c) => c.logInvalid)).toEqual([0, 1]);
     expect(p.summary.columns[1]!.action).toBe("1 ≤ −1 → rows dropped; log1p; z-score scaled");
-    expect(p.summary.notes).toContain("Dropped 1 rows where log1p is undefined (value ≤ −1): 1 in m.");
+    expect(p.summary.notes).toContain(
+      "Dropped 1 rows where log1p is undefined (value ≤ −1): 1 in m.",
+    );
   });
 });

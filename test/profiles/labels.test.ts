@@ -29,6 +29,10 @@ describe("cluster labels", () => {
       { monetary: 0.9, frequency: 0.7, recency_days: -0.8 },
     ]);
     expect(new Set(labels).size).toBe(3);
-    expect(labels).toEqual(["High spend · Frequent (1)", "High spend · Frequent (2)", "High spend · Recent · Frequent"]);
+    expect(labels).toEqual([
+      "High spend · Frequent (1)",
+      "High spend · Frequent (2)",
+      "High spend · Recent · Frequent",
+    ]);
   });
 });

@@ -15,7 +15,10 @@ import { prepare } from "../../src/prepare/index.js";
 import { loadReal } from "../evaluate/sklearn-fixtures.js";
 import { repoRoot } from "../helpers/cli.js";
 
-const wholesalePath = path.resolve(repoRoot, "../shared/data/wholesale-customers/Wholesale customers data.csv");
+const wholesalePath = path.resolve(
+  repoRoot,
+  "../shared/data/wholesale-customers/Wholesale customers data.csv",
+);
 const retailPath = path.join(repoRoot, "data/online-retail-clients.csv");
 
 const cases = [
@@ -49,8 +52,12 @@ for (const c of cases) {
     it("standardized means and sds match StandardScaler to 1e-9", async () => {
       const p = await prepared();
       expect(p.ids.length).toBe(fixture.rows);
-      fixture.scaler.mean.forEach((m, j) => expect(relativeError(p.scaler.center[j]!, m)).toBeLessThan(1e-9));
-      fixture.scaler.scale.forEach((s, j) => expect(relativeError(p.scaler.scale[j]!, s)).toBeLessThan(1e-9));
+      fixture.scaler.mean.forEach((m, j) =>
+        expect(relativeError(p.scaler.center[j]!, m)).toBeLessThan(1e-9),
+      );
+      fixture.scaler.scale.forEach((s, j) =>
+        expect(relativeError(p.scaler.scale[j]!, s)).toBeLessThan(1e-9),
+      );
       let worst = 0;
       fixture.scaled.forEach((v, i) => (worst = Math.max(worst, Math.abs(p.scaled.data[i]! - v))));
       expect(worst).toBeLessThan(1e-9);
@@ -63,7 +70,9 @@ for (const c of cases) {
         const fit = kmeans(p.scaled, { k: row.k, restarts: 50, seed: 2024 });
         const ratio = fit.inertia / row.inertia;
         ratios.push(ratio);
-        expect(ratio, `k=${row.k}: segwork ${fit.inertia} vs sklearn ${row.inertia}`).toBeLessThan(1.01);
+        expect(ratio, `k=${row.k}: segwork ${fit.inertia} vs sklearn ${row.inertia}`).toBeLessThan(
+          1.01,
+        );
       }
       ratios.sort((a, b) => a - b);
       // The median over k is no worse than sklearn's (allowing float noise).

@@ -1,7 +1,12 @@
 import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
 import { packageVersion, reportTimestamp } from "../package-info.js";
 import { createProgress } from "../progress.js";
-import { prepareForKMeans, renderReportFile, runCluster, type KMeansCliOptions } from "./kmeans-jobs.js";
+import {
+  prepareForKMeans,
+  renderReportFile,
+  runCluster,
+  type KMeansCliOptions,
+} from "./kmeans-jobs.js";
 import { cliMessages as msg } from "../../shared/messages/index.js";
 
 const OUTPUTS = ["assignments.csv", "model.json", "profiles.json", "report.html"];
@@ -33,7 +38,9 @@ export async function clusterCommand(options: KMeansCliOptions, command: string)
   });
   writeOutputsAtomically(options.out, [...result.files, report]);
   for (const c of result.report.profiles.clusters) {
-    progress.note(`cluster ${c.cluster}: ${c.label} — ${c.size} clients (${(c.share * 100).toFixed(1)}%)`);
+    progress.note(
+      `cluster ${c.cluster}: ${c.label} — ${c.size} clients (${(c.share * 100).toFixed(1)}%)`,
+    );
   }
   progress.note(`wrote ${OUTPUTS.map((f) => `${options.out}/${f}`).join(", ")}`);
 }

@@ -3,7 +3,12 @@ import { compareSegmentations } from "../../compare/index.js";
 import { deriveClientFeatures, formatClientFeaturesCsv } from "../../features/index.js";
 import { parseTable } from "../../load/index.js";
 import { prepare } from "../../prepare/index.js";
-import { abcAnalysis, parseAbcConfig, parseScorecardConfig, scoreScorecard } from "../../rules/index.js";
+import {
+  abcAnalysis,
+  parseAbcConfig,
+  parseScorecardConfig,
+  scoreScorecard,
+} from "../../rules/index.js";
 import { checkOutputTarget, toJson, writeOutputsAtomically, type OutputFile } from "../output.js";
 import { packageRoot, packageVersion, reportTimestamp } from "../package-info.js";
 import { createProgress } from "../progress.js";
@@ -73,8 +78,15 @@ export async function demoCommand(options: DemoCliOptions, command: string): Pro
 
   // 2. K-Means: sweep k, then profile the recommended k.
   const prepared = prepare(table, { features: FEATURES, log: FEATURES, scale: "zscore" });
-  progress.note(`prepared ${prepared.ids.length.toLocaleString("en-US")} clients × ${FEATURES.length} features`);
-  const settings = fitSettingsFrom({ input: "clients.csv", out: options.out, seed: "7", restarts: "10" });
+  progress.note(
+    `prepared ${prepared.ids.length.toLocaleString("en-US")} clients × ${FEATURES.length} features`,
+  );
+  const settings = fitSettingsFrom({
+    input: "clients.csv",
+    out: options.out,
+    seed: "7",
+    restarts: "10",
+  });
   const sweep = runSweep(prepared, { min: 2, max: 10 }, settings, progress);
   const k = sweep.result.recommendation.recommendedK;
   const version = packageVersion();
@@ -111,7 +123,10 @@ export async function demoCommand(options: DemoCliOptions, command: string): Pro
   const tiersFile = shippedRuleConfig("tiers.json");
   const card = readRuleConfig(tiersFile, parseScorecardConfig);
   const tiers = scoreScorecard(card, table.columns, table.ids);
-  const abc = abcAnalysis(column("monetary"), readRuleConfig(shippedRuleConfig("abc.json"), parseAbcConfig));
+  const abc = abcAnalysis(
+    column("monetary"),
+    readRuleConfig(shippedRuleConfig("abc.json"), parseAbcConfig),
+  );
 
   // 4. Rule vs cluster, on the clients both schemes kept.
   const comparison = compareSegmentations(

@@ -1,6 +1,10 @@
 import { existsSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { deriveClientFeatures, formatClientFeaturesCsv, type FeaturesOptions } from "../../features/index.js";
+import {
+  deriveClientFeatures,
+  formatClientFeaturesCsv,
+  type FeaturesOptions,
+} from "../../features/index.js";
 import type { TransactionCleaningSummary } from "../../features/types.js";
 import { cliMessages as msg } from "../../shared/messages/index.js";
 import { parseChoice, parseList } from "../options.js";
@@ -22,7 +26,10 @@ export interface TransactionCliOptions {
   delimiter?: string;
 }
 
-export function featuresOptionsFrom(options: TransactionCliOptions, command: string): FeaturesOptions {
+export function featuresOptionsFrom(
+  options: TransactionCliOptions,
+  command: string,
+): FeaturesOptions {
   for (const [value, flag] of [
     [options.transactions, "--transactions <file>"],
     [options.id, "--id <column>"],
@@ -31,7 +38,12 @@ export function featuresOptionsFrom(options: TransactionCliOptions, command: str
   ] as const) {
     if (value === undefined) throw msg.missingOption(flag, command);
   }
-  const encoding = parseChoice("--encoding", options.encoding, ["auto", "utf8", "gbk"] as const, "auto");
+  const encoding = parseChoice(
+    "--encoding",
+    options.encoding,
+    ["auto", "utf8", "gbk"] as const,
+    "auto",
+  );
   return {
     transactions: options.transactions!,
     id: options.id!,

@@ -37,7 +37,14 @@ export function buildModel(
   prepared: Prepared,
   clustering: Clustering,
   profiled: ProfiledClustering,
-  fit: { command: string; version: string; seed: number; restarts: number; maxIterations: number; tolerance: number },
+  fit: {
+    command: string;
+    version: string;
+    seed: number;
+    restarts: number;
+    maxIterations: number;
+    tolerance: number;
+  },
 ): SegworkModel {
   const d = prepared.features.length;
   return {
@@ -65,8 +72,12 @@ export function buildModel(
       label: c.label,
       size: c.size,
       share: c.share,
-      centroidScaled: Array.from(profiled.centroidsScaled.subarray(c.cluster * d, c.cluster * d + d)),
-      centroidOriginal: Array.from(profiled.centroidsOriginal.subarray(c.cluster * d, c.cluster * d + d)),
+      centroidScaled: Array.from(
+        profiled.centroidsScaled.subarray(c.cluster * d, c.cluster * d + d),
+      ),
+      centroidOriginal: Array.from(
+        profiled.centroidsOriginal.subarray(c.cluster * d, c.cluster * d + d),
+      ),
     })),
   };
 }

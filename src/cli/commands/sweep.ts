@@ -1,7 +1,12 @@
 import { checkOutputTarget, toJson, writeOutputsAtomically } from "../output.js";
 import { packageVersion, reportTimestamp } from "../package-info.js";
 import { createProgress } from "../progress.js";
-import { prepareForKMeans, renderReportFile, runSweep, type KMeansCliOptions } from "./kmeans-jobs.js";
+import {
+  prepareForKMeans,
+  renderReportFile,
+  runSweep,
+  type KMeansCliOptions,
+} from "./kmeans-jobs.js";
 
 /** `segwork sweep`: fit K-Means for a range of k and recommend one. */
 export async function sweepCommand(options: KMeansCliOptions, command: string): Promise<void> {
@@ -19,7 +24,10 @@ export async function sweepCommand(options: KMeansCliOptions, command: string): 
     scaler: prepared.scaler,
     sweep: sweep.report,
   });
-  writeOutputsAtomically(options.out, [{ name: "sweep.json", content: toJson(sweep.json) }, report]);
+  writeOutputsAtomically(options.out, [
+    { name: "sweep.json", content: toJson(sweep.json) },
+    report,
+  ]);
   const r = sweep.result.recommendation;
   progress.note(`recommended k=${r.recommendedK}: ${r.reason}`);
   progress.note(`wrote ${options.out}/sweep.json and ${options.out}/report.html`);

@@ -25,7 +25,8 @@ export async function synthCommand(options: SynthCliOptions): Promise<void> {
   const chunks = synthToCsv(table, Boolean(options.truth));
   if (!options.out) {
     for (const chunk of chunks) {
-      if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once("drain", () => r()));
+      if (!process.stdout.write(chunk))
+        await new Promise<void>((r) => process.stdout.once("drain", () => r()));
     }
     return;
   }
@@ -35,6 +36,8 @@ export async function synthCommand(options: SynthCliOptions): Promise<void> {
   for (const chunk of chunks) {
     if (!stream.write(chunk)) await new Promise<void>((r) => stream.once("drain", () => r()));
   }
-  await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
   renameSync(temporary, options.out);
 }

@@ -16,13 +16,13 @@ export const outWouldOverwriteInput = (path: string): SegworkError =>
   );
 
 export const badKRange = (text: string): SegworkError =>
-  new SegworkError(
-    "bad-k-range",
-    `--k must be a number or a range like 2..10 (got "${text}")`,
-  );
+  new SegworkError("bad-k-range", `--k must be a number or a range like 2..10 (got "${text}")`);
 
 export const kTooSmall = (k: number): SegworkError =>
-  new SegworkError("k-too-small", `--k must be at least 2 (got ${k}): one cluster is no segmentation`);
+  new SegworkError(
+    "k-too-small",
+    `--k must be at least 2 (got ${k}): one cluster is no segmentation`,
+  );
 
 export const kTooLarge = (k: number, rows: number): SegworkError =>
   new SegworkError(
@@ -37,10 +37,7 @@ export const badNumber = (option: string, text: string): SegworkError =>
   new SegworkError("bad-number", `${option} must be a number (got "${text}")`);
 
 export const badChoice = (option: string, text: string, choices: readonly string[]): SegworkError =>
-  new SegworkError(
-    "bad-choice",
-    `${option} must be one of ${choices.join(", ")} (got "${text}")`,
-  );
+  new SegworkError("bad-choice", `${option} must be one of ${choices.join(", ")} (got "${text}")`);
 
 export const unknownOrderBy = (feature: string, features: string[]): SegworkError =>
   new SegworkError(
@@ -55,9 +52,15 @@ export const missingOption = (option: string, command: string): SegworkError =>
   new SegworkError("missing-option", `segwork ${command} needs ${option}`);
 
 export const outExists = (out: string): SegworkError =>
-  new SegworkError("out-exists", `${out} already exists; choose a new file name for --out`, { file: out });
-
-export const outIsDirectory = (out: string): SegworkError =>
-  new SegworkError("out-is-directory", `--out ${out} is a directory; give a file name such as clients.csv`, {
+  new SegworkError("out-exists", `${out} already exists; choose a new file name for --out`, {
     file: out,
   });
+
+export const outIsDirectory = (out: string): SegworkError =>
+  new SegworkError(
+    "out-is-directory",
+    `--out ${out} is a directory; give a file name such as clients.csv`,
+    {
+      file: out,
+    },
+  );
