@@ -65,6 +65,10 @@ function withFitOptions(cmd: Command): Command {
     .option("--threads <n>", "worker threads for the assignment step", "1")
     .option("--silhouette-sample <n>", "rows for the silhouette (exact up to this many)", "10000")
     .option(
+      "--sample <n>",
+      "fit on a seeded random sample of n rows (score the rest with grade or export-sql)",
+    )
+    .option(
       "--order-by <feature[:asc]>",
       "order clusters by this feature's mean (default: monetary-like, descending)",
     )

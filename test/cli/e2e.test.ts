@@ -129,6 +129,59 @@ describe("sweep and cluster end to end", () => {
     expect(new Set(profiles.clusters.map((c: { label: string }) => c.label)).size).toBe(4);
   });
 
+  it("fit on a seeded sample, score everywhere: grade agrees with the fit on the sampled rows", () => {
+    const fit = path.join(dir, "sampled");
+    const graded = path.join(dir, "graded");
+    const r = runCli([
+      "cluster",
+      "--input",
+      input,
+      "--id",
+      "client_id",
+      "--features",
+      "f1,f2,f3,f4",
+      "--k",
+      "4",
+      "--restarts",
+      "3",
+      "--seed",
+      "5",
+      "--sample",
+      "1000",
+      "--out",
+      fit,
+      "--quiet",
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const fitted = readFileSync(path.join(fit, "assignments.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1);
+    expect(fitted).toHaveLength(1000);
+    const g = runCli([
+      "grade",
+      "--model",
+      path.join(fit, "model.json"),
+      "--input",
+      input,
+      "--id",
+      "client_id",
+      "--out",
+      graded,
+      "--quiet",
+    ]);
+    expect(g.status, g.stderr).toBe(0);
+    const all = new Map(
+      readFileSync(path.join(graded, "assignments.csv"), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => [line.split(",")[0]!, line] as const),
+    );
+    expect(all.size).toBe(3000);
+    for (const line of fitted) expect(all.get(line.split(",")[0]!)).toBe(line);
+  });
+
   it("the demo runs on the shipped data", () => {
     const out = path.join(dir, "demo");
     const r = runCli(["demo", "--out", out, "--quiet"], repoRoot);

@@ -1,4 +1,5 @@
 import { kmeans } from "../../cluster/index.js";
+import { samplePrepared } from "../../prepare/index.js";
 import type { Clustering } from "../../cluster/types.js";
 import { seedForK, sweepK, type SweepResult } from "../../evaluate/sweep.js";
 import type { Prepared } from "../../prepare/types.js";
@@ -18,6 +19,7 @@ export interface KMeansCliOptions extends TableCliOptions {
   maxIter?: string;
   tol?: string;
   silhouetteSample?: string;
+  sample?: string;
   threads?: string;
   orderBy?: string;
   showIds?: boolean;
@@ -161,8 +163,15 @@ export function runCluster(
 export async function prepareForKMeans(options: KMeansCliOptions, progress: Progress) {
   const settings = fitSettingsFrom(options);
   const range = parseKRange(options.k ?? "2..10");
-  const { table, prepared } = await loadAndPrepare(options, progress);
-  return { settings, range, table, prepared };
+  const sample =
+    options.sample === undefined ? undefined : parseInteger("--sample", options.sample, 0, 2);
+  const loaded = await loadAndPrepare(options, progress);
+  let prepared = loaded.prepared;
+  if (sample !== undefined && sample < prepared.ids.length) {
+    prepared = samplePrepared(prepared, sample, settings.seed);
+    progress.note(`fitting on a seeded sample of ${sample.toLocaleString("en-US")} rows`);
+  }
+  return { settings, range, table: loaded.table, prepared };
 }
 
 /** Renders the report (the report layer is imported lazily: vega costs ~0.2 s). */
