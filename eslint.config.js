@@ -2,7 +2,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "reports/", "coverage/", "runs/", "notebooks/out/", "bench/out/"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "reports/",
+      "coverage/",
+      "runs/",
+      "notebooks/out/",
+      "bench/out/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
