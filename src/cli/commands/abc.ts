@@ -16,6 +16,7 @@ import {
   outputPaths,
   readRuleConfig,
   renderRulesReport,
+  ruleOutputHeader,
   shippedRuleConfig,
   takeColumns,
   type ClientTableCliOptions,
@@ -65,12 +66,7 @@ export function abcJson(
   source: { file: string; idColumn: string | null },
 ): object {
   return {
-    format: "segwork-abc",
-    formatVersion: 1,
-    segworkVersion: packageVersion(),
-    command,
-    input: { ...source, rows: clients.total, dropped: clients.dropped },
-    config: configFile,
+    ...ruleOutputHeader("segwork-abc", command, source, clients, configFile),
     revenue: revenueColumn,
     aShare: options.aShare ?? 0.8,
     bShare: options.bShare ?? 0.15,

@@ -13,7 +13,7 @@ import { readConfigFile } from "../../rules/index.js";
 import * as msg from "../../shared/messages/cli-rules.js";
 import { parseChoice } from "../options.js";
 import type { OutputFile } from "../output.js";
-import { packageRoot } from "../package-info.js";
+import { packageRoot, packageVersion } from "../package-info.js";
 import type { Progress } from "../progress.js";
 
 /** Options of a command that reads a client table, as commander hands them over. */
@@ -227,4 +227,29 @@ export async function renderRulesReport(input: FullReportInput): Promise<OutputF
  */
 export function outputPaths(out: string, names: readonly string[]): string[] {
   return names.map((name) => path.join(out, name));
+}
+
+/**
+ * The opening keys every rule command's JSON output shares: what wrote it,
+ * from which input and config, so other tools can check what they read.
+ *
+ * @example
+ * ruleOutputHeader("segwork-abc", "segwork abc …", { file: "c.csv", idColumn: "id" }, clients, "abc.json").format
+ * // => "segwork-abc"
+ */
+export function ruleOutputHeader(
+  format: string,
+  command: string,
+  source: { file: string; idColumn: string | null },
+  clients: Pick<ScoredClients, "total" | "dropped">,
+  configFile: string,
+) {
+  return {
+    format,
+    formatVersion: 1,
+    segworkVersion: packageVersion(),
+    command,
+    input: { ...source, rows: clients.total, dropped: clients.dropped },
+    config: configFile,
+  };
 }

@@ -21,6 +21,7 @@ import {
   numberCell,
   outputPaths,
   renderRulesReport,
+  ruleOutputHeader,
   revenueColumnOf,
   shippedRuleConfig,
   takeColumns,
@@ -67,12 +68,7 @@ export function thresholdsJson(
   source: { file: string; idColumn: string | null },
 ): object {
   return {
-    format: "segwork-thresholds",
-    formatVersion: 1,
-    segworkVersion: packageVersion(),
-    command,
-    input: { ...source, rows: clients.total, dropped: clients.dropped },
-    config: configFile,
+    ...ruleOutputHeader("segwork-thresholds", command, source, clients, configFile),
     unmatched: ruleSet.unmatched,
     rules: ruleSet.rules.map((r, k) => ({
       name: r.name,

@@ -16,6 +16,7 @@ import {
   outputPaths,
   readRuleConfig,
   renderRulesReport,
+  ruleOutputHeader,
   revenueColumnOf,
   shippedRuleConfig,
   takeColumns,
@@ -72,12 +73,7 @@ export function tiersJson(
   source: { file: string; idColumn: string | null },
 ): object {
   return {
-    format: "segwork-tiers",
-    formatVersion: 1,
-    segworkVersion: packageVersion(),
-    command,
-    input: { ...source, rows: clients.total, dropped: clients.dropped },
-    config: configFile,
+    ...ruleOutputHeader("segwork-tiers", command, source, clients, configFile),
     scorecard: card,
     tiers: result.tiers.map((t) => ({
       ...t,
