@@ -23,7 +23,8 @@ export interface ProfiledClustering {
   centroidsOriginal: Float64Array;
 }
 
-const MONETARY = /monet|revenue|spend|amount|sales|value|clv|金额|消费|收入/i;
+// "消费" alone is not enough: it also appears in recency names such as 最近消费天数.
+const MONETARY = /monet|revenue|spend|amount|sales|value|clv|金额|收入|营收|销售额/i;
 
 /**
  * The default ordering key: the first monetary-looking feature, descending

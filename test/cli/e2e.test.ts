@@ -1,7 +1,22 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli, tempDir } from "../helpers/cli.js";
+
+/** GBK bytes of a string with ASCII and common CJK characters (via the gb18030 encoder of Python's tables is not at hand: use TextDecoder's inverse by lookup). */
+function iconvGbk(text: string): number[] {
+  // Build the inverse of TextDecoder("gbk") for the characters we need.
+  const decoder = new TextDecoder("gbk");
+  const needed = new Set([...text].filter((ch) => ch.charCodeAt(0) > 127));
+  const table = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe && table.size < needed.size; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (needed.has(ch) && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  return [...text].flatMap((ch) => (ch.charCodeAt(0) <= 127 ? [ch.charCodeAt(0)] : table.get(ch)!));
+}
 
 describe("sweep and cluster end to end", () => {
   const dir = tempDir();
@@ -180,6 +195,47 @@ describe("sweep and cluster end to end", () => {
     );
     expect(all.size).toBe(3000);
     for (const line of fitted) expect(all.get(line.split(",")[0]!)).toBe(line);
+  });
+
+  it("a GBK file with Chinese headers: ids keep their zeros, labels and report work", () => {
+    // 客户编号 (client id), 最近消费天数 (days since last purchase), 消费频次 (purchases), 消费金额 (spend)
+    const rows = ["客户编号,最近消费天数,消费频次,消费金额"];
+    for (let i = 0; i < 60; i++) {
+      const group = i % 3;
+      const id = String(i + 1).padStart(5, "0");
+      rows.push(
+        `${id},${[5, 60, 200][group]! + (i % 7)},${[12, 4, 1][group]! + (i % 2)},${[5000, 900, 80][group]! + i * 3}`,
+      );
+    }
+    const file = path.join(dir, "客户.csv");
+    writeFileSync(file, new Uint8Array(iconvGbk(rows.join("\r\n") + "\r\n")));
+    const out = path.join(dir, "gbk-run");
+    const r = runCli([
+      "cluster",
+      "--input",
+      file,
+      "--id",
+      "客户编号",
+      "--features",
+      "最近消费天数,消费频次,消费金额",
+      "--log",
+      "消费金额",
+      "--k",
+      "3",
+      "--seed",
+      "1",
+      "--out",
+      out,
+      "--quiet",
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const csv = readFileSync(path.join(out, "assignments.csv"), "utf8").trim().split("\n");
+    expect(csv[1]!.startsWith("00001,")).toBe(true);
+    const profiles = JSON.parse(readFileSync(path.join(out, "profiles.json"), "utf8"));
+    // Ordered by 消费金额 (the monetary-like feature), descending; labelled from the Chinese names.
+    expect(profiles.orderedBy).toBe("mean 消费金额, descending");
+    expect(profiles.clusters[0].label).toMatch(/spend/);
+    expect(readFileSync(path.join(out, "report.html"), "utf8")).toContain("最近消费天数");
   });
 
   it("the demo runs on the shipped data", () => {

@@ -19,9 +19,11 @@ export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json
 /**
  * Chart font stack. Arial-compatible faces first: SVGs are laid out in Node,
  * where text is measured with Helvetica/Arial metrics (see `text-metrics.ts`),
- * so the browser should draw them with a metric-compatible face.
+ * so the browser should draw them with a metric-compatible face. CJK faces
+ * follow, so Chinese segment names fall back to a face that has them.
  */
-export const CHART_FONT = 'Arial, "Liberation Sans", Helvetica, "Helvetica Neue", sans-serif';
+export const CHART_FONT =
+  'Arial, "Liberation Sans", Helvetica, "Helvetica Neue", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
 /** Twenty distinguishable colours (Tableau 10, then lighter/darker companions); cluster c gets entry c mod 20. */
 export const CLUSTER_PALETTE: readonly string[] = [
