@@ -5,6 +5,7 @@
  * Command modules are imported lazily so `segwork --help` starts fast
  * (danfojs-node and vega cost hundreds of milliseconds to import).
  */
+import { availableParallelism } from "node:os";
 import { Command, Option } from "commander";
 import { isSegworkError } from "../shared/errors.js";
 import { commandLine } from "./options.js";
@@ -62,7 +63,11 @@ function withFitOptions(cmd: Command): Command {
     .option("--seed <n>", "random seed (same seed, same result)", "0")
     .option("--max-iter <n>", "Lloyd iterations per restart at most", "300")
     .option("--tol <x>", "relative tolerance on centroid movement", "1e-4")
-    .option("--threads <n>", "worker threads for the assignment step", "1")
+    .option(
+      "--threads <n>",
+      "worker threads for K-Means (results are identical for any count)",
+      String(Math.min(availableParallelism(), 8)),
+    )
     .option("--silhouette-sample <n>", "rows for the silhouette (exact up to this many)", "10000")
     .option(
       "--sample <n>",

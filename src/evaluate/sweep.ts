@@ -1,4 +1,4 @@
-import { kmeans } from "../cluster/index.js";
+import { kmeans, PARALLEL_MIN_ROWS } from "../cluster/index.js";
 import type { Clustering } from "../cluster/types.js";
 import type { DenseMatrix } from "../shared/matrix.js";
 import { Random } from "../shared/random.js";
@@ -50,7 +50,12 @@ export function seedForK(seed: number, k: number): number {
  * const result = sweepK(prepared.scaled, { kMin: 2, kMax: 10, restarts: 10, seed: 7 });
  * result.recommendation.recommendedK // => e.g. 4
  */
-export function sweepK(matrix: DenseMatrix, options: SweepOptions): SweepResult {
+export function sweepK(input: DenseMatrix, options: SweepOptions): SweepResult {
+  const threads = options.threads ?? 1;
+  // Worker threads need the data on shared memory; copy it there once for the
+  // whole sweep, or the kernel copies it again for every k (9 × 320 MB at 5M
+  // rows × 8, which the garbage collector returns late).
+  const matrix = threads > 1 && input.rows >= PARALLEL_MIN_ROWS ? onSharedMemory(input) : input;
   const rows: SweepRow[] = [];
   const clusterings = new Map<number, Clustering>();
   const total = options.kMax - options.kMin + 1;
@@ -63,7 +68,7 @@ export function sweepK(matrix: DenseMatrix, options: SweepOptions): SweepResult 
       seed: seedForK(options.seed, k),
       maxIterations: options.maxIterations,
       tolerance: options.tolerance,
-      threads: options.threads,
+      threads,
     });
     clusterings.set(k, clustering);
     // The same seed for every k → the same silhouette sample for every k.
@@ -96,4 +101,12 @@ export function sweepK(matrix: DenseMatrix, options: SweepOptions): SweepResult 
     silhouetteSampleSize: silhouetteRows,
     clusterings,
   };
+}
+
+/** The same matrix with its values on a SharedArrayBuffer (unchanged if already there). */
+function onSharedMemory(m: DenseMatrix): DenseMatrix {
+  if (m.data.buffer instanceof SharedArrayBuffer) return m;
+  const data = new Float64Array(new SharedArrayBuffer(m.data.length * 8));
+  data.set(m.data);
+  return { data, rows: m.rows, cols: m.cols };
 }
