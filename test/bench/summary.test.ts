@@ -9,6 +9,7 @@ import {
   figureText,
   linearGuide,
   machineLine,
+  orderedComparisons,
   resultsMarkdown,
   runsSentence,
   scalingPoints,
@@ -81,6 +82,7 @@ const results = {
   comparisons: [
     {
       kind: "time",
+      stage: "sweep",
       task: "sweep",
       rows: 100_000,
       segwork: "sweep/segwork/100k",
@@ -91,6 +93,7 @@ const results = {
     },
     {
       kind: "time",
+      stage: "sweep",
       task: "load",
       rows: 100_000,
       segwork: "sweep/segwork/100k",
@@ -101,6 +104,7 @@ const results = {
     },
     {
       kind: "time",
+      stage: "features",
       task: "features",
       rows: 541_909,
       segwork: "features/segwork/online-retail",
@@ -111,6 +115,7 @@ const results = {
     },
     {
       kind: "inertia",
+      stage: "sweep",
       task: "inertia",
       rows: 100_000,
       segworkText: "Σ 10",
@@ -122,6 +127,7 @@ const results = {
     },
     {
       kind: "value",
+      stage: "sweep",
       task: "rss",
       rows: 1_000_000,
       segworkText: "150 MB",
@@ -171,11 +177,11 @@ describe("comparisonRows", () => {
   });
 
   it("keeps a missing figure's reason and the bare target", () => {
-    expect(rows[2]).toEqual(["features", "541,909", "not available: no CLI", "", "—", "≤ 0.5×"]);
+    expect(rows[4]).toEqual(["features", "541,909", "not available: no CLI", "", "—", "≤ 0.5×"]);
   });
 
   it("shows the inertia median with the worst k, and plain value checks", () => {
-    expect(rows[3]).toEqual([
+    expect(rows[2]).toEqual([
       "inertia",
       "100k",
       "Σ 10",
@@ -183,7 +189,22 @@ describe("comparisonRows", () => {
       "0.9995× (worst k 1.0040×)",
       "each k within 1%, median ≤ 1 ✓",
     ]);
-    expect(rows[4]).toEqual(["rss", "1M", "150 MB", "limit", "", "≤ 231 MB ✗"]);
+    expect(rows[3]).toEqual(["rss", "1M", "150 MB", "limit", "", "≤ 231 MB ✗"]);
+  });
+});
+
+describe("orderedComparisons", () => {
+  it("sorts by stage, then rows, keeping ties in their order", () => {
+    const input = [
+      { stage: "sweep", rows: 5_000_000, id: "a" },
+      { stage: "load", rows: 1_000_000, id: "b" },
+      { stage: "sweep", rows: 10_000, id: "c" },
+      { stage: "sweep", rows: 10_000, id: "d" },
+      { stage: "startup", rows: null, id: "e" },
+      { stage: "features", rows: 541_909, id: "f" },
+    ];
+    expect(orderedComparisons(input).map((c) => c.id)).toEqual(["e", "b", "c", "d", "a", "f"]);
+    expect(input[0]!.id).toBe("a");
   });
 });
 
