@@ -4,7 +4,7 @@
  * whole route; each stage stays ignorant of the others' callers.
  */
 import { loadTable } from "../load/index.js";
-import type { Table } from "../load/types.js";
+import type { LoadOptions, Table } from "../load/types.js";
 import { prepare } from "../prepare/index.js";
 import type { Prepared, PrepareOptions } from "../prepare/types.js";
 import type { Clustering } from "../cluster/types.js";
@@ -39,6 +39,26 @@ export interface TableCliOptions {
 
 export const SCALINGS = ["zscore", "robust", "minmax", "none"] as const;
 
+/** The loader options every command that reads a table shares (--id, --encoding, --delimiter, --sheet). */
+export function loadOptionsFrom(
+  options: { id?: string; encoding?: string; delimiter?: string; sheet?: string },
+  columns: { numeric?: string[]; text?: string[] } = {},
+): LoadOptions {
+  return {
+    id: options.id,
+    ...(columns.numeric === undefined ? {} : { numeric: columns.numeric }),
+    ...(columns.text === undefined ? {} : { text: columns.text }),
+    encoding: parseChoice(
+      "--encoding",
+      options.encoding,
+      ["auto", "utf8", "gbk", "gb18030"] as const,
+      "auto",
+    ),
+    delimiter: options.delimiter,
+    sheet: options.sheet,
+  };
+}
+
 /** Turns CLI strings into preparation options (validated). */
 export function prepareOptionsFrom(options: TableCliOptions): PrepareOptions {
   const features = parseList(options.features);
@@ -59,18 +79,10 @@ export async function loadAndPrepare(
   progress: Progress,
 ): Promise<{ table: Table; prepared: Prepared }> {
   const prepareOptions = prepareOptionsFrom(options);
-  const table = await loadTable(options.input, {
-    id: options.id,
-    numeric: prepareOptions.features,
-    encoding: parseChoice(
-      "--encoding",
-      options.encoding,
-      ["auto", "utf8", "gbk", "gb18030"] as const,
-      "auto",
-    ),
-    delimiter: options.delimiter,
-    sheet: options.sheet,
-  });
+  const table = await loadTable(
+    options.input,
+    loadOptionsFrom(options, { numeric: prepareOptions.features }),
+  );
   progress.note(`loaded ${table.rowCount.toLocaleString("en-US")} rows from ${table.source}`);
   const prepared = prepare(table, prepareOptions);
   const dropped = table.rowCount - prepared.ids.length;

@@ -10,7 +10,7 @@ import { loadTable } from "../../load/index.js";
 import type { Table } from "../../load/types.js";
 import { isSegworkError } from "../../shared/errors.js";
 import * as msg from "../../shared/messages/grade.js";
-import { parseChoice } from "../options.js";
+import { loadOptionsFrom } from "../pipeline.js";
 import { checkOutputTarget, toCsv, toJson, writeOutputsAtomically } from "../output.js";
 import { packageVersion } from "../package-info.js";
 import { createProgress } from "../progress.js";
@@ -71,18 +71,7 @@ export async function gradeCommand(options: GradeCliOptions, command: string): P
 /** Loads only the model's features as numbers; a missing one is reported as the model's need. */
 async function loadForModel(options: GradeCliOptions, model: SegworkModel): Promise<Table> {
   try {
-    return await loadTable(options.input, {
-      id: options.id,
-      numeric: model.features,
-      encoding: parseChoice(
-        "--encoding",
-        options.encoding,
-        ["auto", "utf8", "gbk", "gb18030"] as const,
-        "auto",
-      ),
-      delimiter: options.delimiter,
-      sheet: options.sheet,
-    });
+    return await loadTable(options.input, loadOptionsFrom(options, { numeric: model.features }));
   } catch (error) {
     if (
       isSegworkError(error) &&

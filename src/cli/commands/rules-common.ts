@@ -11,7 +11,7 @@ import type { Table } from "../../load/types.js";
 import type { FullReportInput } from "../../report/types.js";
 import { readConfigFile } from "../../rules/index.js";
 import * as msg from "../../shared/messages/cli-rules.js";
-import { parseChoice } from "../options.js";
+import { loadOptionsFrom } from "../pipeline.js";
 import type { OutputFile } from "../output.js";
 import { packageRoot, packageVersion } from "../package-info.js";
 import type { Progress } from "../progress.js";
@@ -71,19 +71,7 @@ export async function loadClientTable(
   progress: Progress,
   text?: string[],
 ): Promise<Table> {
-  const table = await loadTable(options.input, {
-    id: options.id,
-    ...(numeric === undefined ? {} : { numeric }),
-    ...(text === undefined ? {} : { text }),
-    encoding: parseChoice(
-      "--encoding",
-      options.encoding,
-      ["auto", "utf8", "gbk", "gb18030"] as const,
-      "auto",
-    ),
-    delimiter: options.delimiter,
-    sheet: options.sheet,
-  });
+  const table = await loadTable(options.input, loadOptionsFrom(options, { numeric, text }));
   assertUniqueIds(table);
   progress.note(`loaded ${table.rowCount.toLocaleString("en-US")} rows from ${table.source}`);
   return table;
