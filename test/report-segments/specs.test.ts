@@ -4,12 +4,10 @@
  * of marks, and shows hostile names as escaped text. The pure helpers behind
  * them are checked on hand-worked cases.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import Ajv from "ajv";
+import { expectValidSpec } from "../helpers/vega-schema.js";
 import type { TopLevelSpec } from "vega-lite";
-import { compileChart, countMarks, renderChart } from "../../src/report/render.js";
+import { countMarks, renderChart } from "../../src/report/render.js";
 import {
   crosstabHeatmapSpec,
   histogramBins,
@@ -34,20 +32,6 @@ import { logTicks } from "../../src/report/specs/rfm.js";
 import { abcAnalysis, scoreRfm } from "../../src/rules/index.js";
 import { valueSeparation } from "../../src/compare/separation.js";
 import { HOSTILE_SEGMENT } from "./hostile.js";
-
-const require = createRequire(import.meta.url);
-const schema = JSON.parse(
-  readFileSync(require.resolve("vega-lite/build/vega-lite-schema.json"), "utf8"),
-) as object;
-// ajv 6 does not know the schema's custom "color-hex" format (it only constrains colour strings).
-const validate = new Ajv({ allErrors: true, unknownFormats: ["color-hex"] }).compile(schema);
-
-function expectValidSpec(spec: TopLevelSpec): void {
-  const valid = validate(spec);
-  expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
-  expect(valid).toBe(true);
-  expect(compileChart(spec).warnings).toEqual([]);
-}
 
 async function expectRenders(spec: TopLevelSpec): Promise<string> {
   expectValidSpec(spec);

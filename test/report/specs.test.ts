@@ -1,17 +1,9 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
-import Ajv from "ajv";
+import { expectValidSpec } from "../helpers/vega-schema.js";
 import type { TopLevelSpec } from "vega-lite";
 import type { SweepRow } from "../../src/evaluate/types.js";
 import type { ClusterReportInput } from "../../src/report/types.js";
-import {
-  compileChart,
-  countMarks,
-  renderChart,
-  roundSvgGeometry,
-  scopeSvgIds,
-} from "../../src/report/render.js";
+import { countMarks, renderChart, roundSvgGeometry, scopeSvgIds } from "../../src/report/render.js";
 import {
   CLUSTER_PALETTE,
   clusterColor,
@@ -31,21 +23,6 @@ import {
 } from "../../src/report/specs/index.js";
 import { estimateTextWidth, vegaTextWidth } from "../../src/report/text-metrics.js";
 import { HOSTILE_FEATURE, HOSTILE_LABEL, makeReportInput } from "./fixture.js";
-
-// vega-lite's own JSON schema (draft-07). ajv 6 is already installed (via eslint); it does not know
-// the schema's custom "color-hex" format, which only constrains colour strings, so that one is ignored.
-const require = createRequire(import.meta.url);
-const schema = JSON.parse(
-  readFileSync(require.resolve("vega-lite/build/vega-lite-schema.json"), "utf8"),
-) as object;
-const validate = new Ajv({ allErrors: true, unknownFormats: ["color-hex"] }).compile(schema);
-
-function expectValidSpec(spec: TopLevelSpec): void {
-  const valid = validate(spec);
-  expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
-  expect(valid).toBe(true);
-  expect(compileChart(spec).warnings).toEqual([]);
-}
 
 async function expectRenders(spec: TopLevelSpec): Promise<string> {
   const { svg, warnings } = await renderChart(spec);
