@@ -6,19 +6,12 @@
  * reports/screenshot-segments.png. Skipped (with the reason in its title)
  * when Chromium is absent, unless SEGWORK_REQUIRE_BROWSER=1.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
 import { renderFullReport } from "../../src/report/full-report.js";
-import {
-  browserRequired,
-  browserUnavailableReason,
-  launchBrowser,
-  openReport,
-} from "../report/browser.js";
-import type { OpenedReport } from "../report/browser.js";
+import { browserRequired, browserUnavailableReason, openHtmlInBrowser } from "../report/browser.js";
+import type { OpenedPage, OpenedReport } from "../report/browser.js";
 import { HOSTILE_DESCRIPTION, HOSTILE_SEGMENT, makeSegmentFixture, repoRoot } from "./fixture.js";
 
 const unavailable = browserUnavailableReason();
@@ -28,26 +21,19 @@ const title = skip
   : "segment report in a browser";
 
 describe.skipIf(skip)(title, () => {
-  let browser: Browser | null = null;
+  let session: OpenedPage | undefined;
   let opened: OpenedReport;
-  let dir: string;
   let ids: Set<string>;
 
   beforeAll(async () => {
     const fixture = await makeSegmentFixture();
     ids = new Set(fixture.table.ids);
-    const page = await renderFullReport(fixture.input);
-    dir = mkdtempSync(path.join(tmpdir(), "segwork-segments-"));
-    const file = path.join(dir, "report.html");
-    writeFileSync(file, page);
-    browser = await launchBrowser();
-    if (browser === null) throw new Error(`browser unavailable: ${unavailable}`);
-    opened = await openReport(browser, file);
+    session = await openHtmlInBrowser(await renderFullReport(fixture.input), "segwork-segments-");
+    opened = session.opened;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it("loads without console errors, dialogs or network requests", () => {

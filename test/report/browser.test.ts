@@ -4,15 +4,13 @@
  * run. Skipped (with the reason in its title) when Chromium is absent, unless
  * SEGWORK_REQUIRE_BROWSER=1.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
 import { renderClusterReport } from "../../src/report/cluster-report.js";
-import { browserRequired, browserUnavailableReason, launchBrowser, openReport } from "./browser.js";
-import type { OpenedReport } from "./browser.js";
+import { browserRequired, browserUnavailableReason, openHtmlInBrowser } from "./browser.js";
+import type { OpenedPage, OpenedReport } from "./browser.js";
 import { HOSTILE_FEATURE, HOSTILE_LABEL, makeReportInput } from "./fixture.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -21,23 +19,18 @@ const skip = unavailable !== null && !browserRequired();
 const title = skip ? `report in a browser (skipped: ${unavailable})` : "report in a browser";
 
 describe.skipIf(skip)(title, () => {
-  let browser: Browser | null = null;
+  let session: OpenedPage | undefined;
   let opened: OpenedReport;
-  let dir: string;
 
   beforeAll(async () => {
-    const page = await renderClusterReport(makeReportInput({ exampleIds: true }));
-    dir = mkdtempSync(path.join(tmpdir(), "segwork-report-"));
-    const file = path.join(dir, "report.html");
-    writeFileSync(file, page);
-    browser = await launchBrowser();
-    if (browser === null) throw new Error(`browser unavailable: ${unavailable}`);
-    opened = await openReport(browser, file);
+    session = await openHtmlInBrowser(
+      await renderClusterReport(makeReportInput({ exampleIds: true })),
+    );
+    opened = session.opened;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it("loads without console errors, dialogs or network requests", () => {

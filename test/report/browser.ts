@@ -5,7 +5,9 @@
  * loads an HTML file and records console errors, dialogs and every network
  * request other than the file itself.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
@@ -95,4 +97,37 @@ export async function openReport(
   });
   await page.goto(url, { waitUntil: "load" });
   return { page, consoleErrors, requests, dialogs };
+}
+
+/** A report opened from an HTML string, with the browser and temp file to release. */
+export interface OpenedPage {
+  opened: OpenedReport;
+  close(): Promise<void>;
+}
+
+/**
+ * Writes a rendered report to a fresh temporary file, launches Chromium and
+ * opens it (see {@link openReport}); `close()` shuts the browser and removes
+ * the file. Throws when no browser can be launched.
+ */
+export async function openHtmlInBrowser(
+  html: string,
+  prefix = "segwork-report-",
+): Promise<OpenedPage> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const file = path.join(dir, "report.html");
+  writeFileSync(file, html);
+  const browser = await launchBrowser();
+  if (browser === null) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`browser unavailable: ${browserUnavailableReason()}`);
+  }
+  const opened = await openReport(browser, file);
+  return {
+    opened,
+    async close() {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
