@@ -15,6 +15,7 @@ export {
   type LloydResult,
 } from "./lloyd.js";
 export { assignToNearest, type Assignment } from "./assign.js";
+export { KMeansWorkspace } from "./state.js";
 export type {
   Clustering,
   IterationEvent,

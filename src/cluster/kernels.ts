@@ -29,7 +29,11 @@ export const Command = {
   assignLloyd: 1,
   /** Hamerly assignment with one upper and one lower bound per row; same labels as {@link Command.assignLloyd}. */
   assignHamerly: 2,
-  /** k-means++ step: the chunk potentials Σ min(closest, distance to candidate t)², per candidate. */
+  /**
+   * k-means++ step: the chunk potentials Σ min(closest, distance to candidate t)², per candidate
+   * (candidates in slots 1…trials of `candidates`). With `Scalar.pendingCentre` set it first folds
+   * the centre in slot 0 into `closest` — the previous step's choice, accepted in the same pass.
+   */
   seedScore: 3,
   /** Squared distance of every row to its labelled centroid; chunk sums (and per row if recording). */
   inertia: 4,
@@ -46,10 +50,12 @@ export const Scalar = {
   slack: 1,
   /** Hamerly: 1 → first pass, compute every distance and initialise the bounds. */
   firstPass: 2,
-  /** Seeding: number of candidates in `candidates`. */
+  /** Seeding: number of candidates in `candidates` (after the slot-0 centre). */
   trials: 3,
+  /** Seeding: 1 → seedScore first folds the centre in candidate slot 0 into `closest`. */
+  pendingCentre: 4,
 } as const;
-export const SCALAR_SLOTS = 4;
+export const SCALAR_SLOTS = 5;
 
 /**
  * Everything a chunk kernel reads or writes. On the multi-threaded path every
@@ -96,7 +102,7 @@ export interface KernelState {
   scalars: Float64Array;
   /** Seeding: squared distance of each row to its nearest centre so far (n). */
   closest: Float64Array;
-  /** Seeding: maxTrials × d candidate centres. */
+  /** Seeding: (maxTrials + 1) × d rows: slot 0 the centre being accepted, then the candidates. */
   candidates: Float64Array;
   /**
    * Per-chunk change of the centroid sums in the last assignment,
@@ -179,11 +185,26 @@ function moveRow(d: number): string {
 const UNROLL_MAX_TRIALS = 8;
 
 /**
+ * Folds the pending centre (candidate slot 0) into `current` and `closest[i]`
+ * when `pending` is set: the previous k-means++ step's choice is accepted in
+ * the same pass that scores the next step's candidates, saving one pass over
+ * the data per centre. The min is the same as seedAccept's, so `closest`
+ * ends up with the same bits.
+ */
+function foldPendingCentre(d: number): string {
+  return `let current = closest[i];
+    if (pending) {
+      ${squaredDistance(d, "s", "cand", "0")}
+      if (s < current) { current = s; closest[i] = s; }
+    }`;
+}
+
+/**
  * k-means++ kernels. seedScore sums min(closest, d²) over the chunk for each
  * candidate — for up to UNROLL_MAX_TRIALS candidates with the row in
  * registers and one accumulator per candidate, so the pass is branch-free and
- * reads each row once; seedAccept then folds the chosen candidate into
- * `closest` (the same min, so its totals equal the chosen potential bit for bit).
+ * reads each row once; seedAccept folds a centre into `closest` (only needed
+ * for the first centre: later ones are folded by the next seedScore).
  */
 function seedKernels(d: number): string {
   const unrolled = d <= UNROLL_MAX_COLUMNS;
@@ -193,21 +214,21 @@ function seedKernels(d: number): string {
         const body = Array.from(
           { length: trials },
           (_, t) =>
-            `{ ${squaredDistance(d, "s", "cand", String(t * d))} p${t} += s < current ? s : current; }`,
+            `{ ${squaredDistance(d, "s", "cand", String((t + 1) * d))} p${t} += s < current ? s : current; }`,
         ).join("\n      ");
         const accumulators = Array.from({ length: trials }, (_, t) => `p${t} = 0`).join(", ");
         const results = Array.from(
           { length: trials },
           (_, t) => `pots[potBase + ${t}] = p${t};`,
         ).join(" ");
-        return `function seedScore${trials}(state, c) {
+        return `function seedScore${trials}(state, c, pending) {
   const X = state.X, closest = state.closest, cand = state.candidates;
   const pots = state.chunkScalars, potBase = c * state.scalarStride;
   const [start, end] = chunkBounds(state, c);
   let ${accumulators};
   for (let i = start, xo = start * D; i < end; i++, xo += D) {
     ${loadRow(d)}
-    const current = closest[i];
+    ${foldPendingCentre(d)}
       ${body}
   }
   ${results}
@@ -216,17 +237,24 @@ function seedKernels(d: number): string {
     : "";
   const dispatch = unrolled
     ? `switch (trials) {
-    ${Array.from({ length: UNROLL_MAX_TRIALS }, (_, index) => `case ${index + 1}: seedScore${index + 1}(state, c); return;`).join("\n    ")}
+    ${Array.from({ length: UNROLL_MAX_TRIALS }, (_, index) => `case ${index + 1}: seedScore${index + 1}(state, c, pending); return;`).join("\n    ")}
   }`
     : "";
   return `${variants}
 
-// Any number of candidates: one pass per candidate (rows come from cache).
-function seedScoreLoop(state, c, trials) {
+// Any number of candidates: one pass per candidate (rows come from cache),
+// after a first pass that folds in the pending centre.
+function seedScoreLoop(state, c, trials, pending) {
   const X = state.X, closest = state.closest, cand = state.candidates;
   const pots = state.chunkScalars, potBase = c * state.scalarStride;
   const [start, end] = chunkBounds(state, c);
-  for (let t = 0, co = 0; t < trials; t++, co += D) {
+  if (pending) {
+    for (let i = start, xo = start * D; i < end; i++, xo += D) {
+      ${loadRow(d)}
+      ${foldPendingCentre(d)}
+    }
+  }
+  for (let t = 0, co = D; t < trials; t++, co += D) {
     let pot = 0;
     for (let i = start, xo = start * D; i < end; i++, xo += D) {
       ${loadRow(d)}
@@ -239,8 +267,9 @@ function seedScoreLoop(state, c, trials) {
 }
 
 function seedScore(state, c, trials) {
+  const pending = state.scalars[${Scalar.pendingCentre}] !== 0;
   ${dispatch}
-  seedScoreLoop(state, c, trials);
+  seedScoreLoop(state, c, trials, pending);
 }
 
 function seedAccept(state, c) {

@@ -58,7 +58,10 @@ import {
  * // labels group {1,2,3} and {10,11,12}; centroids are 2 and 11; inertia = 4
  */
 export function kmeans(matrix: DenseMatrix, options: KMeansOptions): Clustering {
-  validateMatrix(matrix);
+  const workspace = options.workspace;
+  const once = <T>(name: string, compute: () => T): T =>
+    workspace ? workspace.fact(matrix.data, name, compute) : compute();
+  once("finite", () => validateMatrix(matrix));
   const { k } = options;
   validateK(k, matrix.rows);
   const requestedRestarts = options.restarts ?? 10;
@@ -82,22 +85,22 @@ export function kmeans(matrix: DenseMatrix, options: KMeansOptions): Clustering 
   }
   const restarts = initial ? 1 : requestedRestarts;
   const trials = defaultTrials(k);
-  const ranges = columnRanges(matrix);
+  const ranges = once("ranges", () => columnRanges(matrix));
   const settings = {
     algorithm,
     maxIterations,
-    absoluteTolerance: absoluteTolerance(matrix, tolerance),
+    absoluteTolerance: tolerance * once("meanVariance", () => absoluteTolerance(matrix, 1)),
     ranges,
     onIteration: options.onIteration,
     restart: 0,
   };
   const shape = { k, hamerly: algorithm === "hamerly", maxTrials: initial ? 0 : trials };
-  const { state, runner, threadsUnavailable } = openRunner(matrix, shape, threads);
+  const { state, runner, threadsUnavailable } = openRunner(matrix, shape, threads, workspace);
   if (threadsUnavailable) warnings.push(messages.threadsUnavailable(threads));
 
   const runnerThreads = runner.threads;
   let best: RunOutcome | undefined;
-  let bestLabels = new Int32Array(0);
+  const bestLabels = new Int32Array(matrix.rows);
   const restartInertias: number[] = [];
   let repairs = 0;
   try {
@@ -110,7 +113,7 @@ export function kmeans(matrix: DenseMatrix, options: KMeansOptions): Clustering 
       options.onRestart?.(restart, outcome.inertia);
       if (best === undefined || outcome.inertia < best.inertia) {
         best = outcome;
-        bestLabels = Int32Array.from(state.labels);
+        bestLabels.set(state.labels);
       }
       restartInertias.push(best.inertia);
     }

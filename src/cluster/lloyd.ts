@@ -31,6 +31,7 @@ import {
   serialRunner,
   sumChunkScalars,
   type ChunkRunner,
+  type KMeansWorkspace,
 } from "./state.js";
 import { openParallelRunner } from "./thread-pool.js";
 import type { IterationEvent, KMeansAlgorithm } from "./types.js";
@@ -379,17 +380,18 @@ export function openRunner(
   matrix: DenseMatrix,
   shape: { k: number; hamerly: boolean; maxTrials: number },
   threads: number,
+  workspace?: KMeansWorkspace,
 ): { state: KernelState; runner: ChunkRunner; threadsUnavailable: boolean } {
   const chunks = Math.ceil(matrix.rows / chunkRowsFor(shape.k, matrix.cols));
   // More threads than CPUs only adds hand-offs; the result is the same either way.
   const usable = Math.min(threads, availableParallelism());
   if (usable > 1 && chunks > 1 && matrix.rows >= PARALLEL_MIN_ROWS) {
-    const state = createKernelState(matrix, { ...shape, shared: true });
+    const state = createKernelState(matrix, { ...shape, shared: true }, workspace);
     const runner = openParallelRunner(state, usable);
     if (typeof runner !== "string") return { state, runner, threadsUnavailable: false };
     return { state, runner: serialRunner(state), threadsUnavailable: runner === "failed" };
   }
-  const state = createKernelState(matrix, { ...shape, shared: false });
+  const state = createKernelState(matrix, { ...shape, shared: false }, workspace);
   return { state, runner: serialRunner(state), threadsUnavailable: false };
 }
 

@@ -33,11 +33,20 @@ export interface Seeding {
 }
 
 /**
- * Index of the row where the running sum of `state.closest` first exceeds
- * `target`, given the per-chunk totals of `closest` (0 ≤ target < their sum).
+ * Index of the row where the running sum of the seeding weights first
+ * exceeds `target` (0 ≤ target < their sum), given the per-chunk totals of
+ * the weights. The weight of row i is `state.closest[i]`, or — while the
+ * last chosen centre (`pendingRow`, ≥ 0) is not yet folded into `closest` —
+ * min(closest[i], its squared distance to that centre), computed here for
+ * the one chunk walked, with the kernels' arithmetic (the same bits).
  */
-function drawRow(state: KernelState, chunkTotals: Float64Array, target: number): number {
-  const closest = state.closest;
+function drawRow(
+  state: KernelState,
+  chunkTotals: Float64Array,
+  target: number,
+  pendingRow: number,
+): number {
+  const { closest, X, d } = state;
   let before = 0;
   let chunk = -1;
   for (let c = 0; c < state.chunkCount; c++) {
@@ -55,10 +64,19 @@ function drawRow(state: KernelState, chunkTotals: Float64Array, target: number):
   }
   const start = chunk * state.chunkRows;
   const end = Math.min(state.n, start + state.chunkRows);
+  const centre = pendingRow * d;
   let running = before;
   let lastWithWeight = start;
   for (let i = start; i < end; i++) {
-    const w = closest[i]!;
+    let w = closest[i]!;
+    if (pendingRow >= 0) {
+      let s = 0;
+      for (let t = 0; t < d; t++) {
+        const e = X[i * d + t]! - X[centre + t]!;
+        s += e * e;
+      }
+      if (s < w) w = s;
+    }
     if (w > 0) lastWithWeight = i;
     running += w;
     if (running > target) return i;
@@ -70,6 +88,12 @@ function drawRow(state: KernelState, chunkTotals: Float64Array, target: number):
  * Seeds `k` centres into `state.centroids` (and returns them with their row
  * indices) with the given runner. The state must have been created with
  * `maxTrials ≥ trials`.
+ *
+ * Passes over the data: one for the first centre, then one per further
+ * centre — each step's scoring pass also folds the previous step's chosen
+ * centre into the closest distances (`Scalar.pendingCentre`), and the last
+ * choice is never folded, as nothing reads it. The draws and choices are
+ * those of a separate accept pass per centre, bit for bit.
  */
 export function seedInto(
   state: KernelState,
@@ -77,42 +101,46 @@ export function seedInto(
   rng: Random,
   trials: number,
 ): Seeding {
-  const { n, d, k, X, scalars } = state;
+  const { n, d, k, X, scalars, candidates } = state;
   const centroids = new Float64Array(k * d);
   const indices = new Int32Array(k);
   const chunkTotals = new Float64Array(state.chunkCount);
-
-  /** Makes data row `row` centre number `centre`; returns the new potential Σ closest. */
-  const accept = (centre: number, row: number): number => {
+  const take = (centre: number, row: number): void => {
     indices[centre] = row;
     centroids.set(X.subarray(row * d, row * d + d), centre * d);
-    state.candidates.set(X.subarray(row * d, row * d + d), 0);
-    runner.run(Command.seedAccept);
-    let potential = 0;
-    for (let c = 0; c < state.chunkCount; c++) {
-      chunkTotals[c] = state.chunkScalars[c * state.scalarStride]!;
-      potential += chunkTotals[c]!;
-    }
-    return potential;
   };
 
   // min(+∞, d²) = d²: the first accept sets every row's distance to centre 0.
+  const first = rng.int(n);
+  take(0, first);
+  candidates.set(X.subarray(first * d, first * d + d), 0);
+  scalars[Scalar.pendingCentre] = 0;
   state.closest.fill(Infinity);
-  let potential = accept(0, rng.int(n));
+  runner.run(Command.seedAccept);
+  let potential = 0;
+  for (let c = 0; c < state.chunkCount; c++) {
+    chunkTotals[c] = state.chunkScalars[c * state.scalarStride]!;
+    potential += chunkTotals[c]!;
+  }
 
+  let pendingRow = -1;
   const candidateRows = new Int32Array(trials);
   const potentials = new Float64Array(trials);
   for (let centre = 1; centre < k; centre++) {
     for (let t = 0; t < trials; t++) {
       // All points coincide with the centres so far: any row will do.
       candidateRows[t] =
-        potential > 0 ? drawRow(state, chunkTotals, rng.next() * potential) : rng.int(n);
+        potential > 0
+          ? drawRow(state, chunkTotals, rng.next() * potential, pendingRow)
+          : rng.int(n);
     }
+    if (pendingRow >= 0) candidates.set(X.subarray(pendingRow * d, pendingRow * d + d), 0);
     for (let t = 0; t < trials; t++) {
       const row = candidateRows[t]!;
-      state.candidates.set(X.subarray(row * d, row * d + d), t * d);
+      candidates.set(X.subarray(row * d, row * d + d), (t + 1) * d);
     }
     scalars[Scalar.trials] = trials;
+    scalars[Scalar.pendingCentre] = pendingRow >= 0 ? 1 : 0;
     runner.run(Command.seedScore);
     potentials.fill(0);
     for (let c = 0; c < state.chunkCount; c++) {
@@ -121,10 +149,15 @@ export function seedInto(
     }
     let best = 0;
     for (let t = 1; t < trials; t++) if (potentials[t]! < potentials[best]!) best = t;
-    // seedAccept sums exactly what seedScore summed for this candidate, so the
-    // new potential equals potentials[best] bit for bit.
-    potential = accept(centre, candidateRows[best]!);
+    // The chosen candidate's chunk potentials are the chunk totals of the
+    // closest distances once it is folded in: the weights of the next draws.
+    for (let c = 0; c < state.chunkCount; c++)
+      chunkTotals[c] = state.chunkScalars[c * state.scalarStride + best]!;
+    potential = potentials[best]!;
+    pendingRow = candidateRows[best]!;
+    take(centre, pendingRow);
   }
+  scalars[Scalar.pendingCentre] = 0;
   state.centroids.set(centroids);
   return { centroids, indices };
 }

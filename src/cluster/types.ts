@@ -1,4 +1,5 @@
 import type { DenseMatrix } from "../shared/matrix.js";
+import type { KMeansWorkspace } from "./state.js";
 
 /** Options for {@link kmeans}. Defaults follow scikit-learn's `KMeans` where it has one. */
 export interface KMeansOptions {
@@ -35,6 +36,11 @@ export interface KMeansOptions {
   threads?: number;
   /** Called after every assignment step of every run (for traces and tests; costs one extra pass). */
   onIteration?: (event: IterationEvent) => void;
+  /**
+   * Per-row working arrays to reuse from an earlier fit on the same rows (a
+   * sweep over k); results are the same with or without it.
+   */
+  workspace?: KMeansWorkspace;
 }
 
 /** The two assignment strategies; both give the same result from the same start. */

@@ -1,4 +1,4 @@
-import { kmeans, PARALLEL_MIN_ROWS } from "../cluster/index.js";
+import { kmeans, KMeansWorkspace, PARALLEL_MIN_ROWS } from "../cluster/index.js";
 import type { Clustering } from "../cluster/types.js";
 import type { DenseMatrix } from "../shared/matrix.js";
 import { Random } from "../shared/random.js";
@@ -61,6 +61,7 @@ export function sweepK(input: DenseMatrix, options: SweepOptions): SweepResult {
   const total = options.kMax - options.kMin + 1;
   const sampleSize = options.silhouetteSampleSize ?? 10_000;
   let silhouetteRows = matrix.rows;
+  const workspace = new KMeansWorkspace();
   for (let k = options.kMin; k <= options.kMax; k++) {
     const clustering = kmeans(matrix, {
       k,
@@ -69,6 +70,7 @@ export function sweepK(input: DenseMatrix, options: SweepOptions): SweepResult {
       maxIterations: options.maxIterations,
       tolerance: options.tolerance,
       threads,
+      workspace,
     });
     clusterings.set(k, clustering);
     // The same seed for every k → the same silhouette sample for every k.

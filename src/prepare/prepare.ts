@@ -44,16 +44,13 @@ export function prepare(table: Table, options: PrepareOptions): Prepared {
   const scale: number[] = [];
   const clipLower: number[] = [];
   const clipUpper: number[] = [];
+  // One scratch column for all features: fresh memory is costly (first
+  // touches of new pages cost ~3 ms per MB on the benchmark machine).
+  const values = new Float64Array(n);
   for (let j = 0; j < d; j++) {
     const name = features[j]!;
     const source = table.columns[name]!;
-    const values = new Float64Array(n);
-    let missingKept = 0;
-    for (let r = 0; r < n; r++) {
-      const v = source[selection.kept[r]!]!;
-      values[r] = v;
-      if (Number.isNaN(v)) missingKept++;
-    }
+    const missingKept = gatherColumn(source, selection.kept, values);
     const imputed = missingKept > 0 ? fillWithMedian(values) : 0;
     const stats = describe(values);
     let clipped = 0;
@@ -63,18 +60,9 @@ export function prepare(table: Table, options: PrepareOptions): Prepared {
       const upper = quantileType7(sorted, options.clip[1]);
       clipLower.push(lower);
       clipUpper.push(upper);
-      for (let r = 0; r < n; r++) {
-        const v = values[r]!;
-        if (v < lower) {
-          values[r] = lower;
-          clipped++;
-        } else if (v > upper) {
-          values[r] = upper;
-          clipped++;
-        }
-      }
+      clipped = clipInPlace(values, lower, upper);
     }
-    for (let r = 0; r < n; r++) original[r * d + j] = values[r]!;
+    scatterColumn(values, original, j, d);
     const transformed = log.has(name) ? values.map(Math.log1p) : values;
     const fitted = fitColumnScale(transformed, scaleMethod, table.source, name);
     center.push(fitted.center);
@@ -155,6 +143,42 @@ function validateFeatures(table: Table, features: string[], log: Set<string>): v
 
 function validateClip([lower, upper]: [number, number]): void {
   if (!(lower >= 0 && upper <= 1 && lower < upper)) throw msg.badClip(lower, upper);
+}
+
+// The column loops below live in small functions of their own: inlined in
+// the long body of prepare(), V8 optimised them on-stack and threw the code
+// away again several times (1.3 s for 1M × 8 rows instead of ~0.1 s).
+
+/** Copies the kept rows of one column into `values`; returns how many of them are NaN. */
+function gatherColumn(source: Float64Array, kept: Int32Array, values: Float64Array): number {
+  let missing = 0;
+  for (let r = 0; r < kept.length; r++) {
+    const v = source[kept[r]!]!;
+    values[r] = v;
+    if (Number.isNaN(v)) missing++;
+  }
+  return missing;
+}
+
+/** Clamps values to [lower, upper]; returns how many changed. */
+function clipInPlace(values: Float64Array, lower: number, upper: number): number {
+  let clipped = 0;
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r]!;
+    if (v < lower) {
+      values[r] = lower;
+      clipped++;
+    } else if (v > upper) {
+      values[r] = upper;
+      clipped++;
+    }
+  }
+  return clipped;
+}
+
+/** Writes a column into column `j` of a row-major matrix with `d` columns. */
+function scatterColumn(values: Float64Array, matrix: Float64Array, j: number, d: number): void {
+  for (let r = 0, at = j; r < values.length; r++, at += d) matrix[at] = values[r]!;
 }
 
 /** Replaces NaN by the median of the other values; returns how many were filled. */

@@ -83,14 +83,16 @@ function resolveDuplicates(
   dedupe: DedupeMethod,
 ): { duplicateIds: number; droppedDuplicates: number } {
   if (table.idColumn === null) return { duplicateIds: 0, droppedDuplicates: 0 };
-  const firstRow = new Map<string, number>();
-  const duplicated = new Set<string>();
+  const ids = table.ids;
+  const index = new IdSlots(ids.length);
+  let duplicateIds = 0;
   let droppedDuplicates = 0;
-  for (let i = 0; i < table.rowCount; i++) {
-    const id = table.ids[i]!;
-    const seen = firstRow.get(id);
-    if (seen === undefined) {
-      firstRow.set(id, i);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const slot = index.slotOf(ids, id);
+    const seen = index.rows[slot]!;
+    if (seen === -1) {
+      index.rows[slot] = i;
       continue;
     }
     if (dedupe === "error") {
@@ -102,14 +104,48 @@ function resolveDuplicates(
         table.sourceLines[i]!,
       );
     }
-    duplicated.add(id);
+    if (index.duplicated[slot] === 0) {
+      index.duplicated[slot] = 1;
+      duplicateIds++;
+    }
     droppedDuplicates++;
     if (dedupe === "first") {
       keep[i] = 0;
     } else {
       keep[seen] = 0;
-      firstRow.set(id, i);
+      index.rows[slot] = i;
     }
   }
-  return { duplicateIds: duplicated.size, droppedDuplicates };
+  return { duplicateIds, droppedDuplicates };
+}
+
+/**
+ * An open-addressing hash table from id to the row kept for it. Why not a
+ * Map<string, number>: at 1M ids the Map took 560–930 ms on the benchmark
+ * machine (its growth allocates fresh memory repeatedly), this 120–170 ms.
+ */
+class IdSlots {
+  /** Row stored in each slot, -1 when free. */
+  readonly rows: Int32Array;
+  /** 1 once the slot's id has been seen twice. */
+  readonly duplicated: Uint8Array;
+  readonly #mask: number;
+
+  constructor(count: number) {
+    let size = 1024;
+    while (size < count * 2) size *= 2;
+    this.rows = new Int32Array(size).fill(-1);
+    this.duplicated = new Uint8Array(size);
+    this.#mask = size - 1;
+  }
+
+  /** The slot holding `id`, or the free slot where it belongs (linear probing, FNV-1a hash). */
+  slotOf(ids: readonly string[], id: string): number {
+    let hash = 0x811c9dc5;
+    for (let c = 0; c < id.length; c++) hash = Math.imul(hash ^ id.charCodeAt(c), 0x01000193);
+    for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
+      const row = this.rows[slot]!;
+      if (row === -1 || ids[row] === id) return slot;
+    }
+  }
 }

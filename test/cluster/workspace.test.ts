@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { kmeans, KMeansWorkspace, PARALLEL_MIN_ROWS } from "../../src/cluster/index.js";
+import { blobs, fingerprint } from "./helpers.js";
+
+describe("KMeansWorkspace: per-row arrays and data facts kept between fits", () => {
+  it("gives byte-identical fits with and without it, k after k, on 1 and 2 threads", () => {
+    const matrix = blobs(PARALLEL_MIN_ROWS + 500, 3, 4, 1.5, 5);
+    for (const threads of [1, 2]) {
+      const workspace = new KMeansWorkspace();
+      // Down then up again: a reused array must not carry anything from a larger k.
+      for (const k of [5, 2, 7, 3]) {
+        const options = { k, restarts: 2, seed: 3, threads, maxIterations: 30 };
+        const fresh = kmeans(matrix, options);
+        const reused = kmeans(matrix, { ...options, workspace });
+        expect(fingerprint(reused)).toEqual(fingerprint(fresh));
+      }
+    }
+  });
+
+  it("reuses the same arrays for the same length and sharing", () => {
+    const workspace = new KMeansWorkspace();
+    const a = workspace.float64("bounds", 10, false);
+    expect(workspace.float64("bounds", 10, false)).toBe(a);
+    expect(workspace.float64("bounds", 11, false)).not.toBe(a);
+    expect(workspace.float64("bounds", 11, true).buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it("computes a fact of the same data once", () => {
+    const workspace = new KMeansWorkspace();
+    const data = new Float64Array(4);
+    let calls = 0;
+    const compute = (): number => ++calls;
+    expect(workspace.fact(data, "x", compute)).toBe(1);
+    expect(workspace.fact(data, "x", compute)).toBe(1);
+    expect(workspace.fact(new Float64Array(4), "x", compute)).toBe(2);
+  });
+});
