@@ -37,8 +37,15 @@ export const Command = {
   seedScore: 3,
   /** Squared distance of every row to its labelled centroid; chunk sums (and per row if recording). */
   inertia: 4,
-  /** k-means++: takes candidate 0 as a centre: closest = min(closest, d²) per row, and the chunk totals. */
+  /** k-means++: takes candidate 0 as the first centre: closest = d² per row, and the chunk totals. */
   seedAccept: 5,
+  /**
+   * k-means++ done: folds the last centre in and turns what seeding tracked
+   * (nearest centre, its and the second-nearest squared distance) into the
+   * first assignment — labels, chunk sums and counts, Hamerly's bounds —
+   * exactly as a first assignLloyd/assignHamerly pass would compute them.
+   */
+  seedFinish: 6,
 } as const;
 export type CommandCode = (typeof Command)[keyof typeof Command];
 
@@ -54,8 +61,10 @@ export const Scalar = {
   trials: 3,
   /** Seeding: 1 → seedScore first folds the centre in candidate slot 0 into `closest`. */
   pendingCentre: 4,
+  /** Seeding: the index (0…k−1) of the centre in candidate slot 0. */
+  pendingIndex: 5,
 } as const;
-export const SCALAR_SLOTS = 5;
+export const SCALAR_SLOTS = 6;
 
 /**
  * Everything a chunk kernel reads or writes. On the multi-threaded path every
@@ -100,7 +109,11 @@ export interface KernelState {
   centreDistances: Float64Array;
   /** Command parameters, indexed by {@link Scalar}. */
   scalars: Float64Array;
-  /** Seeding: squared distance of each row to its nearest centre so far (n). */
+  /**
+   * Seeding: squared distance of each row to its nearest centre so far (n).
+   * Seeding also keeps `labels` (that centre's index) and, when Hamerly's
+   * bounds exist, the second-nearest squared distance in `lowerOffset`.
+   */
   closest: Float64Array;
   /** Seeding: (maxTrials + 1) × d rows: slot 0 the centre being accepted, then the candidates. */
   candidates: Float64Array;
@@ -195,9 +208,26 @@ function foldPendingCentre(d: number): string {
   return `let current = closest[i];
     if (pending) {
       ${squaredDistance(d, "s", "cand", "0")}
-      if (s < current) { current = s; closest[i] = s; }
+      ${trackNearest("s")}
     }`;
 }
+
+/**
+ * Updates the row's nearest centre (label, `current`, `closest`) and, with
+ * `second` tracked, the second-nearest squared distance, for a centre at
+ * squared distance `s`: the comparisons of a first assignment pass, made in
+ * the order the centres are chosen (= index order), so ties and bits agree.
+ */
+function trackNearest(s: string): string {
+  return `if (${s} < current) {
+        if (trackSecond) second[i] = current;
+        current = ${s}; closest[i] = ${s}; labels[i] = pendingIndex;
+      } else if (trackSecond && ${s} < second[i]) second[i] = ${s};`;
+}
+
+/** Locals every seeding kernel that tracks the nearest centre needs. */
+const SEED_LOCALS = `const labels = state.labels, second = state.lowerOffset;
+  const trackSecond = second.length > 0, pendingIndex = state.scalars[${Scalar.pendingIndex}] | 0;`;
 
 /**
  * k-means++ kernels. seedScore sums min(closest, d²) over the chunk for each
@@ -223,6 +253,7 @@ function seedKernels(d: number): string {
         ).join(" ");
         return `function seedScore${trials}(state, c, pending) {
   const X = state.X, closest = state.closest, cand = state.candidates;
+  ${SEED_LOCALS}
   const pots = state.chunkScalars, potBase = c * state.scalarStride;
   const [start, end] = chunkBounds(state, c);
   let ${accumulators};
@@ -246,6 +277,7 @@ function seedKernels(d: number): string {
 // after a first pass that folds in the pending centre.
 function seedScoreLoop(state, c, trials, pending) {
   const X = state.X, closest = state.closest, cand = state.candidates;
+  ${SEED_LOCALS}
   const pots = state.chunkScalars, potBase = c * state.scalarStride;
   const [start, end] = chunkBounds(state, c);
   if (pending) {
@@ -272,19 +304,44 @@ function seedScore(state, c, trials) {
   seedScoreLoop(state, c, trials, pending);
 }
 
+// The first centre: every row's nearest so far, as min(+∞, d²) = d²; label 0
+// and no second centre yet — what a first assignment pass starts from too.
 function seedAccept(state, c) {
   const X = state.X, closest = state.closest, cand = state.candidates;
+  const labels = state.labels, second = state.lowerOffset, trackSecond = second.length > 0;
   const [start, end] = chunkBounds(state, c);
   let total = 0;
   for (let i = start, xo = start * D; i < end; i++, xo += D) {
     ${loadRow(d)}
-    const current = closest[i];
     ${squaredDistance(d, "s", "cand", "0")}
-    const m = s < current ? s : current;
-    closest[i] = m;
-    total += m;
+    closest[i] = s;
+    labels[i] = 0;
+    if (trackSecond) second[i] = Infinity;
+    total += s;
   }
   state.chunkScalars[c * state.scalarStride] = total;
+}
+
+function seedFinish(state, c) {
+  const X = state.X, closest = state.closest, cand = state.candidates, k = state.k;
+  ${SEED_LOCALS}
+  const pending = state.scalars[${Scalar.pendingCentre}] !== 0;
+  const upperOffset = state.upperOffset;
+  const sums = state.chunkSums, counts = state.chunkCounts;
+  const sumBase = c * k * D, countBase = c * k;
+  const [start, end] = chunkBounds(state, c);
+  zeroChunkSums(state, c);
+  let changed = 0;
+  for (let i = start, xo = start * D; i < end; i++, xo += D) {
+    ${loadRow(d)}
+    ${foldPendingCentre(d)}
+    // Bounds as a first assignHamerly pass sets them (drift totals are 0).
+    if (trackSecond) { upperOffset[i] = Math.sqrt(current); second[i] = Math.sqrt(second[i]); }
+    const a = labels[i], old = -1;
+    ${moveRow(d)}
+  }
+  state.chunkScalars[c * state.scalarStride] = changed;
+  state.chunkScalars[c * state.scalarStride + 1] = end - start;
 }`;
 }
 
@@ -436,6 +493,7 @@ function runChunks(state, command, firstChunk, endChunk) {
       case ${Command.assignHamerly}: assignHamerly(state, c); break;
       case ${Command.seedScore}: seedScore(state, c, state.scalars[${Scalar.trials}] | 0); break;
       case ${Command.seedAccept}: seedAccept(state, c); break;
+      case ${Command.seedFinish}: seedFinish(state, c); break;
       case ${Command.inertia}: inertia(state, c); break;
       default: throw new Error("unknown kernel command " + command);
     }

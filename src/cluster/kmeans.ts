@@ -107,8 +107,15 @@ export function kmeans(matrix: DenseMatrix, options: KMeansOptions): Clustering 
     const root = new Random(seed);
     for (let restart = 0; restart < restarts; restart++) {
       const rng = root.fork(restart);
-      const start = initial ?? seedInto(state, runner, rng, trials).centroids;
-      const outcome = runFromCentroids(state, runner, start, { ...settings, restart });
+      // Seeding leaves the first assignment behind, so the run skips that pass.
+      const start = initial ?? seedInto(state, runner, rng, trials, true).centroids;
+      const outcome = runFromCentroids(
+        state,
+        runner,
+        start,
+        { ...settings, restart },
+        initial === undefined,
+      );
       repairs += outcome.emptyClusterRepairs;
       options.onRestart?.(restart, outcome.inertia);
       if (best === undefined || outcome.inertia < best.inertia) {

@@ -298,12 +298,16 @@ function updateBoundFacts(state: KernelState, drift: Float64Array): number {
  * rule — stop when no label changed ("strict" convergence) or when the
  * squared centroid shift summed over clusters is ≤ the absolute tolerance;
  * unless strict, one more assignment so the labels match the centroids.
+ * With `assigned`, the state already holds the first assignment to
+ * `initial` (left by `seedInto(..., finish = true)`), and the run starts
+ * from it instead of computing it again.
  */
 export function runFromCentroids(
   state: KernelState,
   runner: ChunkRunner,
   initial: Float64Array,
   settings: RunSettings,
+  assigned = false,
 ): RunOutcome {
   const { k, d } = state;
   const hamerly = settings.algorithm === "hamerly";
@@ -313,7 +317,7 @@ export function runFromCentroids(
   const next = new Float64Array(k * d);
   const drift = new Float64Array(k);
   const scale = distanceScale(settings.ranges, initial);
-  state.labels.fill(-1);
+  if (!assigned) state.labels.fill(-1);
   state.centroids.set(initial);
   state.driftTotal.fill(0);
   state.otherDriftTotal.fill(0);
@@ -326,7 +330,7 @@ export function runFromCentroids(
 
   for (let iteration = 0; iteration < settings.maxIterations; iteration++) {
     state.scalars[Scalar.firstPass] = iteration === 0 ? 1 : 0;
-    runner.run(assignCommand);
+    if (!(assigned && iteration === 0)) runner.run(assignCommand);
     const changed = sumChunkScalars(state, 0);
     const fullScans = sumChunkScalars(state, 1);
     const assignedInertia = settings.onIteration ? inertiaOf(state, runner, false) : NaN;

@@ -91,15 +91,21 @@ function drawRow(
  *
  * Passes over the data: one for the first centre, then one per further
  * centre — each step's scoring pass also folds the previous step's chosen
- * centre into the closest distances (`Scalar.pendingCentre`), and the last
- * choice is never folded, as nothing reads it. The draws and choices are
- * those of a separate accept pass per centre, bit for bit.
+ * centre into the closest distances (`Scalar.pendingCentre`). The draws and
+ * choices are those of a separate accept pass per centre, bit for bit.
+ *
+ * With `finish`, a last pass folds in the last centre and leaves the first
+ * assignment of a K-Means run in the state (labels, chunk sums and counts,
+ * Hamerly's bounds; see `Command.seedFinish`): seeding has already measured
+ * every row's distance to every centre, so the run's first pass over k
+ * centres is not needed. Without it the last choice is never folded in.
  */
 export function seedInto(
   state: KernelState,
   runner: ChunkRunner,
   rng: Random,
   trials: number,
+  finish = false,
 ): Seeding {
   const { n, d, k, X, scalars, candidates } = state;
   const centroids = new Float64Array(k * d);
@@ -110,12 +116,11 @@ export function seedInto(
     centroids.set(X.subarray(row * d, row * d + d), centre * d);
   };
 
-  // min(+∞, d²) = d²: the first accept sets every row's distance to centre 0.
+  // The first accept sets every row's distance to centre 0.
   const first = rng.int(n);
   take(0, first);
   candidates.set(X.subarray(first * d, first * d + d), 0);
   scalars[Scalar.pendingCentre] = 0;
-  state.closest.fill(Infinity);
   runner.run(Command.seedAccept);
   let potential = 0;
   for (let c = 0; c < state.chunkCount; c++) {
@@ -141,6 +146,7 @@ export function seedInto(
     }
     scalars[Scalar.trials] = trials;
     scalars[Scalar.pendingCentre] = pendingRow >= 0 ? 1 : 0;
+    scalars[Scalar.pendingIndex] = centre - 1;
     runner.run(Command.seedScore);
     potentials.fill(0);
     for (let c = 0; c < state.chunkCount; c++) {
@@ -156,6 +162,12 @@ export function seedInto(
     potential = potentials[best]!;
     pendingRow = candidateRows[best]!;
     take(centre, pendingRow);
+  }
+  if (finish) {
+    if (pendingRow >= 0) candidates.set(X.subarray(pendingRow * d, pendingRow * d + d), 0);
+    scalars[Scalar.pendingCentre] = pendingRow >= 0 ? 1 : 0;
+    scalars[Scalar.pendingIndex] = k - 1;
+    runner.run(Command.seedFinish);
   }
   scalars[Scalar.pendingCentre] = 0;
   state.centroids.set(centroids);
