@@ -222,7 +222,7 @@ function trackNearest(s: string): string {
   return `if (${s} < current) {
         if (trackSecond) second[i] = current;
         current = ${s}; closest[i] = ${s}; labels[i] = pendingIndex;
-      } else if (trackSecond && ${s} < second[i]) second[i] = ${s};`;
+      } else if (trackSecond) second[i] = Math.min(second[i], ${s});`;
 }
 
 /** Locals every seeding kernel that tracks the nearest centre needs. */

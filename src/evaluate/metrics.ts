@@ -5,6 +5,8 @@
 export {
   silhouetteSamples,
   silhouetteScore,
+  silhouetteScores,
+  type Labeling,
   DEFAULT_SILHOUETTE_SAMPLE_SIZE,
 } from "./silhouette.js";
 export type { SilhouetteOptions } from "./silhouette.js";

@@ -7,7 +7,7 @@ import {
   daviesBouldin,
   kneedle,
   recommendK,
-  silhouetteScore,
+  silhouetteScores,
 } from "./metrics.js";
 import type { Recommendation, SweepRow } from "./types.js";
 
@@ -62,6 +62,7 @@ export function sweepK(input: DenseMatrix, options: SweepOptions): SweepResult {
   const sampleSize = options.silhouetteSampleSize ?? 10_000;
   let silhouetteRows = matrix.rows;
   const workspace = new KMeansWorkspace();
+  const fits: { k: number; clustering: Clustering }[] = [];
   for (let k = options.kMin; k <= options.kMax; k++) {
     const clustering = kmeans(matrix, {
       k,
@@ -73,11 +74,18 @@ export function sweepK(input: DenseMatrix, options: SweepOptions): SweepResult {
       workspace,
     });
     clusterings.set(k, clustering);
-    // The same seed for every k → the same silhouette sample for every k.
-    const silhouette = silhouetteScore(matrix, clustering.labels, k, {
-      sampleSize,
-      rng: new Random(options.seed ^ 0x51e7),
-    });
+    fits.push({ k, clustering });
+    options.onK?.(k, k - options.kMin + 1, total);
+  }
+  // One sample (same seed) and one pass of pair distances for every k: the
+  // values are comparable across k, and the distances are computed once.
+  const silhouettes = silhouetteScores(
+    matrix,
+    fits.map(({ k, clustering }) => ({ labels: clustering.labels, k })),
+    { sampleSize, rng: new Random(options.seed ^ 0x51e7) },
+  );
+  fits.forEach(({ k, clustering }, index) => {
+    const silhouette = silhouettes[index]!;
     silhouetteRows = silhouette.sampleSize;
     rows.push({
       k,
@@ -87,8 +95,7 @@ export function sweepK(input: DenseMatrix, options: SweepOptions): SweepResult {
       daviesBouldin: daviesBouldin(matrix, clustering.labels, k),
       iterations: clustering.iterations,
     });
-    options.onK?.(k, k - options.kMin + 1, total);
-  }
+  });
   const knee =
     rows.length >= 3
       ? kneedle(
