@@ -437,25 +437,31 @@ function assignHamerly(state, c) {
       ${squaredDistance(d, "own", "C", "old * D")}
       const u = Math.sqrt(own);
       if (u < m) { upperOffset[i] = u - driftTotal[old]; scanned--; continue; }
-      // Scan, skipping every centroid j with ‖c_old − c_j‖ > 2u + 2·slack:
-      // it is strictly farther than c_old by the triangle inequality, so it
-      // can be neither the nearest nor tied with it, and ‖c_old − c_j‖ − u
-      // still bounds its distance from below.
-      const pruneAt = 2 * u + 2 * slack, gapBase = old * k;
+      // Scan from the own centroid, skipping every centroid j with
+      // ‖c_old − c_j‖ > u + b + 2·slack, where b is the nearest distance found
+      // so far (b = u at first, so the reach shrinks as nearer ones turn up):
+      // such a c_j is farther than b by the triangle inequality, so it can be
+      // neither the nearest nor tied with it, and ‖c_old − c_j‖ − u still
+      // bounds its distance from below. Ties go to the lowest index, as in
+      // Lloyd's scan: a j below old wins a tie with old.
+      const gapBase = old * k;
+      best = own;
+      a = old;
+      let reach = 2 * u + 2 * slack;
       let skippedBound = Infinity;
       for (let j = 0, co = 0; j < k; j++, co += D) {
-        let s = own;
-        if (j !== old) {
-          const gap = centreDistances[gapBase + j];
-          if (gap > pruneAt) {
-            const bound = gap - u;
-            if (bound < skippedBound) skippedBound = bound;
-            continue;
-          }
-          ${squaredDistance(d, "other", "C", "co")}
-          s = other;
+        if (j === old) continue;
+        const gap = centreDistances[gapBase + j];
+        if (gap > reach) {
+          const bound = gap - u;
+          if (bound < skippedBound) skippedBound = bound;
+          continue;
         }
-        if (s < best) { second = best; best = s; a = j; } else if (s < second) second = s;
+        ${squaredDistance(d, "other", "C", "co")}
+        if (other < best || (other === best && j < a)) {
+          second = best; best = other; a = j;
+          reach = u + Math.sqrt(best) + 2 * slack;
+        } else if (other < second) second = other;
       }
       upperOffset[i] = Math.sqrt(best) - driftTotal[a];
       const l = Math.sqrt(second);
