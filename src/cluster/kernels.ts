@@ -23,6 +23,8 @@
  * whatever the number of threads.
  */
 
+import { WASM_MAX_COLUMNS, WASM_MAX_TRIALS } from "./wasm/seed-score.js";
+
 /** Commands understood by the generated `runChunks`. */
 export const Command = {
   /** Plain Lloyd assignment: every distance; labels, chunk sums/counts, changed count. */
@@ -72,6 +74,13 @@ export const SCALAR_SLOTS = 6;
  * worker threads once and then updated in place between commands.
  */
 export interface KernelState {
+  /**
+   * The SIMD seeding kernels (`wasm/seed-score.ts`) and the memory that holds
+   * X, labels, lowerOffset, closest, candidates and chunkScalars — or null,
+   * and every command runs as JavaScript.
+   */
+  wasmModule: WebAssembly.Module | null;
+  wasmMemory: WebAssembly.Memory | null;
   /** n × d data, row-major. */
   X: Float64Array;
   n: number;
@@ -152,9 +161,13 @@ function loadRow(d: number): string {
 }
 
 /**
- * Declares `target` = squared distance from the current row to `array[offset …]`,
- * summed left to right over the columns — the same order (and so the same
- * bits) as a plain `s += e * e` loop, and as ml-kmeans' `squaredEuclidean`.
+ * Declares `target` = squared distance from the current row to `array[offset …]`.
+ * Up to 32 columns the squares are summed in two interleaved lanes — even
+ * columns left to right, odd columns left to right, then the two lanes, then
+ * the last column when d is odd — which is exactly what the WebAssembly SIMD
+ * kernels compute two columns at a time (`wasm/seed-score.ts`), so every
+ * kernel gets the same bits whichever engine runs it. {@link squaredDistanceAt}
+ * is the same sum for callers outside the kernels.
  */
 function squaredDistance(d: number, target: string, array: string, offset: string): string {
   if (d > UNROLL_MAX_COLUMNS) {
@@ -165,8 +178,63 @@ function squaredDistance(d: number, target: string, array: string, offset: strin
     { length: d },
     (_, t) => `const e${t} = x${t} - ${array}[${offset} + ${t}];`,
   );
-  const squares = Array.from({ length: d }, (_, t) => `e${t} * e${t}`);
-  return `let ${target}; { ${differences.join(" ")} ${target} = ${squares.join(" + ")}; }`;
+  return `let ${target}; { ${differences.join(" ")} ${target} = ${laneSum(d, (t) => `e${t} * e${t}`)}; }`;
+}
+
+/** The lane-order sum of `square(t)` over t < d (see {@link squaredDistance}). */
+function laneSum(d: number, square: (t: number) => string): string {
+  const pairs = Math.floor(d / 2);
+  if (pairs === 0) return square(0);
+  const lane = (first: number): string =>
+    Array.from({ length: pairs }, (_, p) => square(2 * p + first)).join(" + ");
+  const tail = d % 2 === 1 ? ` + ${square(d - 1)}` : "";
+  return `(${lane(0)}) + (${lane(1)})${tail}`;
+}
+
+/**
+ * Squared distance between row `i` of `a` and row `j` of `b` (both with `d`
+ * columns), summed in the kernels' order, so it equals what they compute.
+ *
+ * @example
+ * squaredDistanceAt(Float64Array.of(0, 0, 3, 4), 0, Float64Array.of(0, 0, 3, 4), 1, 2) // => 25
+ */
+export function squaredDistanceAt(
+  a: Float64Array,
+  i: number,
+  b: Float64Array,
+  j: number,
+  d: number,
+): number {
+  const ai = i * d;
+  const bj = j * d;
+  if (d > UNROLL_MAX_COLUMNS) {
+    let s = 0;
+    for (let t = 0; t < d; t++) {
+      const e = a[ai + t]! - b[bj + t]!;
+      s += e * e;
+    }
+    return s;
+  }
+  const pairs = d >> 1;
+  if (pairs === 0) {
+    const e = a[ai]! - b[bj]!;
+    return e * e;
+  }
+  let even = 0;
+  let odd = 0;
+  for (let p = 0; p < pairs; p++) {
+    const e0 = a[ai + 2 * p]! - b[bj + 2 * p]!;
+    const e1 = a[ai + 2 * p + 1]! - b[bj + 2 * p + 1]!;
+    // The first square starts each lane (0 + x would turn −0 into +0; squares are never −0 anyway).
+    even = p === 0 ? e0 * e0 : even + e0 * e0;
+    odd = p === 0 ? e1 * e1 : odd + e1 * e1;
+  }
+  let s = even + odd;
+  if (d % 2 === 1) {
+    const e = a[ai + d - 1]! - b[bj + d - 1]!;
+    s += e * e;
+  }
+  return s;
 }
 
 /**
@@ -491,13 +559,87 @@ function inertia(state, c) {
   state.chunkScalars[c * state.scalarStride] = total;
 }
 
+// The SIMD seeding pass (wasm/seed-score.ts), instantiated once per state
+// in each thread on the state's shared memory; null → JavaScript.
+const wasmExports = new WeakMap();
+// [assignHamerly, seedScore1, …, seedScore8] for the state, or null.
+function wasmFunctions(state) {
+  if (state.wasmModule === null || D > ${WASM_MAX_COLUMNS}) return null;
+  let functions = wasmExports.get(state);
+  if (functions === undefined) {
+    const exports = new WebAssembly.Instance(state.wasmModule, { env: { memory: state.wasmMemory } }).exports;
+    functions = [exports.assignHamerly];
+    for (let t = 1; t <= ${WASM_MAX_TRIALS}; t++) functions.push(exports["seedScore" + t]);
+    wasmExports.set(state, functions);
+  }
+  return functions;
+}
+
+function wasmSeedScore(state, trials) {
+  if (trials > ${WASM_MAX_TRIALS}) return null;
+  const functions = wasmFunctions(state);
+  return functions === null ? null : functions[trials];
+}
+
+function assignHamerlyWasm(simd, state, c) {
+  const [start, end] = chunkBounds(state, c);
+  const k = state.k;
+  zeroChunkSums(state, c);
+  simd(
+    state.X.byteOffset + start * D * 8,
+    state.labels.byteOffset + start * 4,
+    state.upperOffset.byteOffset + start * 8,
+    state.lowerOffset.byteOffset + start * 8,
+    state.driftTotal.byteOffset,
+    state.otherDriftTotal.byteOffset,
+    state.halfGap.byteOffset,
+    state.centreDistances.byteOffset,
+    state.centroids.byteOffset,
+    state.chunkSums.byteOffset + c * k * D * 8,
+    state.chunkCounts.byteOffset + c * k * 4,
+    state.chunkScalars.byteOffset + c * state.scalarStride * 8,
+    end - start,
+    k,
+    state.scalars[${Scalar.slack}],
+  );
+}
+
+// Same arguments as seedScore, as byte addresses in the shared memory.
+function seedScoreWasm(simd, state, c, trials) {
+  const [start, end] = chunkBounds(state, c);
+  const second = state.lowerOffset, trackSecond = second.length > 0 ? 1 : 0;
+  simd(
+    state.X.byteOffset + start * D * 8,
+    state.closest.byteOffset + start * 8,
+    state.labels.byteOffset + start * 4,
+    trackSecond === 1 ? second.byteOffset + start * 8 : 0,
+    state.candidates.byteOffset,
+    state.chunkScalars.byteOffset + c * state.scalarStride * 8,
+    end - start,
+    state.scalars[${Scalar.pendingCentre}] !== 0 ? 1 : 0,
+    state.scalars[${Scalar.pendingIndex}] | 0,
+    trackSecond,
+  );
+}
+
 function runChunks(state, command, firstChunk, endChunk) {
   if (state.d !== D) throw new Error("kernels compiled for d=" + D + " got d=" + state.d);
   for (let c = firstChunk; c < endChunk; c++) {
     switch (command) {
       case ${Command.assignLloyd}: assignLloyd(state, c); break;
-      case ${Command.assignHamerly}: assignHamerly(state, c); break;
-      case ${Command.seedScore}: seedScore(state, c, state.scalars[${Scalar.trials}] | 0); break;
+      case ${Command.assignHamerly}: {
+        const simd = state.scalars[${Scalar.firstPass}] === 0 ? wasmFunctions(state) : null;
+        if (simd !== null) assignHamerlyWasm(simd[0], state, c);
+        else assignHamerly(state, c);
+        break;
+      }
+      case ${Command.seedScore}: {
+        const trials = state.scalars[${Scalar.trials}] | 0;
+        const simd = wasmSeedScore(state, trials);
+        if (simd !== null) seedScoreWasm(simd, state, c, trials);
+        else seedScore(state, c, trials);
+        break;
+      }
       case ${Command.seedAccept}: seedAccept(state, c); break;
       case ${Command.seedFinish}: seedFinish(state, c); break;
       case ${Command.inertia}: inertia(state, c); break;

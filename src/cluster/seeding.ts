@@ -15,7 +15,7 @@
  */
 import type { DenseMatrix } from "../shared/matrix.js";
 import type { Random } from "../shared/random.js";
-import { Command, Scalar, type KernelState } from "./kernels.js";
+import { Command, Scalar, squaredDistanceAt, type KernelState } from "./kernels.js";
 import { createKernelState, serialRunner, type ChunkRunner } from "./state.js";
 import { validateK, validateMatrix, validatePositiveInteger } from "./validate.js";
 
@@ -64,17 +64,12 @@ function drawRow(
   }
   const start = chunk * state.chunkRows;
   const end = Math.min(state.n, start + state.chunkRows);
-  const centre = pendingRow * d;
   let running = before;
   let lastWithWeight = start;
   for (let i = start; i < end; i++) {
     let w = closest[i]!;
     if (pendingRow >= 0) {
-      let s = 0;
-      for (let t = 0; t < d; t++) {
-        const e = X[i * d + t]! - X[centre + t]!;
-        s += e * e;
-      }
+      const s = squaredDistanceAt(X, i, X, pendingRow, d);
       if (s < w) w = s;
     }
     if (w > 0) lastWithWeight = i;

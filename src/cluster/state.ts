@@ -3,6 +3,7 @@
  */
 import type { DenseMatrix } from "../shared/matrix.js";
 import { compileKernels, SCALAR_SLOTS, type CommandCode, type KernelState } from "./kernels.js";
+import { kernelModule, WasmArena, wasmFits } from "./wasm/arena.js";
 
 /** Smallest chunk; every sum over rows is taken per chunk, then over chunks in order. */
 const MIN_CHUNK_ROWS = 2048;
@@ -107,7 +108,10 @@ export function createKernelState(
   const chunkRows = chunkRowsFor(k, d);
   const chunkCount = Math.max(1, Math.ceil(n / chunkRows));
   const scalarStride = Math.max(2, shape.maxTrials);
-  let X = matrix.data;
+  const rowFloat64 = (role: string, length: number): Float64Array =>
+    workspace && length > 0 ? workspace.float64(role, length, shared) : float64(length, shared);
+  const wasm = wasmRows(matrix, shape, workspace);
+  let X = wasm?.X ?? matrix.data;
   if (shared && !(X.buffer instanceof SharedArrayBuffer)) {
     const copy = (): Float64Array => {
       const onShared = float64(n * d, true);
@@ -116,11 +120,17 @@ export function createKernelState(
     };
     X = workspace ? workspace.fact(matrix.data, "sharedCopy", copy) : copy();
   }
-  const rowFloat64 = (role: string, length: number): Float64Array =>
-    workspace && length > 0 ? workspace.float64(role, length, shared) : float64(length, shared);
-  const labels = workspace ? workspace.int32("labels", n, shared) : int32(n, shared);
+  const labels =
+    wasm?.labels ?? (workspace ? workspace.int32("labels", n, shared) : int32(n, shared));
   labels.fill(-1);
+  const candidateLength = shape.maxTrials > 0 ? (shape.maxTrials + 1) * d : 0;
+  // Arrays of k-sized and chunk-sized data: in the WebAssembly memory when
+  // the SIMD kernels run (they read them), else plain or shared arrays.
+  const small = (length: number): Float64Array =>
+    wasm ? wasm.arena.float64(length) : float64(length, shared);
   return {
+    wasmModule: wasm ? kernelModule(d) : null,
+    wasmMemory: wasm?.arena.memory ?? null,
     X,
     n,
     d,
@@ -128,22 +138,65 @@ export function createKernelState(
     chunkRows,
     chunkCount,
     labels,
-    upperOffset: rowFloat64("upperOffset", shape.hamerly ? n : 0),
-    lowerOffset: rowFloat64("lowerOffset", shape.hamerly ? n : 0),
-    centroids: float64(k * d, shared),
-    driftTotal: float64(k, shared),
-    otherDriftTotal: float64(k, shared),
-    halfGap: float64(k, shared),
-    centreDistances: float64(shape.hamerly ? k * k : 0, shared),
+    upperOffset: wasm?.upperOffset ?? rowFloat64("upperOffset", shape.hamerly ? n : 0),
+    lowerOffset: wasm?.lowerOffset ?? rowFloat64("lowerOffset", shape.hamerly ? n : 0),
+    centroids: small(k * d),
+    driftTotal: small(k),
+    otherDriftTotal: small(k),
+    halfGap: small(k),
+    centreDistances: small(shape.hamerly ? k * k : 0),
     scalars: float64(SCALAR_SLOTS, shared),
-    closest: rowFloat64("closest", shape.maxTrials > 0 ? n : 0),
-    candidates: float64(shape.maxTrials > 0 ? (shape.maxTrials + 1) * d : 0, shared),
-    chunkSums: float64(chunkCount * k * d, shared),
-    chunkCounts: int32(chunkCount * k, shared),
-    chunkScalars: float64(chunkCount * scalarStride, shared),
+    closest: wasm?.closest ?? rowFloat64("closest", shape.maxTrials > 0 ? n : 0),
+    candidates: small(candidateLength),
+    chunkSums: small(chunkCount * k * d),
+    chunkCounts: wasm ? wasm.arena.int32(chunkCount * k) : int32(chunkCount * k, shared),
+    chunkScalars: small(chunkCount * scalarStride),
     scalarStride,
     pointValues: rowFloat64("pointValues", n),
   };
+}
+
+/** The arrays the SIMD seeding pass works on, in one WebAssembly memory. */
+interface WasmRows {
+  arena: WasmArena;
+  X: Float64Array;
+  labels: Int32Array;
+  closest: Float64Array;
+  upperOffset: Float64Array;
+  lowerOffset: Float64Array;
+}
+
+/**
+ * The data and per-row arrays in a WebAssembly memory when the SIMD seeding
+ * pass applies (k-means++ seeding, d ≤ 32, under 3.5 GiB), else undefined.
+ * With a workspace they are made once per matrix and reused for every k.
+ */
+function wasmRows(
+  matrix: DenseMatrix,
+  shape: StateShape,
+  workspace: KMeansWorkspace | undefined,
+): WasmRows | undefined {
+  const { rows: n, cols: d } = matrix;
+  // X, closest, upperOffset, lowerOffset (8 bytes per row each), labels, and room for the small arrays.
+  const bytes = n * d * 8 + n * 28 + (1 << 20);
+  if (!wasmFits(d, shape.maxTrials, bytes)) return undefined;
+  const make = (): WasmRows => {
+    const arena = new WasmArena(bytes);
+    const X = arena.float64(n * d);
+    X.set(matrix.data);
+    return {
+      arena,
+      X,
+      labels: arena.int32(n),
+      closest: arena.float64(n),
+      // Allocated even for Lloyd runs, which do not use them.
+      upperOffset: arena.float64(n),
+      lowerOffset: arena.float64(n),
+    };
+  };
+  const rows = workspace ? workspace.fact(matrix.data, "wasmRows", make) : make();
+  const none = new Float64Array(0);
+  return shape.hamerly ? rows : { ...rows, upperOffset: none, lowerOffset: none };
 }
 
 /** Runs every command on the calling thread. */

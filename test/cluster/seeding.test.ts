@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultTrials, kmeansPlusPlus } from "../../src/cluster/index.js";
+import { squaredDistanceAt } from "../../src/cluster/kernels.js";
 import { fromRows, type DenseMatrix } from "../../src/shared/matrix.js";
 import { Random } from "../../src/shared/random.js";
 import { blobs, integerGrid } from "./helpers.js";
@@ -19,14 +20,9 @@ function naiveKmeansPlusPlus(
   trials: number,
 ): number[] {
   const { rows: n, cols: d, data } = matrix;
-  const squared = (i: number, j: number): number => {
-    let s = 0;
-    for (let t = 0; t < d; t++) {
-      const e = data[i * d + t]! - data[j * d + t]!;
-      s += e * e;
-    }
-    return s;
-  };
+  // The kernels' own summation order (two lanes up to 32 columns), so the
+  // transcription and the kernels compute identical distances.
+  const squared = (i: number, j: number): number => squaredDistanceAt(data, i, data, j, d);
   const indices = [rng.int(n)];
   let closest = Array.from({ length: n }, (_, i) => squared(i, indices[0]!));
   let potential = closest.reduce((a, b) => a + b, 0);

@@ -1,26 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { assignToNearest, kmeans, kmeansPlusPlus, lloyd } from "../../src/cluster/index.js";
 import type { KMeansOptions } from "../../src/cluster/types.js";
-import { SegworkError } from "../../src/shared/errors.js";
 import { fromRows } from "../../src/shared/matrix.js";
 import { Random } from "../../src/shared/random.js";
+import { errorOf } from "../helpers/errors.js";
 
 const three = fromRows([
   [0, 0],
   [1, 1],
   [2, 2],
 ]);
-
-/** The SegworkError thrown by `run` (fails the test if none or another kind). */
-function errorOf(run: () => unknown): SegworkError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SegworkError);
-    return error as SegworkError;
-  }
-  throw new Error("expected a SegworkError");
-}
 
 describe("kmeans option checks (exact messages)", () => {
   const cases: [Partial<KMeansOptions> & { k: number }, string, string][] = [

@@ -1,18 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { calinskiHarabasz, daviesBouldin } from "../../src/evaluate/metrics.js";
-import { SegworkError } from "../../src/shared/errors.js";
 import { denseMatrix, fromRows } from "../../src/shared/matrix.js";
-
-function errorOf(f: () => unknown): SegworkError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof SegworkError) return error;
-    throw error;
-  }
-  throw new Error("expected a SegworkError");
-}
+import { errorOf } from "../helpers/errors.js";
 
 const line = fromRows([[0], [2], [10], [12]]);
 const two = Int32Array.from([0, 0, 1, 1]);

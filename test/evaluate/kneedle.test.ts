@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { kneedle, type KneedleOptions } from "../../src/evaluate/metrics.js";
-import { SegworkError } from "../../src/shared/errors.js";
+import { errorOf } from "../helpers/errors.js";
 
 const convexDecreasing: KneedleOptions = { curve: "convex", direction: "decreasing" };
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
-
-function errorOf(f: () => unknown): SegworkError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof SegworkError) return error;
-    throw error;
-  }
-  throw new Error("expected a SegworkError");
-}
 
 /*
  * Expected knees from the kneed package's own tests and data generator

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { kneedle, recommendK } from "../../src/evaluate/metrics.js";
 import type { SweepRow } from "../../src/evaluate/types.js";
-import { SegworkError } from "../../src/shared/errors.js";
 import { loadReal } from "./sklearn-fixtures.js";
-
-function errorOf(f: () => unknown): SegworkError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof SegworkError) return error;
-    throw error;
-  }
-  throw new Error("expected a SegworkError");
-}
+import { errorOf } from "../helpers/errors.js";
 
 /** Rows for k = 2..(2 + n − 1) from per-k index values. */
 function sweep(silhouette: number[], ch: number[], db: number[]): SweepRow[] {

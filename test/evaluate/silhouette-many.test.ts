@@ -11,7 +11,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { silhouetteScore, silhouetteScores } from "../../src/evaluate/silhouette.js";
 import { clusterDistanceSumsMany } from "../../src/evaluate/silhouette-sums.js";
-import { SegworkError } from "../../src/shared/errors.js";
 import { denseMatrix, fromRows, type DenseMatrix } from "../../src/shared/matrix.js";
 import { Random } from "../../src/shared/random.js";
 import {
@@ -21,16 +20,7 @@ import {
   relativeError,
   scaledMatrix,
 } from "./sklearn-fixtures.js";
-
-function errorOf(f: () => unknown): SegworkError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof SegworkError) return error;
-    throw error;
-  }
-  throw new Error("expected a SegworkError");
-}
+import { errorOf } from "../helpers/errors.js";
 
 /** Each labeling scored alone by silhouetteScore, with a fresh generator of the given seed. */
 function oneByOne(

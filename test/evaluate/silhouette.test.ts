@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { silhouetteSamples, silhouetteScore } from "../../src/evaluate/metrics.js";
-import { SegworkError } from "../../src/shared/errors.js";
 import { denseMatrix, fromRows, takeRows, type DenseMatrix } from "../../src/shared/matrix.js";
 import { Random, sampleIndices } from "../../src/shared/random.js";
+import { errorOf } from "../helpers/errors.js";
 
 /** Reference silhouette straight from the definition, with a full n×n loop (tests only). */
 function naiveSilhouette(m: DenseMatrix, labels: Int32Array, k: number): number[] {
@@ -27,16 +27,6 @@ function naiveSilhouette(m: DenseMatrix, labels: Int32Array, k: number): number[
       if (c !== own && sizes[c]! > 0) b = Math.min(b, sums[c]! / sizes[c]!);
     return Math.max(a, b) === 0 ? 0 : (b - a) / Math.max(a, b);
   });
-}
-
-function errorOf(f: () => unknown): SegworkError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof SegworkError) return error;
-    throw error;
-  }
-  throw new Error("expected a SegworkError");
 }
 
 describe("silhouetteSamples, hand-worked", () => {

@@ -1,0 +1,74 @@
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { kmeans, KMeansWorkspace, PARALLEL_MIN_ROWS } from "../../src/cluster/index.js";
+import { kernelModuleBytes, WASM_MAX_COLUMNS } from "../../src/cluster/wasm/seed-score.js";
+import { wasmKernelsAvailable } from "../../src/cluster/wasm/arena.js";
+import type { KMeansOptions } from "../../src/cluster/types.js";
+import type { DenseMatrix } from "../../src/shared/matrix.js";
+import { blobs, fingerprint, integerGrid } from "./helpers.js";
+
+/** The fit with the SIMD kernels and with JavaScript only (SEGWORK_NO_WASM). */
+function bothEngines(matrix: DenseMatrix, options: KMeansOptions): [unknown, unknown] {
+  const simd = kmeans(matrix, options);
+  process.env.SEGWORK_NO_WASM = "1";
+  try {
+    return [fingerprint(simd), fingerprint(kmeans(matrix, options))];
+  } finally {
+    delete process.env.SEGWORK_NO_WASM;
+  }
+}
+
+describe("WebAssembly SIMD kernels (k-means++ scoring, Hamerly assignment)", () => {
+  afterEach(() => {
+    delete process.env.SEGWORK_NO_WASM;
+  });
+
+  it("are available on this runtime and valid for every column count up to 32", () => {
+    expect(wasmKernelsAvailable()).toBe(true);
+    for (let d = 1; d <= WASM_MAX_COLUMNS; d++)
+      expect(WebAssembly.validate(kernelModuleBytes(d))).toBe(true);
+  });
+
+  it("give byte-identical fits to the JavaScript kernels, odd and even widths", () => {
+    for (const cols of [1, 2, 3, 5, 8, 13]) {
+      const matrix = blobs(3_000, cols, 6, 2.5, cols);
+      for (const algorithm of ["hamerly", "lloyd"] as const) {
+        const [simd, plain] = bothEngines(matrix, { k: 7, restarts: 3, seed: cols, algorithm });
+        expect(simd).toEqual(plain);
+      }
+    }
+  });
+
+  it("agree on tie-heavy integer grids (exact ties, duplicate rows), k up to 9 (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 12, max: 300 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 2, max: 9 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (rows, cols, levels, k, seed) => {
+          const matrix = integerGrid(rows, cols, levels, seed);
+          const [simd, plain] = bothEngines(matrix, { k: Math.min(k, rows), restarts: 2, seed });
+          expect(simd).toEqual(plain);
+        },
+      ),
+      { numRuns: 60, seed: 11 },
+    );
+  });
+
+  it("agree on worker threads and with a workspace reused across k", () => {
+    const matrix = blobs(PARALLEL_MIN_ROWS + 700, 4, 5, 2, 3);
+    const simdWorkspace = new KMeansWorkspace();
+    const plainWorkspace = new KMeansWorkspace();
+    for (const k of [6, 3]) {
+      const options = { k, restarts: 2, seed: 5, threads: 2, maxIterations: 40 };
+      const simd = kmeans(matrix, { ...options, workspace: simdWorkspace });
+      process.env.SEGWORK_NO_WASM = "1";
+      const plain = kmeans(matrix, { ...options, workspace: plainWorkspace });
+      delete process.env.SEGWORK_NO_WASM;
+      expect(simd.threads).toBe(2);
+      expect(fingerprint(simd)).toEqual(fingerprint(plain));
+    }
+  });
+});
