@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchLabelings } from "../../src/compare/index.js";
-import { SegworkError } from "../../src/shared/errors.js";
+import { errorOf as thrown } from "../helpers/errors.js";
 import * as messages from "../../src/shared/messages/compare.js";
-
-function thrown(fn: () => unknown): SegworkError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof SegworkError) return error;
-    throw error;
-  }
-  throw new Error("expected a SegworkError");
-}
 
 describe("matchLabelings", () => {
   it("keeps common ids in A's order and counts and lists the ids on one side only", () => {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clientColumns, labelingFromTable } from "../../src/compare/index.js";
-import { SegworkError } from "../../src/shared/errors.js";
+import { errorOf as thrown } from "../helpers/errors.js";
 import { makeTable } from "./helpers.js";
-
-function thrown(fn: () => unknown): SegworkError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof SegworkError) return error;
-    throw error;
-  }
-  throw new Error("expected a SegworkError");
-}
 
 describe("labelingFromTable", () => {
   const assignments = makeTable(
