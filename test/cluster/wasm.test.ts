@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { kmeans, KMeansWorkspace, PARALLEL_MIN_ROWS } from "../../src/cluster/index.js";
 import { kernelModuleBytes, WASM_MAX_COLUMNS } from "../../src/cluster/wasm/seed-score.js";
-import { wasmKernelsAvailable } from "../../src/cluster/wasm/arena.js";
+import { WasmArena, wasmKernelsAvailable } from "../../src/cluster/wasm/arena.js";
 import type { KMeansOptions } from "../../src/cluster/types.js";
 import type { DenseMatrix } from "../../src/shared/matrix.js";
 import { blobs, fingerprint, integerGrid } from "./helpers.js";
@@ -70,5 +70,21 @@ describe("WebAssembly SIMD kernels (k-means++ scoring, Hamerly assignment)", () 
       expect(simd.threads).toBe(2);
       expect(fingerprint(simd)).toEqual(fingerprint(plain));
     }
+  });
+});
+
+describe("WasmArena", () => {
+  it("grows past its first size and keeps earlier views valid", () => {
+    const arena = new WasmArena(100_000);
+    const first = arena.float64(10);
+    first.fill(7);
+    const views = Array.from({ length: 5 }, () => arena.float64(31_296));
+    const ints = arena.int32(1_000);
+    expect(arena.used).toBeGreaterThan(5 * 31_296 * 8);
+    expect(views.every((v) => v.length === 31_296)).toBe(true);
+    expect(ints.length).toBe(1_000);
+    expect(Array.from(first)).toEqual(new Array(10).fill(7));
+    // 16-byte alignment for v128 access
+    expect(views.every((v) => v.byteOffset % 16 === 0)).toBe(true);
   });
 });

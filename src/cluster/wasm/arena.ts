@@ -66,11 +66,14 @@ export class WasmArena {
     return at;
   }
 
+  // Take the room first: growing replaces `memory.buffer` with a longer one.
   float64(length: number): Float64Array {
-    return new Float64Array(this.memory.buffer, this.#take(length * 8), length);
+    const at = this.#take(length * 8);
+    return new Float64Array(this.memory.buffer, at, length);
   }
 
   int32(length: number): Int32Array {
-    return new Int32Array(this.memory.buffer, this.#take(length * 4), length);
+    const at = this.#take(length * 4);
+    return new Int32Array(this.memory.buffer, at, length);
   }
 }
