@@ -562,7 +562,7 @@ function inertia(state, c) {
 // The SIMD seeding pass (wasm/seed-score.ts), instantiated once per state
 // in each thread on the state's shared memory; null → JavaScript.
 const wasmExports = new WeakMap();
-// [assignHamerly, seedScore1, …, seedScore8] for the state, or null.
+// [assignHamerly, seedScore1, …, seedScore8, seedFinish] for the state, or null.
 function wasmFunctions(state) {
   if (state.wasmModule === null || D > ${WASM_MAX_COLUMNS}) return null;
   let functions = wasmExports.get(state);
@@ -570,6 +570,7 @@ function wasmFunctions(state) {
     const exports = new WebAssembly.Instance(state.wasmModule, { env: { memory: state.wasmMemory } }).exports;
     functions = [exports.assignHamerly];
     for (let t = 1; t <= ${WASM_MAX_TRIALS}; t++) functions.push(exports["seedScore" + t]);
+    functions.push(exports.seedFinish);
     wasmExports.set(state, functions);
   }
   return functions;
@@ -579,6 +580,28 @@ function wasmSeedScore(state, trials) {
   if (trials > ${WASM_MAX_TRIALS}) return null;
   const functions = wasmFunctions(state);
   return functions === null ? null : functions[trials];
+}
+
+function seedFinishWasm(simd, state, c) {
+  const [start, end] = chunkBounds(state, c);
+  const k = state.k, second = state.lowerOffset, trackSecond = second.length > 0 ? 1 : 0;
+  zeroChunkSums(state, c);
+  simd(
+    state.X.byteOffset + start * D * 8,
+    state.closest.byteOffset + start * 8,
+    state.labels.byteOffset + start * 4,
+    trackSecond === 1 ? second.byteOffset + start * 8 : 0,
+    state.candidates.byteOffset,
+    end - start,
+    state.scalars[${Scalar.pendingCentre}] !== 0 ? 1 : 0,
+    state.scalars[${Scalar.pendingIndex}] | 0,
+    trackSecond,
+    trackSecond === 1 ? state.upperOffset.byteOffset + start * 8 : 0,
+    state.chunkSums.byteOffset + c * k * D * 8,
+    state.chunkCounts.byteOffset + c * k * 4,
+  );
+  state.chunkScalars[c * state.scalarStride] = end - start;
+  state.chunkScalars[c * state.scalarStride + 1] = end - start;
 }
 
 function assignHamerlyWasm(simd, state, c) {
@@ -641,7 +664,12 @@ function runChunks(state, command, firstChunk, endChunk) {
         break;
       }
       case ${Command.seedAccept}: seedAccept(state, c); break;
-      case ${Command.seedFinish}: seedFinish(state, c); break;
+      case ${Command.seedFinish}: {
+        const simd = wasmFunctions(state);
+        if (simd !== null) seedFinishWasm(simd[${WASM_MAX_TRIALS} + 1], state, c);
+        else seedFinish(state, c);
+        break;
+      }
       case ${Command.inertia}: inertia(state, c); break;
       default: throw new Error("unknown kernel command " + command);
     }

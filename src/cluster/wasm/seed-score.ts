@@ -18,6 +18,8 @@ import {
   encodeModule,
   FunctionBuilder,
   Op,
+  SimdOp,
+  unsignedLeb,
   ValueType,
   type ExportedFunction,
 } from "./encode.js";
@@ -41,21 +43,18 @@ const PARAMS = [
   ["trackSecond", ValueType.i32],
 ] as const;
 
-/** The function `seedScore{trials}` for rows of `d` columns. */
-function seedScoreFunction(d: number, trials: number): ExportedFunction {
-  const f = new FunctionBuilder(PARAMS);
-  declareDistanceLocals(f, d);
-  f.local("current", ValueType.f64);
-  for (let t = 0; t < trials; t++) f.local(`p${t}`, ValueType.f64);
-  f.local("i", ValueType.i32);
-  const rowBytes = d * 8;
+const FINISH_PARAMS = [
+  ...PARAMS.filter(([name]) => name !== "pots"),
+  ["upper", ValueType.i32], // upperOffset[start]
+  ["sums", ValueType.i32], // this chunk's k × d sums (zeroed by the caller)
+  ["counts", ValueType.i32], // this chunk's k counts (Int32, zeroed by the caller)
+] as const;
 
-  f.op(Op.block, EMPTY_BLOCK).op(Op.loop, EMPTY_BLOCK);
-  f.get("i").get("rows").op(Op.i32GeU).op(Op.brIf, 1);
-  loadRow(f, d, "x");
-  f.get("closest").memory(Op.f64Load, 3, 0).set("current");
-
-  // Fold the pending centre in: as trackNearest in kernels.ts.
+/**
+ * Folds the pending centre (candidate slot 0) into `current`, closest[i],
+ * labels[i] and the second-nearest distance — trackNearest in kernels.ts.
+ */
+function emitFoldPending(f: FunctionBuilder, d: number): void {
   f.get("pending").op(Op.if, EMPTY_BLOCK);
   emitSquaredDistance(f, d, "cand", 0);
   f.get("s").get("current").op(Op.f64Lt).op(Op.if, EMPTY_BLOCK);
@@ -77,6 +76,77 @@ function seedScoreFunction(d: number, trials: number): ExportedFunction {
   }
   f.op(Op.end);
   f.op(Op.end);
+}
+
+/**
+ * The function `seedFinish`: folds the last centre in, sets Hamerly's bounds
+ * (when tracked) and adds every row to its cluster's chunk sums and count —
+ * seedFinish in kernels.ts.
+ */
+function seedFinishFunction(d: number): ExportedFunction {
+  const f = new FunctionBuilder(FINISH_PARAMS);
+  declareDistanceLocals(f, d);
+  f.local("current", ValueType.f64);
+  f.local("i", ValueType.i32);
+  f.local("to", ValueType.i32);
+  const rowBytes = d * 8;
+  const pairs = d >> 1;
+
+  f.op(Op.block, EMPTY_BLOCK).op(Op.loop, EMPTY_BLOCK);
+  f.get("i").get("rows").op(Op.i32GeU).op(Op.brIf, 1);
+  loadRow(f, d, "x");
+  f.get("closest").memory(Op.f64Load, 3, 0).set("current");
+  emitFoldPending(f, d);
+  f.get("trackSecond").op(Op.if, EMPTY_BLOCK);
+  f.get("upper").get("current").op(Op.f64Sqrt).memory(Op.f64Store, 3, 0);
+  f.get("second").get("second").memory(Op.f64Load, 3, 0).op(Op.f64Sqrt).memory(Op.f64Store, 3, 0);
+  f.op(Op.end);
+  // counts[a] += 1; sums[a·d + t] += x_t
+  f.get("labels").memory(Op.i32Load, 2, 0).set("to");
+  f.get("counts").get("to").i32(4).op(Op.i32Mul).op(Op.i32Add);
+  f.get("counts").get("to").i32(4).op(Op.i32Mul).op(Op.i32Add).memory(Op.i32Load, 2, 0);
+  f.i32(1).op(Op.i32Add).memory(Op.i32Store, 2, 0);
+  f.get("sums").get("to").i32(rowBytes).op(Op.i32Mul).op(Op.i32Add).set("to");
+  for (let p = 0; p < pairs; p++) {
+    f.get("to");
+    f.get("to").simd(SimdOp.v128Load, 3, ...unsignedLeb(16 * p));
+    f.get(`v${p}`).simd(SimdOp.f64x2Add);
+    f.simd(SimdOp.v128Store, 3, ...unsignedLeb(16 * p));
+  }
+  if (d % 2 === 1) {
+    f.get("to");
+    f.get("to")
+      .memory(Op.f64Load, 3, 16 * pairs)
+      .get("tail")
+      .op(Op.f64Add);
+    f.memory(Op.f64Store, 3, 16 * pairs);
+  }
+  f.get("x").i32(rowBytes).op(Op.i32Add).set("x");
+  f.get("closest").i32(8).op(Op.i32Add).set("closest");
+  f.get("labels").i32(4).op(Op.i32Add).set("labels");
+  f.get("second").i32(8).op(Op.i32Add).set("second");
+  f.get("upper").i32(8).op(Op.i32Add).set("upper");
+  f.get("i").i32(1).op(Op.i32Add).set("i");
+  f.op(Op.br, 0);
+  f.op(Op.end).op(Op.end);
+  return { name: "seedFinish", params: FINISH_PARAMS.map(([, t]) => t), results: [], body: f };
+}
+
+/** The function `seedScore{trials}` for rows of `d` columns. */
+function seedScoreFunction(d: number, trials: number): ExportedFunction {
+  const f = new FunctionBuilder(PARAMS);
+  declareDistanceLocals(f, d);
+  f.local("current", ValueType.f64);
+  for (let t = 0; t < trials; t++) f.local(`p${t}`, ValueType.f64);
+  f.local("i", ValueType.i32);
+  const rowBytes = d * 8;
+
+  f.op(Op.block, EMPTY_BLOCK).op(Op.loop, EMPTY_BLOCK);
+  f.get("i").get("rows").op(Op.i32GeU).op(Op.brIf, 1);
+  loadRow(f, d, "x");
+  f.get("closest").memory(Op.f64Load, 3, 0).set("current");
+
+  emitFoldPending(f, d);
 
   // Score every candidate: p_t += s < current ? s : current.
   for (let t = 0; t < trials; t++) {
@@ -113,5 +183,5 @@ export function kernelModuleBytes(d: number): Uint8Array {
   const functions = Array.from({ length: WASM_MAX_TRIALS }, (_, index) =>
     seedScoreFunction(d, index + 1),
   );
-  return encodeModule([...functions, hamerlyFunction(d)]);
+  return encodeModule([...functions, hamerlyFunction(d), seedFinishFunction(d)]);
 }
