@@ -562,7 +562,8 @@ function inertia(state, c) {
 // The SIMD seeding pass (wasm/seed-score.ts), instantiated once per state
 // in each thread on the state's shared memory; null → JavaScript.
 const wasmExports = new WeakMap();
-// [assignHamerly, seedScore1, …, seedScore8, seedFinish] for the state, or null.
+// [assignHamerly, seedScore1, …, seedScore8, seedFinish, seedAccept, inertia]
+// for the state, or null.
 function wasmFunctions(state) {
   if (state.wasmModule === null || D > ${WASM_MAX_COLUMNS}) return null;
   let functions = wasmExports.get(state);
@@ -570,7 +571,7 @@ function wasmFunctions(state) {
     const exports = new WebAssembly.Instance(state.wasmModule, { env: { memory: state.wasmMemory } }).exports;
     functions = [exports.assignHamerly];
     for (let t = 1; t <= ${WASM_MAX_TRIALS}; t++) functions.push(exports["seedScore" + t]);
-    functions.push(exports.seedFinish);
+    functions.push(exports.seedFinish, exports.seedAccept, exports.inertia);
     wasmExports.set(state, functions);
   }
   return functions;
@@ -580,6 +581,23 @@ function wasmSeedScore(state, trials) {
   if (trials > ${WASM_MAX_TRIALS}) return null;
   const functions = wasmFunctions(state);
   return functions === null ? null : functions[trials];
+}
+
+// seedAccept (centres = the candidates) or inertia (centres = the centroids).
+function sumWasm(simd, state, c, centres) {
+  const [start, end] = chunkBounds(state, c);
+  const second = state.lowerOffset, trackSecond = second.length > 0 ? 1 : 0;
+  const closest = state.closest;
+  simd(
+    state.X.byteOffset + start * D * 8,
+    closest.length > 0 ? closest.byteOffset + start * 8 : 0,
+    state.labels.byteOffset + start * 4,
+    trackSecond === 1 ? second.byteOffset + start * 8 : 0,
+    centres.byteOffset,
+    state.chunkScalars.byteOffset + c * state.scalarStride * 8,
+    end - start,
+    trackSecond,
+  );
 }
 
 function seedFinishWasm(simd, state, c) {
@@ -663,14 +681,24 @@ function runChunks(state, command, firstChunk, endChunk) {
         else seedScore(state, c, trials);
         break;
       }
-      case ${Command.seedAccept}: seedAccept(state, c); break;
+      case ${Command.seedAccept}: {
+        const simd = wasmFunctions(state);
+        if (simd !== null) sumWasm(simd[${WASM_MAX_TRIALS} + 2], state, c, state.candidates);
+        else seedAccept(state, c);
+        break;
+      }
       case ${Command.seedFinish}: {
         const simd = wasmFunctions(state);
         if (simd !== null) seedFinishWasm(simd[${WASM_MAX_TRIALS} + 1], state, c);
         else seedFinish(state, c);
         break;
       }
-      case ${Command.inertia}: inertia(state, c); break;
+      case ${Command.inertia}: {
+        const simd = state.scalars[${Scalar.record}] === 0 ? wasmFunctions(state) : null;
+        if (simd !== null) sumWasm(simd[${WASM_MAX_TRIALS} + 3], state, c, state.centroids);
+        else inertia(state, c);
+        break;
+      }
       default: throw new Error("unknown kernel command " + command);
     }
   }

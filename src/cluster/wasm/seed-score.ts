@@ -43,6 +43,17 @@ const PARAMS = [
   ["trackSecond", ValueType.i32],
 ] as const;
 
+const SUM_PARAMS = [
+  ["x", ValueType.i32],
+  ["closest", ValueType.i32], // seedAccept: closest[start]
+  ["labels", ValueType.i32], // labels[start]
+  ["second", ValueType.i32], // seedAccept: second-nearest distances (start), or 0
+  ["centres", ValueType.i32], // seedAccept: the candidate rows; inertia: the centroids
+  ["out", ValueType.i32], // where the chunk's sum goes
+  ["rows", ValueType.i32],
+  ["trackSecond", ValueType.i32],
+] as const;
+
 const FINISH_PARAMS = [
   ...PARAMS.filter(([name]) => name !== "pots"),
   ["upper", ValueType.i32], // upperOffset[start]
@@ -132,6 +143,45 @@ function seedFinishFunction(d: number): ExportedFunction {
   return { name: "seedFinish", params: FINISH_PARAMS.map(([, t]) => t), results: [], body: f };
 }
 
+/**
+ * The functions `seedAccept` (the first centre: closest = d², label 0, no
+ * second centre yet; returns Σ d²) and `inertia` (Σ squared distance of each
+ * row to its labelled centroid) — the same-named kernels in kernels.ts.
+ */
+function sumFunction(d: number, kind: "seedAccept" | "inertia"): ExportedFunction {
+  const f = new FunctionBuilder(SUM_PARAMS);
+  declareDistanceLocals(f, d);
+  f.local("total", ValueType.f64);
+  f.local("i", ValueType.i32);
+  f.local("centre", ValueType.i32);
+  const rowBytes = d * 8;
+  f.op(Op.block, EMPTY_BLOCK).op(Op.loop, EMPTY_BLOCK);
+  f.get("i").get("rows").op(Op.i32GeU).op(Op.brIf, 1);
+  loadRow(f, d, "x");
+  if (kind === "seedAccept") {
+    emitSquaredDistance(f, d, "centres", 0);
+    f.get("closest").get("s").memory(Op.f64Store, 3, 0);
+    f.get("labels").i32(0).memory(Op.i32Store, 2, 0);
+    f.get("trackSecond").op(Op.if, EMPTY_BLOCK);
+    f.get("second").f64(Infinity).memory(Op.f64Store, 3, 0);
+    f.op(Op.end);
+  } else {
+    f.get("centres").get("labels").memory(Op.i32Load, 2, 0).i32(rowBytes).op(Op.i32Mul);
+    f.op(Op.i32Add).set("centre");
+    emitSquaredDistance(f, d, "centre", 0);
+  }
+  f.get("total").get("s").op(Op.f64Add).set("total");
+  f.get("x").i32(rowBytes).op(Op.i32Add).set("x");
+  f.get("closest").i32(8).op(Op.i32Add).set("closest");
+  f.get("labels").i32(4).op(Op.i32Add).set("labels");
+  f.get("second").i32(8).op(Op.i32Add).set("second");
+  f.get("i").i32(1).op(Op.i32Add).set("i");
+  f.op(Op.br, 0);
+  f.op(Op.end).op(Op.end);
+  f.get("out").get("total").memory(Op.f64Store, 3, 0);
+  return { name: kind, params: SUM_PARAMS.map(([, t]) => t), results: [], body: f };
+}
+
 /** The function `seedScore{trials}` for rows of `d` columns. */
 function seedScoreFunction(d: number, trials: number): ExportedFunction {
   const f = new FunctionBuilder(PARAMS);
@@ -183,5 +233,11 @@ export function kernelModuleBytes(d: number): Uint8Array {
   const functions = Array.from({ length: WASM_MAX_TRIALS }, (_, index) =>
     seedScoreFunction(d, index + 1),
   );
-  return encodeModule([...functions, hamerlyFunction(d), seedFinishFunction(d)]);
+  return encodeModule([
+    ...functions,
+    hamerlyFunction(d),
+    seedFinishFunction(d),
+    sumFunction(d, "seedAccept"),
+    sumFunction(d, "inertia"),
+  ]);
 }
