@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { kmeans, KMeansWorkspace, PARALLEL_MIN_ROWS } from "../../src/cluster/index.js";
 import { kernelModuleBytes, WASM_MAX_COLUMNS } from "../../src/cluster/wasm/seed-score.js";
 import { WasmArena, wasmKernelsAvailable } from "../../src/cluster/wasm/arena.js";
+import { signedLeb, unsignedLeb } from "../../src/cluster/wasm/encode.js";
 import type { KMeansOptions } from "../../src/cluster/types.js";
 import type { DenseMatrix } from "../../src/shared/matrix.js";
 import { blobs, fingerprint, integerGrid } from "./helpers.js";
@@ -86,5 +87,18 @@ describe("WasmArena", () => {
     expect(Array.from(first)).toEqual(new Array(10).fill(7));
     // 16-byte alignment for v128 access
     expect(views.every((v) => v.byteOffset % 16 === 0)).toBe(true);
+  });
+});
+
+describe("LEB128 (the binary format's integers)", () => {
+  it("encodes the format's reference values", () => {
+    expect(unsignedLeb(0)).toEqual([0]);
+    expect(unsignedLeb(127)).toEqual([0x7f]);
+    expect(unsignedLeb(128)).toEqual([0x80, 0x01]);
+    expect(unsignedLeb(624_485)).toEqual([0xe5, 0x8e, 0x26]);
+    expect(signedLeb(-1)).toEqual([0x7f]);
+    expect(signedLeb(63)).toEqual([0x3f]);
+    expect(signedLeb(64)).toEqual([0xc0, 0x00]);
+    expect(signedLeb(-123_456)).toEqual([0xc0, 0xbb, 0x78]);
   });
 });

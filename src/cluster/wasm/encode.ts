@@ -53,12 +53,19 @@ export const SimdOp = {
   f64x2Mul: 0xf2,
 } as const;
 
+/** Value types of parameters and locals. */
 export const ValueType = { i32: 0x7f, f64: 0x7c, v128: 0x7b } as const;
 export type ValueTypeCode = (typeof ValueType)[keyof typeof ValueType];
 
 /** Block type "no result". */
 export const EMPTY_BLOCK = 0x40;
 
+/**
+ * Unsigned LEB128, the format's encoding of indices, sizes and offsets.
+ *
+ * @example
+ * unsignedLeb(624485) // => [0xe5, 0x8e, 0x26]
+ */
 export function unsignedLeb(value: number): number[] {
   const out: number[] = [];
   let v = value >>> 0;
@@ -71,6 +78,12 @@ export function unsignedLeb(value: number): number[] {
   return out;
 }
 
+/**
+ * Signed LEB128, the encoding of `i32.const` immediates.
+ *
+ * @example
+ * signedLeb(-123456) // => [0xc0, 0xbb, 0x78]
+ */
 export function signedLeb(value: number): number[] {
   const out: number[] = [];
   let v = value | 0;
