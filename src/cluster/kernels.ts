@@ -23,7 +23,7 @@
  * whatever the number of threads.
  */
 
-import { WASM_MAX_COLUMNS, WASM_MAX_TRIALS } from "./wasm/seed-score.js";
+import { WASM_MAX_COLUMNS, WASM_MAX_TRIALS } from "./wasm/module.js";
 
 /** Commands understood by the generated `runChunks`. */
 export const Command = {
@@ -75,9 +75,9 @@ export const SCALAR_SLOTS = 6;
  */
 export interface KernelState {
   /**
-   * The SIMD seeding kernels (`wasm/seed-score.ts`) and the memory that holds
-   * X, labels, lowerOffset, closest, candidates and chunkScalars — or null,
-   * and every command runs as JavaScript.
+   * The SIMD kernels (`wasm/module.ts`) and the shared memory that holds
+   * every array they read or write (all but `pointValues` and `scalars`) —
+   * or null, and every command runs as JavaScript.
    */
   wasmModule: WebAssembly.Module | null;
   wasmMemory: WebAssembly.Memory | null;
@@ -165,7 +165,7 @@ function loadRow(d: number): string {
  * Up to 32 columns the squares are summed in two interleaved lanes — even
  * columns left to right, odd columns left to right, then the two lanes, then
  * the last column when d is odd — which is exactly what the WebAssembly SIMD
- * kernels compute two columns at a time (`wasm/seed-score.ts`), so every
+ * kernels compute two columns at a time (`wasm/distance.ts`), so every
  * kernel gets the same bits whichever engine runs it. {@link squaredDistanceAt}
  * is the same sum for callers outside the kernels.
  */
@@ -220,14 +220,14 @@ export function squaredDistanceAt(
     const e = a[ai]! - b[bj]!;
     return e * e;
   }
+  // Starting each lane at 0 keeps the bits: 0 + x = x for every square x ≥ +0.
   let even = 0;
   let odd = 0;
   for (let p = 0; p < pairs; p++) {
     const e0 = a[ai + 2 * p]! - b[bj + 2 * p]!;
     const e1 = a[ai + 2 * p + 1]! - b[bj + 2 * p + 1]!;
-    // The first square starts each lane (0 + x would turn −0 into +0; squares are never −0 anyway).
-    even = p === 0 ? e0 * e0 : even + e0 * e0;
-    odd = p === 0 ? e1 * e1 : odd + e1 * e1;
+    even += e0 * e0;
+    odd += e1 * e1;
   }
   let s = even + odd;
   if (d % 2 === 1) {
@@ -559,19 +559,18 @@ function inertia(state, c) {
   state.chunkScalars[c * state.scalarStride] = total;
 }
 
-// The SIMD seeding pass (wasm/seed-score.ts), instantiated once per state
-// in each thread on the state's shared memory; null → JavaScript.
+// The SIMD kernels (wasm/module.ts), instantiated once per state in each
+// thread on the state's shared memory: the module's exports, with
+// seedScore[t] for t candidates; null → JavaScript.
 const wasmExports = new WeakMap();
-// [assignHamerly, seedScore1, …, seedScore8, seedFinish, seedAccept, inertia]
-// for the state, or null.
 function wasmFunctions(state) {
   if (state.wasmModule === null || D > ${WASM_MAX_COLUMNS}) return null;
   let functions = wasmExports.get(state);
   if (functions === undefined) {
     const exports = new WebAssembly.Instance(state.wasmModule, { env: { memory: state.wasmMemory } }).exports;
-    functions = [exports.assignHamerly];
-    for (let t = 1; t <= ${WASM_MAX_TRIALS}; t++) functions.push(exports["seedScore" + t]);
-    functions.push(exports.seedFinish, exports.seedAccept, exports.inertia);
+    const seedScore = [null];
+    for (let t = 1; t <= ${WASM_MAX_TRIALS}; t++) seedScore.push(exports["seedScore" + t]);
+    functions = { ...exports, seedScore };
     wasmExports.set(state, functions);
   }
   return functions;
@@ -580,7 +579,7 @@ function wasmFunctions(state) {
 function wasmSeedScore(state, trials) {
   if (trials > ${WASM_MAX_TRIALS}) return null;
   const functions = wasmFunctions(state);
-  return functions === null ? null : functions[trials];
+  return functions === null ? null : functions.seedScore[trials];
 }
 
 // seedAccept (centres = the candidates) or inertia (centres = the centroids).
@@ -670,7 +669,7 @@ function runChunks(state, command, firstChunk, endChunk) {
       case ${Command.assignLloyd}: assignLloyd(state, c); break;
       case ${Command.assignHamerly}: {
         const simd = state.scalars[${Scalar.firstPass}] === 0 ? wasmFunctions(state) : null;
-        if (simd !== null) assignHamerlyWasm(simd[0], state, c);
+        if (simd !== null) assignHamerlyWasm(simd.assignHamerly, state, c);
         else assignHamerly(state, c);
         break;
       }
@@ -683,19 +682,19 @@ function runChunks(state, command, firstChunk, endChunk) {
       }
       case ${Command.seedAccept}: {
         const simd = wasmFunctions(state);
-        if (simd !== null) sumWasm(simd[${WASM_MAX_TRIALS} + 2], state, c, state.candidates);
+        if (simd !== null) sumWasm(simd.seedAccept, state, c, state.candidates);
         else seedAccept(state, c);
         break;
       }
       case ${Command.seedFinish}: {
         const simd = wasmFunctions(state);
-        if (simd !== null) seedFinishWasm(simd[${WASM_MAX_TRIALS} + 1], state, c);
+        if (simd !== null) seedFinishWasm(simd.seedFinish, state, c);
         else seedFinish(state, c);
         break;
       }
       case ${Command.inertia}: {
         const simd = state.scalars[${Scalar.record}] === 0 ? wasmFunctions(state) : null;
-        if (simd !== null) sumWasm(simd[${WASM_MAX_TRIALS} + 3], state, c, state.centroids);
+        if (simd !== null) sumWasm(simd.inertia, state, c, state.centroids);
         else inertia(state, c);
         break;
       }

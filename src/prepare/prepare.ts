@@ -54,9 +54,7 @@ export function prepare(table: Table, options: PrepareOptions): Prepared {
     const name = features[j]!;
     const source = table.columns[name]!;
     const missingKept = gatherColumn(source, selection.kept, values);
-    const median = missingKept > 0 ? fillWithMedian(values) : NaN;
-    medians.push(median);
-    const imputed = missingKept;
+    medians.push(missingKept > 0 ? fillWithMedian(values) : NaN);
     const stats = describe(values);
     let clipped = 0;
     if (options.clip) {
@@ -80,7 +78,7 @@ export function prepare(table: Table, options: PrepareOptions): Prepared {
       missing: issues.missing,
       nonNumeric: issues.nonNumeric,
       ...stats,
-      imputed,
+      imputed: missingKept,
       clipped,
       logInvalid: selection.logInvalidByFeature[j]!,
       action: describeAction(

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { kmeans, KMeansWorkspace, PARALLEL_MIN_ROWS } from "../../src/cluster/index.js";
-import { kernelModuleBytes, WASM_MAX_COLUMNS } from "../../src/cluster/wasm/seed-score.js";
+import { kernelModuleBytes, WASM_MAX_COLUMNS } from "../../src/cluster/wasm/module.js";
 import { WasmArena, wasmKernelsAvailable } from "../../src/cluster/wasm/arena.js";
 import { signedLeb, unsignedLeb } from "../../src/cluster/wasm/encode.js";
 import type { KMeansOptions } from "../../src/cluster/types.js";

@@ -1,10 +1,10 @@
 /**
- * A shared WebAssembly memory that holds the kernel arrays the SIMD seeding
- * pass reads and writes, handed out as typed-array views. The JavaScript
+ * A shared WebAssembly memory that holds the kernel arrays the SIMD kernels
+ * read and write, handed out as typed-array views. The JavaScript
  * kernels work on the very same views, and worker threads receive the
  * memory (shared) and the compiled module with the kernel state.
  */
-import { kernelModuleBytes, WASM_MAX_COLUMNS, WASM_MAX_TRIALS } from "./seed-score.js";
+import { kernelModuleBytes, WASM_MAX_COLUMNS, WASM_MAX_TRIALS } from "./module.js";
 
 const PAGE_BYTES = 65_536;
 /** wasm32 addresses: keep every array below 4 GiB, with room to spare. */
@@ -20,7 +20,7 @@ export function wasmKernelsAvailable(): boolean {
   return simdAvailable;
 }
 
-/** Whether a fit of this shape would use the SIMD seeding pass. */
+/** Whether a fit of this shape would use the SIMD kernels. */
 export function wasmFits(d: number, maxTrials: number, bytes: number): boolean {
   return (
     d <= WASM_MAX_COLUMNS &&

@@ -1,8 +1,9 @@
 /**
- * Code shared by the SIMD kernels: the row in registers and the squared
+ * Code shared by the SIMD kernels: the row in registers, the squared
  * distance in the JavaScript kernels' lane order (see `squaredDistance` in
- * `kernels.ts`): even columns in one lane and odd columns in the other, each
- * left to right, then the two lanes, then an odd last column.
+ * `kernels.ts`: even columns in one lane and odd columns in the other, each
+ * left to right, then the two lanes, then an odd last column), and moving a
+ * row in or out of a cluster's chunk sums and count (`moveRow` there).
  */
 import { FunctionBuilder, Op, SimdOp, unsignedLeb, ValueType } from "./encode.js";
 
@@ -61,4 +62,31 @@ export function emitSquaredDistance(
     if (pairs > 0) f.op(Op.f64Add);
   }
   f.set("s");
+}
+
+/** counts[cluster] += delta, for an Int32 array at byte address in local `counts`. */
+export function emitAddToCount(f: FunctionBuilder, cluster: string, delta: number): void {
+  f.get("counts").get(cluster).i32(4).op(Op.i32Mul).op(Op.i32Add);
+  f.get("counts").get(cluster).i32(4).op(Op.i32Mul).op(Op.i32Add);
+  f.memory(Op.i32Load, 2, 0).i32(delta).op(Op.i32Add).memory(Op.i32Store, 2, 0);
+}
+
+/**
+ * sums[target + t] += x_t (or −=) for the loaded row, two columns at a time:
+ * each element gets the same single addition as the JavaScript kernels'.
+ */
+export function emitRowIntoSums(f: FunctionBuilder, d: number, target: string, add: boolean): void {
+  const pairs = d >> 1;
+  for (let p = 0; p < pairs; p++) {
+    f.get(target);
+    f.get(target).simd(SimdOp.v128Load, F64_ALIGN, ...unsignedLeb(16 * p));
+    f.get(`v${p}`).simd(add ? SimdOp.f64x2Add : SimdOp.f64x2Sub);
+    f.simd(SimdOp.v128Store, F64_ALIGN, ...unsignedLeb(16 * p));
+  }
+  if (d % 2 === 1) {
+    f.get(target);
+    f.get(target).memory(Op.f64Load, F64_ALIGN, 16 * pairs);
+    f.get("tail").op(add ? Op.f64Add : Op.f64Sub);
+    f.memory(Op.f64Store, F64_ALIGN, 16 * pairs);
+  }
 }

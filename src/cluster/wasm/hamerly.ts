@@ -6,16 +6,14 @@
  * same order of updates to the chunk sums — so it gives the same bits; the
  * tests run both and compare bytes.
  */
+import { EMPTY_BLOCK, FunctionBuilder, Op, ValueType, type ExportedFunction } from "./encode.js";
 import {
-  EMPTY_BLOCK,
-  FunctionBuilder,
-  Op,
-  SimdOp,
-  unsignedLeb,
-  ValueType,
-  type ExportedFunction,
-} from "./encode.js";
-import { declareDistanceLocals, emitSquaredDistance, loadRow } from "./distance.js";
+  declareDistanceLocals,
+  emitAddToCount,
+  emitRowIntoSums,
+  emitSquaredDistance,
+  loadRow,
+} from "./distance.js";
 
 const PARAMS = [
   ["x", ValueType.i32], // byte address of the chunk's first row
@@ -157,11 +155,12 @@ export function hamerlyFunction(d: number): ExportedFunction {
     {
       f.get("labels").get("a").memory(Op.i32Store, I32_ALIGN, 0);
       f.get("changed").f64(1).op(Op.f64Add).set("changed");
-      addToCount(f, "a", 1);
-      addToCount(f, "old", -1);
+      emitAddToCount(f, "a", 1);
+      emitAddToCount(f, "old", -1);
       f.get("sums").get("a").i32(rowBytes).op(Op.i32Mul).op(Op.i32Add).set("to");
       f.get("sums").get("old").i32(rowBytes).op(Op.i32Mul).op(Op.i32Add).set("from");
-      moveSums(f, d);
+      emitRowIntoSums(f, d, "to", true);
+      emitRowIntoSums(f, d, "from", false);
     }
     f.op(Op.end);
   }
@@ -182,32 +181,4 @@ export function hamerlyFunction(d: number): ExportedFunction {
     results: [],
     body: f,
   };
-}
-
-function addToCount(f: FunctionBuilder, cluster: string, delta: number): void {
-  f.get("counts").get(cluster).i32(4).op(Op.i32Mul).op(Op.i32Add);
-  f.get("counts").get(cluster).i32(4).op(Op.i32Mul).op(Op.i32Add);
-  f.memory(Op.i32Load, I32_ALIGN, 0).i32(delta).op(Op.i32Add).memory(Op.i32Store, I32_ALIGN, 0);
-}
-
-/** sums[to + t] += x_t, then sums[from + t] −= x_t (pairs at once; the same sums per element). */
-function moveSums(f: FunctionBuilder, d: number): void {
-  const pairs = d >> 1;
-  for (const [target, op] of [
-    ["to", SimdOp.f64x2Add],
-    ["from", SimdOp.f64x2Sub],
-  ] as const) {
-    for (let p = 0; p < pairs; p++) {
-      f.get(target);
-      f.get(target).simd(SimdOp.v128Load, F64_ALIGN, ...unsignedLeb(16 * p));
-      f.get(`v${p}`).simd(op);
-      f.simd(SimdOp.v128Store, F64_ALIGN, ...unsignedLeb(16 * p));
-    }
-    if (d % 2 === 1) {
-      f.get(target);
-      f.get(target).memory(Op.f64Load, F64_ALIGN, 16 * pairs);
-      f.get("tail").op(op === SimdOp.f64x2Add ? Op.f64Add : Op.f64Sub);
-      f.memory(Op.f64Store, F64_ALIGN, 16 * pairs);
-    }
-  }
 }

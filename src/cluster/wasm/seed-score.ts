@@ -1,32 +1,23 @@
 /**
- * The k-means++ scoring pass (`Command.seedScore`) as WebAssembly SIMD,
- * specialised to the column count: two columns per f64x2 operation.
+ * The k-means++ passes as WebAssembly SIMD, specialised to the column count:
+ * scoring the candidates (`Command.seedScore`), the first centre
+ * (`seedAccept`), the seeding's first assignment (`seedFinish`), and — the
+ * same loop over rows — the inertia pass.
  *
- * Why: seeding is a quarter of a 1M-row sweep, and its inner loop is pure
- * distance arithmetic, which V8 does not vectorise. On 1M × 8 rows and
- * k = 10 a nearest-of-k pass took 31–35 ms as WebAssembly SIMD against
- * 50–68 ms as the generated JavaScript (one thread, bench machine).
- *
- * The arithmetic is exactly the JavaScript kernel's (`kernels.ts`): the same
+ * The arithmetic is exactly the JavaScript kernels' (`kernels.ts`): the same
  * differences and squares, summed in the same two lanes, the same
  * comparisons and the same order of additions per chunk, so either engine
  * gives the same bits and the rest of the pipeline never knows which ran.
  */
-import { declareDistanceLocals, emitSquaredDistance, loadRow } from "./distance.js";
 import {
-  EMPTY_BLOCK,
-  encodeModule,
-  FunctionBuilder,
-  Op,
-  SimdOp,
-  unsignedLeb,
-  ValueType,
-  type ExportedFunction,
-} from "./encode.js";
-import { hamerlyFunction } from "./hamerly.js";
+  declareDistanceLocals,
+  emitAddToCount,
+  emitRowIntoSums,
+  emitSquaredDistance,
+  loadRow,
+} from "./distance.js";
+import { EMPTY_BLOCK, FunctionBuilder, Op, ValueType, type ExportedFunction } from "./encode.js";
 
-/** Column counts the SIMD kernels are generated for (wider rows stay in JavaScript). */
-export const WASM_MAX_COLUMNS = 32;
 /** Candidate counts with a SIMD kernel (one accumulator per candidate). */
 export const WASM_MAX_TRIALS = 8;
 
@@ -94,14 +85,13 @@ function emitFoldPending(f: FunctionBuilder, d: number): void {
  * (when tracked) and adds every row to its cluster's chunk sums and count —
  * seedFinish in kernels.ts.
  */
-function seedFinishFunction(d: number): ExportedFunction {
+export function seedFinishFunction(d: number): ExportedFunction {
   const f = new FunctionBuilder(FINISH_PARAMS);
   declareDistanceLocals(f, d);
   f.local("current", ValueType.f64);
   f.local("i", ValueType.i32);
   f.local("to", ValueType.i32);
   const rowBytes = d * 8;
-  const pairs = d >> 1;
 
   f.op(Op.block, EMPTY_BLOCK).op(Op.loop, EMPTY_BLOCK);
   f.get("i").get("rows").op(Op.i32GeU).op(Op.brIf, 1);
@@ -114,24 +104,9 @@ function seedFinishFunction(d: number): ExportedFunction {
   f.op(Op.end);
   // counts[a] += 1; sums[a·d + t] += x_t
   f.get("labels").memory(Op.i32Load, 2, 0).set("to");
-  f.get("counts").get("to").i32(4).op(Op.i32Mul).op(Op.i32Add);
-  f.get("counts").get("to").i32(4).op(Op.i32Mul).op(Op.i32Add).memory(Op.i32Load, 2, 0);
-  f.i32(1).op(Op.i32Add).memory(Op.i32Store, 2, 0);
+  emitAddToCount(f, "to", 1);
   f.get("sums").get("to").i32(rowBytes).op(Op.i32Mul).op(Op.i32Add).set("to");
-  for (let p = 0; p < pairs; p++) {
-    f.get("to");
-    f.get("to").simd(SimdOp.v128Load, 3, ...unsignedLeb(16 * p));
-    f.get(`v${p}`).simd(SimdOp.f64x2Add);
-    f.simd(SimdOp.v128Store, 3, ...unsignedLeb(16 * p));
-  }
-  if (d % 2 === 1) {
-    f.get("to");
-    f.get("to")
-      .memory(Op.f64Load, 3, 16 * pairs)
-      .get("tail")
-      .op(Op.f64Add);
-    f.memory(Op.f64Store, 3, 16 * pairs);
-  }
+  emitRowIntoSums(f, d, "to", true);
   f.get("x").i32(rowBytes).op(Op.i32Add).set("x");
   f.get("closest").i32(8).op(Op.i32Add).set("closest");
   f.get("labels").i32(4).op(Op.i32Add).set("labels");
@@ -148,7 +123,7 @@ function seedFinishFunction(d: number): ExportedFunction {
  * second centre yet; returns Σ d²) and `inertia` (Σ squared distance of each
  * row to its labelled centroid) — the same-named kernels in kernels.ts.
  */
-function sumFunction(d: number, kind: "seedAccept" | "inertia"): ExportedFunction {
+export function sumFunction(d: number, kind: "seedAccept" | "inertia"): ExportedFunction {
   const f = new FunctionBuilder(SUM_PARAMS);
   declareDistanceLocals(f, d);
   f.local("total", ValueType.f64);
@@ -183,7 +158,7 @@ function sumFunction(d: number, kind: "seedAccept" | "inertia"): ExportedFunctio
 }
 
 /** The function `seedScore{trials}` for rows of `d` columns. */
-function seedScoreFunction(d: number, trials: number): ExportedFunction {
+export function seedScoreFunction(d: number, trials: number): ExportedFunction {
   const f = new FunctionBuilder(PARAMS);
   declareDistanceLocals(f, d);
   f.local("current", ValueType.f64);
@@ -224,20 +199,4 @@ function seedScoreFunction(d: number, trials: number): ExportedFunction {
     results: [],
     body: f,
   };
-}
-
-/** The module with `seedScore1` … `seedScore8` and `assignHamerly` for rows of `d` columns. */
-export function kernelModuleBytes(d: number): Uint8Array {
-  if (!Number.isInteger(d) || d < 1 || d > WASM_MAX_COLUMNS)
-    throw new RangeError(`kernelModuleBytes: d must be 1..${WASM_MAX_COLUMNS}, got ${d}`);
-  const functions = Array.from({ length: WASM_MAX_TRIALS }, (_, index) =>
-    seedScoreFunction(d, index + 1),
-  );
-  return encodeModule([
-    ...functions,
-    hamerlyFunction(d),
-    seedFinishFunction(d),
-    sumFunction(d, "seedAccept"),
-    sumFunction(d, "inertia"),
-  ]);
 }
