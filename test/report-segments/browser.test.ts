@@ -10,7 +10,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderFullReport } from "../../src/report/full-report.js";
-import { browserRequired, browserUnavailableReason, openHtmlInBrowser } from "../report/browser.js";
+import {
+  browserRequired,
+  browserUnavailableReason,
+  chartMarksAndWidths,
+  openHtmlInBrowser,
+} from "../report/browser.js";
 import type { OpenedPage, OpenedReport } from "../report/browser.js";
 import { HOSTILE_DESCRIPTION, HOSTILE_SEGMENT, makeSegmentFixture, repoRoot } from "./fixture.js";
 
@@ -43,19 +48,12 @@ describe.skipIf(skip)(title, () => {
   });
 
   it("draws every chart as a visible SVG with marks", async () => {
-    const marks = await opened.page.$$eval("figure.chart svg", (svgs) =>
-      svgs.map(
-        (svg) =>
-          svg.querySelectorAll(
-            "g.role-mark > path, g.role-mark > line, g.role-mark > text, g.role-mark > rect",
-          ).length,
-      ),
+    const { marks, widths } = await chartMarksAndWidths(
+      opened.page,
+      "g.role-mark > path, g.role-mark > line, g.role-mark > text, g.role-mark > rect",
     );
     expect(marks.length).toBe(15);
     for (const count of marks) expect(count).toBeGreaterThan(0);
-    const widths = await opened.page.$$eval("figure.chart svg", (svgs) =>
-      svgs.map((svg) => svg.getBoundingClientRect().width),
-    );
     for (const width of widths) expect(width).toBeGreaterThan(200);
   });
 

@@ -9,7 +9,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderClusterReport } from "../../src/report/cluster-report.js";
-import { browserRequired, browserUnavailableReason, openHtmlInBrowser } from "./browser.js";
+import {
+  browserRequired,
+  browserUnavailableReason,
+  chartMarksAndWidths,
+  openHtmlInBrowser,
+} from "./browser.js";
 import type { OpenedPage, OpenedReport } from "./browser.js";
 import { HOSTILE_FEATURE, HOSTILE_LABEL, makeReportInput } from "./fixture.js";
 
@@ -40,19 +45,14 @@ describe.skipIf(skip)(title, () => {
   });
 
   it("draws every chart as an SVG with marks", async () => {
-    const marks = await opened.page.$$eval("figure.chart svg", (svgs) =>
-      svgs.map(
-        (svg) =>
-          svg.querySelectorAll("g.role-mark > path, g.role-mark > line, g.role-mark > text").length,
-      ),
+    const { marks, widths } = await chartMarksAndWidths(
+      opened.page,
+      "g.role-mark > path, g.role-mark > line, g.role-mark > text",
     );
     expect(marks.length).toBe(6);
     for (const count of marks) expect(count).toBeGreaterThan(0);
     // Each chart has a visible size.
-    const sizes = await opened.page.$$eval("figure.chart svg", (svgs) =>
-      svgs.map((svg) => svg.getBoundingClientRect().width),
-    );
-    for (const width of sizes) expect(width).toBeGreaterThan(200);
+    for (const width of widths) expect(width).toBeGreaterThan(200);
   });
 
   it("shows hostile names as text and runs no script", async () => {

@@ -131,3 +131,22 @@ export async function openHtmlInBrowser(
     },
   };
 }
+
+/**
+ * For every chart (`figure.chart svg`): how many marks matching `markSelector`
+ * it draws, and its rendered width in pixels.
+ */
+export async function chartMarksAndWidths(
+  page: Page,
+  markSelector: string,
+): Promise<{ marks: number[]; widths: number[] }> {
+  const marks = await page.$$eval(
+    "figure.chart svg",
+    (svgs, selector) => svgs.map((svg) => svg.querySelectorAll(selector).length),
+    markSelector,
+  );
+  const widths = await page.$$eval("figure.chart svg", (svgs) =>
+    svgs.map((svg) => svg.getBoundingClientRect().width),
+  );
+  return { marks, widths };
+}
