@@ -90,3 +90,14 @@ export function emitRowIntoSums(f: FunctionBuilder, d: number, target: string, a
     f.memory(Op.f64Store, F64_ALIGN, 16 * pairs);
   }
 }
+
+/**
+ * The end of a row loop's body: each pointer local moves on by its byte
+ * step (e.g. `{ x: d * 8, labels: 4 }`) and the row counter `i` by one.
+ */
+export function emitNextRow(f: FunctionBuilder, steps: Readonly<Record<string, number>>): void {
+  for (const [pointer, bytes] of Object.entries(steps)) {
+    f.get(pointer).i32(bytes).op(Op.i32Add).set(pointer);
+  }
+  f.get("i").i32(1).op(Op.i32Add).set("i");
+}

@@ -10,6 +10,7 @@ import { EMPTY_BLOCK, FunctionBuilder, Op, ValueType, type ExportedFunction } fr
 import {
   declareDistanceLocals,
   emitAddToCount,
+  emitNextRow,
   emitRowIntoSums,
   emitSquaredDistance,
   loadRow,
@@ -165,11 +166,7 @@ export function hamerlyFunction(d: number): ExportedFunction {
     f.op(Op.end);
   }
   f.op(Op.end); // $next
-  f.get("x").i32(rowBytes).op(Op.i32Add).set("x");
-  f.get("labels").i32(4).op(Op.i32Add).set("labels");
-  f.get("upper").i32(8).op(Op.i32Add).set("upper");
-  f.get("lower").i32(8).op(Op.i32Add).set("lower");
-  f.get("i").i32(1).op(Op.i32Add).set("i");
+  emitNextRow(f, { x: rowBytes, labels: 4, upper: 8, lower: 8 });
   f.op(Op.br, 0);
   f.op(Op.end).op(Op.end);
 

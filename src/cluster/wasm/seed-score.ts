@@ -12,6 +12,7 @@
 import {
   declareDistanceLocals,
   emitAddToCount,
+  emitNextRow,
   emitRowIntoSums,
   emitSquaredDistance,
   loadRow,
@@ -107,12 +108,7 @@ export function seedFinishFunction(d: number): ExportedFunction {
   emitAddToCount(f, "to", 1);
   f.get("sums").get("to").i32(rowBytes).op(Op.i32Mul).op(Op.i32Add).set("to");
   emitRowIntoSums(f, d, "to", true);
-  f.get("x").i32(rowBytes).op(Op.i32Add).set("x");
-  f.get("closest").i32(8).op(Op.i32Add).set("closest");
-  f.get("labels").i32(4).op(Op.i32Add).set("labels");
-  f.get("second").i32(8).op(Op.i32Add).set("second");
-  f.get("upper").i32(8).op(Op.i32Add).set("upper");
-  f.get("i").i32(1).op(Op.i32Add).set("i");
+  emitNextRow(f, { x: rowBytes, closest: 8, labels: 4, second: 8, upper: 8 });
   f.op(Op.br, 0);
   f.op(Op.end).op(Op.end);
   return { name: "seedFinish", params: FINISH_PARAMS.map(([, t]) => t), results: [], body: f };
@@ -146,11 +142,7 @@ export function sumFunction(d: number, kind: "seedAccept" | "inertia"): Exported
     emitSquaredDistance(f, d, "centre", 0);
   }
   f.get("total").get("s").op(Op.f64Add).set("total");
-  f.get("x").i32(rowBytes).op(Op.i32Add).set("x");
-  f.get("closest").i32(8).op(Op.i32Add).set("closest");
-  f.get("labels").i32(4).op(Op.i32Add).set("labels");
-  f.get("second").i32(8).op(Op.i32Add).set("second");
-  f.get("i").i32(1).op(Op.i32Add).set("i");
+  emitNextRow(f, { x: rowBytes, closest: 8, labels: 4, second: 8 });
   f.op(Op.br, 0);
   f.op(Op.end).op(Op.end);
   f.get("out").get("total").memory(Op.f64Store, 3, 0);
@@ -181,11 +173,7 @@ export function seedScoreFunction(d: number, trials: number): ExportedFunction {
     f.op(Op.f64Add).set(`p${t}`);
   }
 
-  f.get("x").i32(rowBytes).op(Op.i32Add).set("x");
-  f.get("closest").i32(8).op(Op.i32Add).set("closest");
-  f.get("labels").i32(4).op(Op.i32Add).set("labels");
-  f.get("second").i32(8).op(Op.i32Add).set("second");
-  f.get("i").i32(1).op(Op.i32Add).set("i");
+  emitNextRow(f, { x: rowBytes, closest: 8, labels: 4, second: 8 });
   f.op(Op.br, 0);
   f.op(Op.end).op(Op.end);
 
