@@ -22,6 +22,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { DenseMatrix } from "../shared/matrix.js";
+import { KMEANS_DEFAULTS } from "./defaults.js";
 import * as messages from "../shared/messages/cluster.js";
 import { columnRanges, distanceScale, SLACK_PER_OPERATION, type ColumnRanges } from "./bounds.js";
 import { Command, Scalar, type KernelState } from "./kernels.js";
@@ -425,11 +426,11 @@ export function lloyd(
   }
   if (k > matrix.rows) throw messages.kTooLarge(k, matrix.rows);
   validateCentroids("initialCentroids", initialCentroids, k, matrix.cols);
-  const maxIterations = options.maxIterations ?? 300;
+  const maxIterations = options.maxIterations ?? KMEANS_DEFAULTS.maxIterations;
   validatePositiveInteger("maxIterations", maxIterations);
-  const tolerance = options.tolerance ?? 1e-4;
+  const tolerance = options.tolerance ?? KMEANS_DEFAULTS.tolerance;
   validateTolerance(tolerance);
-  const threads = options.threads ?? 1;
+  const threads = options.threads ?? KMEANS_DEFAULTS.threads;
   validatePositiveInteger("threads", threads);
   const algorithm = options.algorithm ?? defaultAlgorithm(matrix.cols);
   validateAlgorithm(algorithm);

@@ -9,7 +9,7 @@
  * / scale → squared distances summed left to right over the features → the
  * lowest cluster number among those at the minimum distance.
  */
-import { clusterLabels, centroidMatrix, type SegworkModel } from "./model-file.js";
+import { clusterLabels, centroidMatrix, type SegworkModel } from "./model.js";
 import { RFM_MEASURES, scoreCase, segmentCase, type RfmSqlSpec } from "./rfm-sql.js";
 import { commentLines, doubleLiteral, quoteIdentifier, stringLiteral } from "./sql-text.js";
 

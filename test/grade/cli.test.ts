@@ -5,10 +5,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { exportSqlCommand } from "../../src/cli/commands/export-sql.js";
-import { gradeCommand } from "../../src/cli/commands/grade.js";
+import { run as exportSqlCommand } from "../../src/cli/commands/export-sql.js";
+import { run as gradeCommand } from "../../src/cli/commands/grade.js";
 import { SegworkError } from "../../src/shared/errors.js";
 import { handModel } from "./hand-model.js";
+import * as artifactMsg from "../../src/shared/messages/artifacts.js";
 import { openDuckDb, queryRows, sqlString } from "./helpers.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "segwork-grade-cli-"));
@@ -178,7 +179,7 @@ describe("segwork export-sql", () => {
     );
     const missing = path.join(dir, "missing.json");
     expect(await errorOf(() => exportSqlCommand({ model: missing }))).toBe(
-      `${missing}: model file not found; pass the model.json written by "segwork cluster" with --model`,
+      artifactMsg.notFound(missing, "segwork cluster").message,
     );
   });
 });

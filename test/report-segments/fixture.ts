@@ -14,7 +14,7 @@ import { loadTable } from "../../src/load/load-table.js";
 import type { Table } from "../../src/load/types.js";
 import { prepare } from "../../src/prepare/index.js";
 import { kmeans } from "../../src/cluster/index.js";
-import { describeClustering } from "../../src/cli/pipeline.js";
+import { describeClustering } from "../../src/workflows/display.js";
 import {
   abcAnalysis,
   applyThresholdRules,

@@ -64,3 +64,17 @@ export const outIsDirectory = (out: string): SegworkError =>
       file: out,
     },
   );
+
+export const outUnderFile = (option: string, out: string, file: string): SegworkError =>
+  new SegworkError(
+    "out-under-file",
+    `${option} ${out} cannot be created: ${file} is a file, not a folder; choose another ${option}`,
+    { file: out },
+  );
+
+export const writeFailed = (file: string, code: string, reason: string): SegworkError =>
+  new SegworkError(
+    "write-failed",
+    `cannot write ${file}: ${reason}${code && !reason.includes(code) ? ` (${code})` : ""}; nothing was written`,
+    { file },
+  );

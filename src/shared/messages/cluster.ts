@@ -35,13 +35,26 @@ export function kNotInteger(k: number): SegworkError {
 
 /**
  * k exceeds the number of rows.
- * @example kTooLarge(5, 3).message // => "k=5 must be ≤ the number of rows (3)."
+ * @example kTooLarge(5, 3).message // => "k=5 is larger than the number of rows after cleaning (3); choose k ≤ 3."
  */
 export function kTooLarge(k: number, rows: number): SegworkError {
-  return new SegworkError("cluster.k-too-large", `k=${k} must be ≤ the number of rows (${rows}).`, {
-    key: "k",
-    value: String(k),
-  });
+  return new SegworkError(
+    "cluster.k-too-large",
+    `k=${k} is larger than the number of rows after cleaning (${rows}); choose k ≤ ${rows}.`,
+    { key: "k", value: String(k) },
+  );
+}
+
+/**
+ * A k range whose end is below its start.
+ * @example kRangeReversed(5, 3).message // => "the k range 5..3 ends below its start; write it as 3..5."
+ */
+export function kRangeReversed(kMin: number, kMax: number): SegworkError {
+  return new SegworkError(
+    "cluster.k-range-reversed",
+    `the k range ${kMin}..${kMax} ends below its start; write it as ${kMax}..${kMin}.`,
+    { key: "k", value: `${kMin}..${kMax}` },
+  );
 }
 
 /**

@@ -1,13 +1,43 @@
 /**
- * Reading a saved model (model.json from `segwork cluster`) and checking every
- * key the grade stage relies on, so a damaged or hand-edited file fails with a
- * message naming the file and the key instead of scoring garbage.
+ * The saved model the grade stage applies — everything needed to assign a
+ * later table to the same clusters — and the check of every key grading
+ * relies on, so a damaged or hand-edited model fails with a message naming
+ * the key instead of scoring garbage. Reading it from a file is the
+ * `model.json` artifact's job (`src/artifacts/model.ts`).
  */
-import { readFileSync } from "node:fs";
-import type { SegworkModel } from "../cli/commands/model.js";
+import type { ScalerParameters } from "../prepare/types.js";
 import * as msg from "../shared/messages/grade.js";
 
-export type { SegworkModel };
+/** The saved model (model.json): everything needed to assign a later table to the same clusters. */
+export interface SegworkModel {
+  format: "segwork-model";
+  formatVersion: 1;
+  segworkVersion: string;
+  fit: {
+    command: string;
+    source: string;
+    rows: number;
+    seed: number;
+    restarts: number;
+    maxIterations: number;
+    tolerance: number;
+    inertia: number;
+    iterations: number;
+    converged: boolean;
+  };
+  features: string[];
+  scaler: ScalerParameters;
+  k: number;
+  orderedBy: string;
+  clusters: {
+    cluster: number;
+    label: string;
+    size: number;
+    share: number;
+    centroidScaled: number[];
+    centroidOriginal: number[];
+  }[];
+}
 
 const METHODS = ["zscore", "robust", "minmax", "none"] as const;
 
@@ -112,42 +142,6 @@ export function validateModel(value: unknown, file: string): SegworkModel {
     checkNumbers(c.centroidScaled, d, `${key}.centroidScaled`, bad);
   });
   return value as unknown as SegworkModel;
-}
-
-/**
- * Parses model.json text and validates it (see {@link validateModel}).
- *
- * @throws SegworkError `grade.model-syntax` for invalid JSON, or any error of
- *   {@link validateModel}.
- * @example
- * parseModelText(readFileSync("model.json", "utf8"), "model.json").features // => ["recency_days", …]
- */
-export function parseModelText(text: string, file: string): SegworkModel {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw msg.modelSyntax(file, error instanceof Error ? error.message : String(error));
-  }
-  return validateModel(value, file);
-}
-
-/**
- * Reads and validates a model file.
- *
- * @throws SegworkError `grade.model-not-found` when the file cannot be read,
- *   or any error of {@link parseModelText}.
- * @example
- * readModelFile("out/model.json").k // => 4
- */
-export function readModelFile(file: string): SegworkModel {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw msg.modelNotFound(file);
-  }
-  return parseModelText(text, file);
 }
 
 /**
