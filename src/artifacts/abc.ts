@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { AbcOptions, AbcResult, CurvePoint } from "../rules/types.js";
 import { numberCell, toCsv } from "../shared/csv.js";
-import { parseArtifact, readArtifact, toJson, type JsonArtifactFormat } from "./json.js";
+import { type JsonArtifactFormat, jsonArtifactIO, type JsonArtifactIO } from "./json.js";
 import {
   ruleHeaderShape,
   ruleOutputHeader,
@@ -111,38 +111,6 @@ export function abcArtifact(
 }
 
 /**
- * abc.json text.
- *
- * @example
- * JSON.parse(writeAbc(artifact)).format // => "segwork-abc"
- */
-export function writeAbc(artifact: AbcArtifact): string {
-  return toJson(artifact);
-}
-
-/**
- * Parses and validates abc.json text.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * parseAbc(text, "abc.json").classes[0].name // => "A"
- */
-export function parseAbc(text: string, file: string): AbcArtifact {
-  return parseArtifact(text, file, ABC_FORMAT);
-}
-
-/**
- * Reads and validates an abc.json file.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * readAbcFile("runs/abc/abc.json").gini // => 0.705
- */
-export function readAbcFile(file: string): AbcArtifact {
-  return readArtifact(file, ABC_FORMAT);
-}
-
-/**
  * abc.csv text: id, revenue, abc_class.
  *
  * @example
@@ -158,3 +126,10 @@ export function writeAbcCsv(
     ids.map((id, i) => [id, numberCell(revenue[i]!), result.abcClass[i]!]),
   );
 }
+
+/** abc.json text and its validating readers (each failure one line naming the file and key). */
+export const {
+  write: writeAbc,
+  parse: parseAbc,
+  read: readAbcFile,
+}: JsonArtifactIO<AbcArtifact> = jsonArtifactIO(ABC_FORMAT);

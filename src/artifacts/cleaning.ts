@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { TransactionCleaningSummary } from "../features/types.js";
-import { parseArtifact, readArtifact, toJson, type JsonArtifactFormat } from "./json.js";
+import { type JsonArtifactFormat, jsonArtifactIO, type JsonArtifactIO } from "./json.js";
 import { count, header } from "./schema.js";
 
 /** The content of a cleaning summary file. */
@@ -57,34 +57,9 @@ export function cleaningArtifact(summary: TransactionCleaningSummary): CleaningA
   return { format: "segwork-cleaning", formatVersion: 1, ...summary };
 }
 
-/**
- * Cleaning summary text.
- *
- * @example
- * JSON.parse(writeCleaning(cleaningArtifact(summary))).format // => "segwork-cleaning"
- */
-export function writeCleaning(artifact: CleaningArtifact): string {
-  return toJson(artifact);
-}
-
-/**
- * Parses and validates cleaning summary text.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * parseCleaning(text, "clients.cleaning.json").clients // => 4338
- */
-export function parseCleaning(text: string, file: string): CleaningArtifact {
-  return parseArtifact(text, file, CLEANING_FORMAT);
-}
-
-/**
- * Reads and validates a cleaning summary file.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * readCleaningFile("runs/clients.cleaning.json").asOf // => "2011-12-10"
- */
-export function readCleaningFile(file: string): CleaningArtifact {
-  return readArtifact(file, CLEANING_FORMAT);
-}
+/** cleaning summary text and its validating readers (each failure one line naming the file and key). */
+export const {
+  write: writeCleaning,
+  parse: parseCleaning,
+  read: readCleaningFile,
+}: JsonArtifactIO<CleaningArtifact> = jsonArtifactIO(CLEANING_FORMAT);

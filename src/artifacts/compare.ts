@@ -9,7 +9,7 @@ import { z } from "zod";
 import { maskId } from "../compare/index.js";
 import type { Comparison, UnmatchedIds } from "../compare/types.js";
 import { toCsv } from "../shared/csv.js";
-import { parseArtifact, readArtifact, toJson, type JsonArtifactFormat } from "./json.js";
+import { type JsonArtifactFormat, jsonArtifactIO, type JsonArtifactIO } from "./json.js";
 import type { Provenance } from "./rule-output.js";
 import { count, header } from "./schema.js";
 
@@ -135,38 +135,6 @@ export const COMPARE_FORMAT: JsonArtifactFormat<CompareArtifact> = {
 };
 
 /**
- * compare.json text.
- *
- * @example
- * JSON.parse(writeCompare(artifact)).ari // => 0.31
- */
-export function writeCompare(artifact: CompareArtifact): string {
-  return toJson(artifact);
-}
-
-/**
- * Parses and validates compare.json text.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * parseCompare(text, "compare.json").crosstab.rows
- */
-export function parseCompare(text: string, file: string): CompareArtifact {
-  return parseArtifact(text, file, COMPARE_FORMAT);
-}
-
-/**
- * Reads and validates a compare.json file.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * readCompareFile("runs/cmp/compare.json").nmi
- */
-export function readCompareFile(file: string): CompareArtifact {
-  return readArtifact(file, COMPARE_FORMAT);
-}
-
-/**
  * crosstab.csv text: one row per A label (`label_a`), one column per B
  * label, row totals in `total`, and a last `total` row with the column totals.
  *
@@ -183,3 +151,10 @@ export function writeCrosstab(result: Comparison): string {
     ],
   );
 }
+
+/** compare.json text and its validating readers (each failure one line naming the file and key). */
+export const {
+  write: writeCompare,
+  parse: parseCompare,
+  read: readCompareFile,
+}: JsonArtifactIO<CompareArtifact> = jsonArtifactIO(COMPARE_FORMAT);

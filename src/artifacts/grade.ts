@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { GradeCounts, GradeDrift, GradeResult, SegworkModel } from "../grade/index.js";
-import { parseArtifact, readArtifact, toJson, type JsonArtifactFormat } from "./json.js";
+import { type JsonArtifactFormat, jsonArtifactIO, type JsonArtifactIO } from "./json.js";
 import type { Provenance } from "./rule-output.js";
 import { count, header } from "./schema.js";
 
@@ -75,34 +75,9 @@ export const GRADE_FORMAT: JsonArtifactFormat<GradeArtifact> = {
   schemas: { 1: v1 },
 };
 
-/**
- * grade.json text.
- *
- * @example
- * JSON.parse(writeGrade(artifact)).format // => "segwork-grade"
- */
-export function writeGrade(artifact: GradeArtifact): string {
-  return toJson(artifact);
-}
-
-/**
- * Parses and validates grade.json text.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * parseGrade(text, "grade.json").counts.unscored // => 0
- */
-export function parseGrade(text: string, file: string): GradeArtifact {
-  return parseArtifact(text, file, GRADE_FORMAT);
-}
-
-/**
- * Reads and validates a grade.json file.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * readGradeFile("runs/grade/grade.json").drift.clusters
- */
-export function readGradeFile(file: string): GradeArtifact {
-  return readArtifact(file, GRADE_FORMAT);
-}
+/** grade.json text and its validating readers (each failure one line naming the file and key). */
+export const {
+  write: writeGrade,
+  parse: parseGrade,
+  read: readGradeFile,
+}: JsonArtifactIO<GradeArtifact> = jsonArtifactIO(GRADE_FORMAT);

@@ -146,3 +146,28 @@ export function readArtifact<T>(file: string, spec: JsonArtifactFormat<T>): T {
   }
   return parseArtifact(text, file, spec);
 }
+
+/** The writer and readers of one JSON artifact format. */
+export interface JsonArtifactIO<T> {
+  /** The artifact's text (stable JSON, trailing newline). */
+  write(artifact: T): string;
+  /** Parses and validates the text of `file`. */
+  parse(text: string, file: string): T;
+  /** Reads and validates `file`. */
+  read(file: string): T;
+}
+
+/**
+ * The writer and readers of a format, so each artifact module states its
+ * format once and exports `write…`, `parse…`, `read…File` from it.
+ *
+ * @example
+ * const { write: writeSweep, parse: parseSweep, read: readSweepFile } = jsonArtifactIO(SWEEP_FORMAT);
+ */
+export function jsonArtifactIO<T>(spec: JsonArtifactFormat<T>): JsonArtifactIO<T> {
+  return {
+    write: (artifact) => toJson(artifact),
+    parse: (text, file) => parseArtifact(text, file, spec),
+    read: (file) => readArtifact(file, spec),
+  };
+}

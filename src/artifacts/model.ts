@@ -14,7 +14,7 @@ import type { Clustering } from "../cluster/types.js";
 import type { ProfiledClustering } from "../evaluate/profiles.js";
 import { validateModel, type SegworkModel } from "../grade/model.js";
 import type { Prepared } from "../prepare/types.js";
-import { parseArtifact, readArtifact, toJson, type JsonArtifactFormat } from "./json.js";
+import { type JsonArtifactFormat, jsonArtifactIO, type JsonArtifactIO } from "./json.js";
 import { header } from "./schema.js";
 
 export type { SegworkModel };
@@ -86,35 +86,9 @@ export function modelArtifact(
   };
 }
 
-/**
- * model.json text.
- *
- * @example
- * JSON.parse(writeModel(model)).format // => "segwork-model"
- */
-export function writeModel(model: SegworkModel): string {
-  return toJson(model);
-}
-
-/**
- * Parses and validates model.json text.
- *
- * @throws SegworkError `artifact.syntax`/`artifact.format`/`artifact.newer-version`, or
- *   `grade.model-key` naming the key (see `validateModel`).
- * @example
- * parseModel(readFileSync("model.json", "utf8"), "model.json").features // => ["recency_days", …]
- */
-export function parseModel(text: string, file: string): SegworkModel {
-  return parseArtifact(text, file, MODEL_FORMAT);
-}
-
-/**
- * Reads and validates a model file.
- *
- * @throws SegworkError `artifact.not-found`, or any error of {@link parseModel}.
- * @example
- * readModelFile("runs/k4/model.json").k // => 4
- */
-export function readModelFile(file: string): SegworkModel {
-  return readArtifact(file, MODEL_FORMAT);
-}
+/** model.json text and its validating readers (each failure one line naming the file and key). */
+export const {
+  write: writeModel,
+  parse: parseModel,
+  read: readModelFile,
+}: JsonArtifactIO<SegworkModel> = jsonArtifactIO(MODEL_FORMAT);

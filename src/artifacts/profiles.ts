@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Profiles } from "../evaluate/profile-types.js";
-import { parseArtifact, readArtifact, toJson, type JsonArtifactFormat } from "./json.js";
+import { type JsonArtifactFormat, jsonArtifactIO, type JsonArtifactIO } from "./json.js";
 import { count, header, numberOrNaN, positiveWhole, share } from "./schema.js";
 
 /** The content of profiles.json. */
@@ -50,34 +50,9 @@ export function profilesArtifact(profiles: Profiles): ProfilesArtifact {
   return { format: "segwork-profiles", formatVersion: 1, ...profiles };
 }
 
-/**
- * profiles.json text.
- *
- * @example
- * writeProfiles(profilesArtifact(profiles)).includes('"orderedBy"') // => true
- */
-export function writeProfiles(artifact: ProfilesArtifact): string {
-  return toJson(artifact);
-}
-
-/**
- * Parses and validates profiles.json text.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * parseProfiles(text, "profiles.json").k // => 4
- */
-export function parseProfiles(text: string, file: string): ProfilesArtifact {
-  return parseArtifact(text, file, PROFILES_FORMAT);
-}
-
-/**
- * Reads and validates a profiles.json file.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * readProfilesFile("runs/k4/profiles.json").clusters.map((c) => c.label)
- */
-export function readProfilesFile(file: string): ProfilesArtifact {
-  return readArtifact(file, PROFILES_FORMAT);
-}
+/** profiles.json text and its validating readers (each failure one line naming the file and key). */
+export const {
+  write: writeProfiles,
+  parse: parseProfiles,
+  read: readProfilesFile,
+}: JsonArtifactIO<ProfilesArtifact> = jsonArtifactIO(PROFILES_FORMAT);

@@ -23,11 +23,10 @@ import { readConfigFile } from "../rules/config-file.js";
 import { isSegworkError } from "../shared/errors.js";
 import * as msg from "../shared/messages/artifacts.js";
 import {
-  parseArtifact,
-  readArtifact,
-  toJson,
   validateArtifact,
   type JsonArtifactFormat,
+  jsonArtifactIO,
+  type JsonArtifactIO,
 } from "./json.js";
 import { countSchema, ruleHeaderShape, type Provenance, type RuleInput } from "./rule-output.js";
 import { count, header, positiveWhole } from "./schema.js";
@@ -150,38 +149,6 @@ export const RFM_FORMAT: JsonArtifactFormat<RfmArtifact> = {
 };
 
 /**
- * rfm.json text.
- *
- * @example
- * JSON.parse(writeRfm(rfmArtifact(run))).format // => "segwork-rfm"
- */
-export function writeRfm(artifact: RfmArtifact): string {
-  return toJson(artifact);
-}
-
-/**
- * Parses and validates rfm.json text.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * parseRfm(text, "rfm.json").thresholds.monetary.cuts
- */
-export function parseRfm(text: string, file: string): RfmArtifact {
-  return parseArtifact(text, file, RFM_FORMAT);
-}
-
-/**
- * Reads and validates an rfm.json file.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * readRfmFile("runs/rfm/rfm.json").segments.unmatched // => "Others"
- */
-export function readRfmFile(file: string): RfmArtifact {
-  return readArtifact(file, RFM_FORMAT);
-}
-
-/**
  * The RFM scoring that SQL repeats (bins, cut points, columns, segment
  * table), from rfm.json — checked as an artifact — or from a hand-written
  * cut-point config without a `format` key (shape in `src/grade/rfm-file.ts`).
@@ -243,3 +210,10 @@ export function writeSimpleClv(ids: readonly string[], result: ClvResult): strin
     ]),
   );
 }
+
+/** rfm.json text and its validating readers (each failure one line naming the file and key). */
+export const {
+  write: writeRfm,
+  parse: parseRfm,
+  read: readRfmFile,
+}: JsonArtifactIO<RfmArtifact> = jsonArtifactIO(RFM_FORMAT);

@@ -14,7 +14,7 @@
 import { z } from "zod";
 import type { Recommendation, SweepRow } from "../evaluate/types.js";
 import type { Prepared, ScalerParameters } from "../prepare/types.js";
-import { readArtifact, parseArtifact, toJson, type JsonArtifactFormat } from "./json.js";
+import { type JsonArtifactFormat, jsonArtifactIO, type JsonArtifactIO } from "./json.js";
 import { count, header, numberOrNaN, positiveWhole, scalingSchema } from "./schema.js";
 
 /** The content of sweep.json. */
@@ -99,34 +99,9 @@ export function sweepArtifact(
   };
 }
 
-/**
- * sweep.json text.
- *
- * @example
- * writeSweep(artifact).startsWith('{\n  "format": "segwork-sweep"') // => true
- */
-export function writeSweep(artifact: SweepArtifact): string {
-  return toJson(artifact);
-}
-
-/**
- * Parses and validates sweep.json text.
- *
- * @throws SegworkError naming the file and key (see `parseArtifact`).
- * @example
- * parseSweep(text, "runs/q3/sweep.json").recommendedK // => 4
- */
-export function parseSweep(text: string, file: string): SweepArtifact {
-  return parseArtifact(text, file, SWEEP_FORMAT);
-}
-
-/**
- * Reads and validates a sweep.json file.
- *
- * @throws SegworkError naming the file and key (see `readArtifact`).
- * @example
- * readSweepFile("runs/q3/sweep.json").k.map((r) => r.silhouette)
- */
-export function readSweepFile(file: string): SweepArtifact {
-  return readArtifact(file, SWEEP_FORMAT);
-}
+/** sweep.json text and its validating readers (each failure one line naming the file and key). */
+export const {
+  write: writeSweep,
+  parse: parseSweep,
+  read: readSweepFile,
+}: JsonArtifactIO<SweepArtifact> = jsonArtifactIO(SWEEP_FORMAT);

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ThresholdAssignment, ThresholdRuleSet } from "../rules/types.js";
-import { parseArtifact, readArtifact, toJson, type JsonArtifactFormat } from "./json.js";
+import { type JsonArtifactFormat, jsonArtifactIO, type JsonArtifactIO } from "./json.js";
 import {
   countSchema,
   ruleHeaderShape,
@@ -95,34 +95,9 @@ export function thresholdsArtifact(
   };
 }
 
-/**
- * thresholds.json text.
- *
- * @example
- * JSON.parse(writeThresholds(artifact)).format // => "segwork-thresholds"
- */
-export function writeThresholds(artifact: ThresholdsArtifact): string {
-  return toJson(artifact);
-}
-
-/**
- * Parses and validates thresholds.json text.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * parseThresholds(text, "thresholds.json").rules.map((r) => r.name)
- */
-export function parseThresholds(text: string, file: string): ThresholdsArtifact {
-  return parseArtifact(text, file, THRESHOLDS_FORMAT);
-}
-
-/**
- * Reads and validates a thresholds.json file.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * readThresholdsFile("runs/th/thresholds.json").unmatched // => "Others"
- */
-export function readThresholdsFile(file: string): ThresholdsArtifact {
-  return readArtifact(file, THRESHOLDS_FORMAT);
-}
+/** thresholds.json text and its validating readers (each failure one line naming the file and key). */
+export const {
+  write: writeThresholds,
+  parse: parseThresholds,
+  read: readThresholdsFile,
+}: JsonArtifactIO<ThresholdsArtifact> = jsonArtifactIO(THRESHOLDS_FORMAT);

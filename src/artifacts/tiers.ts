@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Scorecard, ScorecardResult, TierSummary } from "../rules/types.js";
 import { numberCell, toCsv } from "../shared/csv.js";
-import { parseArtifact, readArtifact, toJson, type JsonArtifactFormat } from "./json.js";
+import { type JsonArtifactFormat, jsonArtifactIO, type JsonArtifactIO } from "./json.js";
 import {
   ruleHeaderShape,
   ruleOutputHeader,
@@ -75,38 +75,6 @@ export function tiersArtifact(
 }
 
 /**
- * tiers.json text.
- *
- * @example
- * JSON.parse(writeTiers(artifact)).format // => "segwork-tiers"
- */
-export function writeTiers(artifact: TiersArtifact): string {
-  return toJson(artifact);
-}
-
-/**
- * Parses and validates tiers.json text.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * parseTiers(text, "tiers.json").tiers.map((t) => t.name) // => ["Diamond", "Gold", "Silver", "Bronze"]
- */
-export function parseTiers(text: string, file: string): TiersArtifact {
-  return parseArtifact(text, file, TIERS_FORMAT);
-}
-
-/**
- * Reads and validates a tiers.json file.
- *
- * @throws SegworkError naming the file and key.
- * @example
- * readTiersFile("runs/tiers/tiers.json").scorecard.weights // => { recency_days: 0.3, … }
- */
-export function readTiersFile(file: string): TiersArtifact {
-  return readArtifact(file, TIERS_FORMAT);
-}
-
-/**
  * tiers.csv text: id, each weighted feature as read, each feature's component
  * (`<feature>_score`, 0..1 after direction, so that score = 100 · Σ weight ·
  * component), the score and the tier.
@@ -132,3 +100,10 @@ export function writeTiersCsv(
     ]),
   );
 }
+
+/** tiers.json text and its validating readers (each failure one line naming the file and key). */
+export const {
+  write: writeTiers,
+  parse: parseTiers,
+  read: readTiersFile,
+}: JsonArtifactIO<TiersArtifact> = jsonArtifactIO(TIERS_FORMAT);

@@ -17,7 +17,7 @@ import { abcArtifact, writeAbc, writeAbcCsv, type AbcArtifact } from "../artifac
 import * as msg from "../shared/messages/cli-rules.js";
 import * as notes from "../shared/messages/workflows.js";
 import { fullReportFile, type OutputFile } from "./files.js";
-import { takeColumns, type ScoredClients } from "./rule-clients.js";
+import { ruleInputOf, takeColumns, type ScoredClients } from "./rule-clients.js";
 import { reportMeta, runContext, type RunOptions } from "./run.js";
 
 /** ABC shares read from their file. */
@@ -83,12 +83,7 @@ export function abcWorkflow(options: AbcWorkflowOptions): AbcWorkflowResult {
   const result = abcAnalysis(revenue, config.options);
   const abcNotes = describeAbc(result);
   for (const line of abcNotes) context.progress.note(notes.note(line));
-  const input = {
-    file: table.source,
-    idColumn: table.idColumn,
-    rows: clients.total,
-    dropped: clients.dropped,
-  };
+  const input = ruleInputOf(table, clients);
   return {
     clients,
     revenueColumn,

@@ -147,14 +147,32 @@ export function clusterWorkflow(options: ClusterOptions): ClusterResult {
     ...run,
     prepared,
     settings,
-    report: {
-      ...reportMeta(context, `segwork · ${options.k} clusters`),
-      features: prepared.features,
-      summary: prepared.summary,
-      scaler: prepared.scaler,
+    report: clusterReportInput(context, `segwork · ${options.k} clusters`, prepared, {
       cluster: run.display,
-    },
+    }),
     summary: run.profiles.clusters.map((c) => msg.clusterLine(c.cluster, c.label, c.size, c.share)),
+  };
+}
+
+/**
+ * The input of a K-Means report: header, the data and scaling of `prepared`,
+ * and the sweep and/or clustering parts.
+ *
+ * @example
+ * clusterReportInput(context, "segwork · 4 clusters", prepared, { cluster: run.display }).title // => "segwork · 4 clusters"
+ */
+export function clusterReportInput(
+  context: RunContext,
+  title: string,
+  prepared: Prepared,
+  parts: Pick<ClusterReportInput, "sweep" | "cluster">,
+): ClusterReportInput {
+  return {
+    ...reportMeta(context, title),
+    features: prepared.features,
+    summary: prepared.summary,
+    scaler: prepared.scaler,
+    ...parts,
   };
 }
 

@@ -4,11 +4,10 @@
  * the rules read — a missing value is an error naming the file, line and
  * column, or the client is left out with `dropMissing`.
  */
-import { loadTable } from "../load/index.js";
 import type { LoadOptions, Table } from "../load/types.js";
 import * as msg from "../shared/messages/cli-rules.js";
-import * as notes from "../shared/messages/workflows.js";
-import { progressOf, type Progress, type ProgressCallback } from "../shared/progress.js";
+import type { Progress, ProgressCallback } from "../shared/progress.js";
+import { readClientTable } from "./client-table.js";
 
 /**
  * Loads a client table whose ids must be unique. `options.numeric` lists the
@@ -23,10 +22,8 @@ export async function readRuleClients(
   options: LoadOptions,
   onProgress?: ProgressCallback,
 ): Promise<Table> {
-  const progress = progressOf(onProgress);
-  const table = await loadTable(file, options);
+  const table = await readClientTable(file, options, onProgress);
   assertUniqueIds(table);
-  progress.note(notes.loadedRows(table.rowCount, table.source));
   return table;
 }
 
@@ -125,4 +122,46 @@ export function revenueColumnOf(
 ): string | undefined {
   if (option !== undefined) return option;
   return numericColumns.includes("monetary") ? "monetary" : undefined;
+}
+
+/**
+ * The columns a rule workflow reads, taken from the table: `columns` plus
+ * the revenue column ({@link revenueColumnOf}, which must be numeric).
+ *
+ * @throws SegworkError `cli-rules.unknown-revenue-column`, or those of {@link takeColumns}.
+ * @example
+ * const { clients, revenue } = takeRuleColumns(table, ["recency_days"], undefined, false, progress);
+ */
+export function takeRuleColumns(
+  table: Table,
+  columns: readonly string[],
+  revenueOption: string | undefined,
+  dropMissing: boolean,
+  progress: Progress,
+): { clients: ScoredClients; revenue: Float64Array | undefined } {
+  const numeric = Object.keys(table.columns);
+  const revenueColumn = revenueColumnOf(numeric, revenueOption);
+  if (revenueColumn !== undefined && !numeric.includes(revenueColumn))
+    throw msg.unknownRevenueColumn(table.source, revenueColumn, table.headers);
+  const used = revenueColumn === undefined ? columns : [...columns, revenueColumn];
+  const clients = takeColumns(table, used, dropMissing, progress);
+  return {
+    clients,
+    revenue: revenueColumn === undefined ? undefined : clients.columns[revenueColumn],
+  };
+}
+
+/**
+ * What rule outputs record of their input: the file, id column, rows read and rows left out.
+ *
+ * @example
+ * ruleInputOf(table, clients) // => { file: "clients.csv", idColumn: "client_id", rows: 4338, dropped: 0 }
+ */
+export function ruleInputOf(table: Table, clients: ScoredClients) {
+  return {
+    file: table.source,
+    idColumn: table.idColumn,
+    rows: clients.total,
+    dropped: clients.dropped,
+  };
 }

@@ -11,10 +11,10 @@ import type { ClusterReportInput, SweepReportData } from "../report/types.js";
 import { sweepArtifact, writeSweep, type SweepArtifact } from "../artifacts/sweep.js";
 import * as msg from "../shared/messages/workflows.js";
 import { prepareClients } from "./client-table.js";
-import { fitClusterRun, type ClusterRun } from "./cluster.js";
+import { clusterReportInput, fitClusterRun, type ClusterRun } from "./cluster.js";
 import { clusterReportFile, type OutputFile } from "./files.js";
 import { fitSettingsOf, type FitSettings } from "./kmeans-settings.js";
-import { reportMeta, runContext, type RunContext, type RunOptions } from "./run.js";
+import { runContext, type RunContext, type RunOptions } from "./run.js";
 
 /** An inclusive range of k. */
 export interface KRange {
@@ -137,14 +137,10 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
     prepared,
     settings,
     recommended,
-    report: {
-      ...reportMeta(context, "segwork · choosing k"),
-      features: prepared.features,
-      summary: prepared.summary,
-      scaler: prepared.scaler,
+    report: clusterReportInput(context, "segwork · choosing k", prepared, {
       sweep: run.display,
       cluster: recommended.display,
-    },
+    }),
     summary: [msg.recommended(k, run.artifact.reason)],
   };
 }

@@ -22,10 +22,9 @@ import {
   writeThresholds,
   type ThresholdsArtifact,
 } from "../artifacts/thresholds.js";
-import * as msg from "../shared/messages/cli-rules.js";
 import * as notes from "../shared/messages/workflows.js";
 import { fullReportFile, type OutputFile } from "./files.js";
-import { revenueColumnOf, takeColumns, type ScoredClients } from "./rule-clients.js";
+import { ruleInputOf, takeRuleColumns, type ScoredClients } from "./rule-clients.js";
 import { reportMeta, runContext, type RunOptions } from "./run.js";
 import { SEGMENT_TABLE_FILES, segmentTableOutputs } from "./segment-table.js";
 
@@ -97,24 +96,19 @@ export interface ThresholdsResult {
 export function thresholdsWorkflow(options: ThresholdsOptions): ThresholdsResult {
   const context = runContext(options);
   const { table, config } = options;
-  const numeric = Object.keys(table.columns);
-  const ruleSet = parseThresholdConfig(config.raw, config.file, numeric);
+  const ruleSet = parseThresholdConfig(config.raw, config.file, Object.keys(table.columns));
   const columns = ruleColumns(ruleSet);
-  const revenueColumn = revenueColumnOf(numeric, options.revenue);
-  if (revenueColumn !== undefined && !numeric.includes(revenueColumn))
-    throw msg.unknownRevenueColumn(table.source, revenueColumn, table.headers);
-  const used = revenueColumn === undefined ? columns : [...columns, revenueColumn];
-  const clients = takeColumns(table, used, Boolean(options.dropMissing), context.progress);
+  const { clients, revenue } = takeRuleColumns(
+    table,
+    columns,
+    options.revenue,
+    Boolean(options.dropMissing),
+    context.progress,
+  );
   const assignment = applyThresholdRules(ruleSet, clients.columns, clients.ids.length);
   const ruleNotes = describeThresholdAssignment(assignment);
   for (const line of ruleNotes) context.progress.note(notes.note(line));
-  const revenue = revenueColumn === undefined ? undefined : clients.columns[revenueColumn];
-  const input = {
-    file: table.source,
-    idColumn: table.idColumn,
-    rows: clients.total,
-    dropped: clients.dropped,
-  };
+  const input = ruleInputOf(table, clients);
   return {
     ruleSet,
     columns,

@@ -23,7 +23,7 @@ import {
 import * as msg from "../shared/messages/cli-rules.js";
 import * as notes from "../shared/messages/workflows.js";
 import { fullReportFile, type OutputFile } from "./files.js";
-import { revenueColumnOf, takeColumns, type ScoredClients } from "./rule-clients.js";
+import { ruleInputOf, takeRuleColumns, type ScoredClients } from "./rule-clients.js";
 import { reportMeta, runContext, type RunOptions } from "./run.js";
 import { SEGMENT_TABLE_FILES, segmentTableOutputs } from "./segment-table.js";
 
@@ -85,19 +85,15 @@ export function tiersWorkflow(options: TiersOptions): TiersResult {
     if (!numeric.includes(feature))
       throw msg.scorecardColumnMissing(table.source, feature, file, table.headers);
   }
-  const revenueColumn = revenueColumnOf(numeric, options.revenue);
-  if (revenueColumn !== undefined && !numeric.includes(revenueColumn))
-    throw msg.unknownRevenueColumn(table.source, revenueColumn, table.headers);
-  const used = revenueColumn === undefined ? features : [...features, revenueColumn];
-  const clients = takeColumns(table, used, Boolean(options.dropMissing), context.progress);
+  const { clients, revenue } = takeRuleColumns(
+    table,
+    features,
+    options.revenue,
+    Boolean(options.dropMissing),
+    context.progress,
+  );
   const result = scoreScorecard(card, clients.columns, clients.ids);
-  const revenue = revenueColumn === undefined ? undefined : clients.columns[revenueColumn];
-  const input = {
-    file: table.source,
-    idColumn: table.idColumn,
-    rows: clients.total,
-    dropped: clients.dropped,
-  };
+  const input = ruleInputOf(table, clients);
   return {
     clients,
     result,
