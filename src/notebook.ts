@@ -53,6 +53,9 @@ export interface TableBundleOptions {
 
 type Row = Readonly<Record<string, unknown>>;
 
+/** Rows of any object type (`SweepRow[]`, profiles, …) or a danfojs-style frame. */
+export type TableInput = readonly object[] | FrameLike;
+
 const isFrame = (input: unknown): input is FrameLike =>
   typeof input === "object" &&
   input !== null &&
@@ -102,10 +105,7 @@ function plainTable(columns: readonly string[], cells: readonly string[][]): str
  * tableBundle([{ k: 2, silhouette: 0.4351 }, { k: 3, silhouette: 0.39 }], { decimals: { silhouette: 3 } });
  * // => { "text/html": "<div class=\"table-wrap\"><table>…<td class=\"right\">0.435</td>…", "text/plain": " k  silhouette\n 2       0.435\n 3       0.390" }
  */
-export function tableBundle(
-  input: readonly Row[] | FrameLike,
-  options: TableBundleOptions = {},
-): MimeBundle {
+export function tableBundle(input: TableInput, options: TableBundleOptions = {}): MimeBundle {
   const source = isFrame(input)
     ? frameRows(input)
     : { rows: input as readonly Row[], columns: Object.keys(input[0] ?? {}) };
@@ -133,6 +133,19 @@ export function tableBundle(
   };
 }
 
+/** A chart's title, else its first panel's, else its description, else "vega-lite". */
+function chartName(spec: TopLevelSpec): string {
+  const text = (title: unknown): string | undefined =>
+    typeof title === "string"
+      ? title
+      : typeof (title as { text?: unknown })?.text === "string"
+        ? (title as { text: string }).text
+        : undefined;
+  const panels = spec as { hconcat?: { title?: unknown }[]; vconcat?: { title?: unknown }[] };
+  const first = (panels.hconcat ?? panels.vconcat)?.[0]?.title;
+  return text(spec.title) ?? text(first) ?? spec.description ?? "vega-lite";
+}
+
 /**
  * The MIME bundle of a chart: the vega-lite spec, the SVG segwork renders
  * from it (offline), and a one-line `text/plain` naming the chart.
@@ -144,8 +157,11 @@ export function tableBundle(
  */
 export async function chartBundle(spec: TopLevelSpec): Promise<MimeBundle> {
   const svg = await renderSvg(spec);
-  const title = typeof spec.title === "string" ? spec.title : (spec.description ?? "vega-lite");
-  return { [VEGA_LITE_MIME]: spec, "image/svg+xml": svg, "text/plain": `[chart: ${title}]` };
+  return {
+    [VEGA_LITE_MIME]: spec,
+    "image/svg+xml": svg,
+    "text/plain": `[chart: ${chartName(spec)}]`,
+  };
 }
 
 /**
@@ -205,10 +221,7 @@ export async function show(spec: TopLevelSpec): Promise<void> {
  * await table(sweep.rows, { columns: ["k", "inertia", "silhouette"], decimals: { silhouette: 3 } });
  * await table(df.describe());
  */
-export async function table(
-  input: readonly Row[] | FrameLike,
-  options?: TableBundleOptions,
-): Promise<void> {
+export async function table(input: TableInput, options?: TableBundleOptions): Promise<void> {
   await display(tableBundle(input, options));
 }
 

@@ -231,8 +231,10 @@ def output_kind(output):
 
 def check_value(expect, text, where):
     problems = []
-    if "contains" in expect and expect["contains"] not in text:
-        problems.append(f"{where} does not contain {expect['contains']!r}")
+    wanted = expect.get("contains", [])
+    for piece in [wanted] if isinstance(wanted, str) else wanted:
+        if piece not in text:
+            problems.append(f"{where} does not contain {piece!r}")
     if "matches" in expect and not re.search(expect["matches"], text):
         problems.append(f"{where} does not match /{expect['matches']}/")
     return problems
@@ -242,8 +244,8 @@ def check_cell(cell):
     """Problems of one executed code cell against ``metadata.segwork.expect``.
 
     ``expect`` lists the cell's outputs: ``{"output": "stdout" | "stderr" |
-    "display" | "result", "mime": "text/html", "contains": "…", "matches":
-    "regex"}``. Displays and results are matched one to one, in order (so their
+    "display" | "result", "mime": "text/html", "contains": "…" or ["…", …],
+    "matches": "regex"}`` (``mime`` defaults to text/plain). Displays and results are matched one to one, in order (so their
     number must agree); stdout and stderr are each checked on the cell's whole
     stream text, and must appear exactly when declared. ``[]`` declares a cell
     without output. Values are compared with ANSI colours removed.
