@@ -10,6 +10,7 @@
  *   node notebooks/tools/screenshot.mjs notebooks/01-choose-k.ipynb docs/notebook-01.png \
  *     [--from "Four ways to scale"] [--height 2400]
  */
+/* global window, document -- read inside the page by evaluate() */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
