@@ -32,6 +32,7 @@ import json
 import os
 import queue
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -432,7 +433,17 @@ def main():
             failed |= bool(failures)
         sys.exit(1 if failed else 0)
 
-    os.environ["JUPYTER_PATH"] = str(kernel_dir())
+    kernels = kernel_dir()
+    os.environ["JUPYTER_PATH"] = str(kernels)
+    try:
+        failed = run_all(args)
+    finally:
+        shutil.rmtree(kernels, ignore_errors=True)
+    sys.exit(1 if failed else 0)
+
+
+def run_all(args):
+    failed = False
     deno = deno_path()
     client_class = PatientClient if args.client == "patient" else PlainClient
     for path in (p.resolve() for p in args.notebooks):
@@ -450,7 +461,7 @@ def main():
             if args.out:
                 args.out.mkdir(parents=True, exist_ok=True)
                 nbformat.write(nb, args.out / path.name)
-    sys.exit(1 if failed else 0)
+    return failed
 
 
 if __name__ == "__main__":

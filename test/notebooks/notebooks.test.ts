@@ -68,10 +68,16 @@ function runNotebooks(
 }
 
 const BROKEN = "test/notebooks/fixtures/broken.ipynb";
+/** DuckDB's native addon, the features stage and ml-matrix under the kernel (for notebooks to come). */
+const PACKAGES = "test/notebooks/fixtures/packages.ipynb";
 let shared: ReturnType<typeof runNotebooks> | undefined;
 /** One runner process for both suites: the kernelspec and the kernel start-up are paid once. */
 const runAll = () =>
-  (shared ??= runNotebooks([...NOTEBOOKS.map((name) => path.join("notebooks", name)), BROKEN]));
+  (shared ??= runNotebooks([
+    ...NOTEBOOKS.map((name) => path.join("notebooks", name)),
+    PACKAGES,
+    BROKEN,
+  ]));
 
 describe.skipIf(skip)(title("notebooks run with the Deno kernel"), () => {
   let run: Awaited<ReturnType<typeof runNotebooks>>;
@@ -79,6 +85,12 @@ describe.skipIf(skip)(title("notebooks run with the Deno kernel"), () => {
   beforeAll(async () => {
     run = await runAll();
   }, 600_000);
+
+  it("runs DuckDB (a native addon), the features stage and ml-matrix in the kernel", () => {
+    const report = run.reports.find((r) => r.notebook === PACKAGES);
+    expect(report?.failures, run.stderr).toEqual([]);
+    expect(report!.missing).toBe(0);
+  });
 
   it("finds the notebooks", () => {
     expect(NOTEBOOKS).toContain("01-choose-k.ipynb");
