@@ -28,21 +28,31 @@ import * as msg from "../shared/messages/clv.js";
 
 const MAX_TERMS = 1_000_000;
 
+/** log Kₙ of the last call, reused (a forecast of a million clients calls this ~10⁵ times). */
+let logK = new Float64Array(1024);
+
 /**
  * E[(1 − e^(−λpt))/p] for λ ~ Gamma(m, rate κ), p ~ Beta(a, β), by the
  * positive series above; `t` and `κ` in the same time unit.
  *
- * Recurrences (no term is formed from a difference of large numbers that
- * grows): I₀ = (1 − (1−z)^m)/m, Iₙ = (n Iₙ₋₁ − zⁿ(1−z)^m)/(m + n), and with
- * Jₙ = cₙ Iₙ, Kₙ = cₙ zⁿ (1−z)^m:
- * Jₙ = (β+n−1)/((a+β+n−1) n) · (n Jₙ₋₁ − z Kₙ₋₁), Kₙ = Kₙ₋₁ z (m+n)(β+n−1)/((a+β+n−1) n).
- * The sum stops once the terms fall and the next one would not change it.
+ * Every operation adds or multiplies positive numbers, so nothing cancels:
+ * with Kₙ = cₙ zⁿ (1−z)^m (forward: Kₙ = Kₙ₋₁ z (m+n)(β+n−1)/((a+β+n−1)n),
+ * K₀ = (1−z)^m) and Ĩₙ = Iₙ / (zⁿ(1−z)^m), the terms are cₙIₙ = KₙĨₙ.
+ * Ĩ is taken backward, Ĩₙ₋₁ = z((m+n)Ĩₙ + 1)/n (stable; the forward
+ * recurrence of Iₙ subtracts nearly equal numbers and its rounding errors
+ * never decay when a is small), from Ĩ_N = z/(N+1)·Σₖ (m+N+1)ₖ/(N+2)ₖ zᵏ
+ * (Iₙ = z^(n+1)(1−z)^m/(n+1)·₂F₁(m+n+1, 1; n+2; z)). N is where an upper
+ * bound of the terms, KₙĨₙ ≤ Kₙ z/((n+1)(1−ρₙ)) with ρₙ = z·max(1, (m+n+1)/(n+2)),
+ * falls below 1e-17 of the first term I₀ = (1 − (1−z)^m)/m. K and Ĩ are
+ * kept as logs: for a frequent buyer over a long horizon (1−z)^m underflows
+ * and Ĩ₀ = I₀/(1−z)^m overflows while their product is ordinary.
  *
- * @throws SegworkError `clv.expected-purchases` when t is so much longer
- *   than κ that a million terms do not converge.
+ * The series needs about m·t/κ terms; beyond a million (e.g. 500 repeat
+ * purchases and a horizon 5,000 times the client's age) it refuses.
+ *
+ * @throws SegworkError `clv.expected-purchases` when a million terms do not suffice.
  * @example
- * // a = 1 makes p's effect vanish in the closed form: with m = 1, β = 1,
- * // E = ∫ (1 − (1+pk)^(−1))/p dp … = log(1 + k) for k = t/κ = 1.
+ * // m = a = β = 1, t = κ: E = ∫₀¹ (1 − 1/(1+p))/p dp = log 2.
  * expectedPurchaseKernel(1, 1, 1, 1, 1); // => 0.6931471805599453
  */
 export function expectedPurchaseKernel(
@@ -54,22 +64,48 @@ export function expectedPurchaseKernel(
 ): number {
   if (t <= 0) return 0;
   const z = t / (kappa + t);
-  // (1 − z)^m = (κ/(κ+t))^m, taken through logs so a large m and a small z stay exact.
-  const logOneMinusZ = -Math.log1p(t / kappa);
-  const tailFactor = Math.exp(m * logOneMinusZ);
-  let j = -Math.expm1(m * logOneMinusZ) / m;
-  let k = tailFactor;
-  let sum = j;
-  let previous = j;
-  for (let n = 1; n < MAX_TERMS; n++) {
-    const ratio = (beta + n - 1) / ((a + beta + n - 1) * n);
-    // n Jₙ₋₁ − z Kₙ₋₁ = cₙ₋₁ (m+n) Iₙ > 0; rounding can only make it a tiny bit negative.
-    j = ratio * Math.max(0, n * j - z * k);
-    k *= z * (m + n) * ratio;
-    const next = sum + j;
-    if (j <= previous && (next === sum || j < sum * 1e-17 * (1 - z))) return m * next;
-    sum = next;
-    previous = j;
+  const logZ = Math.log(z);
+  const mLogOneMinusZ = -m * Math.log1p(t / kappa);
+  const logFloor = Math.log((1e-17 * -Math.expm1(mLogOneMinusZ)) / m);
+  // Pass 1: log Kₙ forward until the bound on the terms is negligible.
+  logK[0] = mLogOneMinusZ;
+  let carry = 0; // Kahan compensation: thousands of terms are summed into log Kₙ
+  let n = 0;
+  for (;;) {
+    const rho = z * Math.max(1, (m + n + 1) / (n + 2));
+    if (rho < 1 && logK[n]! + Math.log(z / ((n + 1) * (1 - rho))) < logFloor) break;
+    if (++n >= MAX_TERMS) throw msg.expectedPurchasesDiverge(t, kappa);
+    if (n >= logK.length) {
+      const grown = new Float64Array(logK.length * 2);
+      grown.set(logK);
+      logK = grown;
+    }
+    // log of (m+n)/n · (β+n−1)/(a+β+n−1) through log1p: the ratio tends to 1, and its rounding
+    // would otherwise add up over the terms.
+    const step = logZ + Math.log1p(m / n) + Math.log1p(-a / (a + beta + n - 1)) - carry;
+    logK[n] = logK[n - 1]! + step;
+    carry = logK[n]! - logK[n - 1]! - step;
   }
-  throw msg.expectedPurchasesDiverge(t, kappa);
+  // Ĩ_N by its series, then backward, summing the terms from the smallest up.
+  let series = 1;
+  let term = 1;
+  for (let j = 0; j < MAX_TERMS; j++) {
+    term *= ((m + n + 1 + j) * z) / (n + 2 + j);
+    const next = series + term;
+    if (next === series) break;
+    series = next;
+  }
+  let logTilde = Math.log((z / (n + 1)) * series);
+  let sum = Math.exp(logK[n]! + logTilde);
+  carry = 0;
+  for (let i = n; i >= 1; i--) {
+    // log Ĩᵢ₋₁ = log Ĩᵢ + log z + log(1 + m/i) + log(1 + 1/((m+i)Ĩᵢ)): small steps, compensated.
+    const step =
+      logZ + Math.log1p(m / i) + Math.log1p(Math.exp(-Math.log(m + i) - logTilde)) - carry;
+    const next = logTilde + step;
+    carry = next - logTilde - step;
+    logTilde = next;
+    sum += Math.exp(logK[i - 1]! + logTilde);
+  }
+  return m * sum;
 }

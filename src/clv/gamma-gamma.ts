@@ -175,7 +175,14 @@ export function fitGammaGamma(
   const logLikelihood: LogLikelihood = (t, gradient) =>
     logLikelihoodAndGradient({ p: t[0]!, q: t[1]!, gamma: t[2]! }, data, gradient);
   // Start: p = 1, q = 2, γ = 1, a population mean spend pγ/(q−1) equal to the data's (1 after scaling).
-  const fit = maximizeLikelihood("Gamma-Gamma", logLikelihood, Float64Array.of(1, 2, 1), n, [1, 1, 1 / moneyScale], options);
+  const fit = maximizeLikelihood(
+    "Gamma-Gamma",
+    logLikelihood,
+    Float64Array.of(1, 2, 1),
+    n,
+    [1, 1, 1 / moneyScale],
+    options,
+  );
   const [p, q, gamma] = fit.estimates;
   const [seP, seQ, seGamma] = fit.standardErrors;
   return {

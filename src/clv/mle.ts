@@ -6,7 +6,13 @@
  * errors from the observed information at the optimum.
  */
 import * as msg from "../shared/messages/clv.js";
-import { minimize, numericHessian, standardErrors, type MinimizeOptions, type Objective } from "./optimize.js";
+import {
+  minimize,
+  numericHessian,
+  standardErrors,
+  type MinimizeOptions,
+  type Objective,
+} from "./optimize.js";
 
 /** log-likelihood at natural parameters θ, writing ∂LL/∂θ into `gradient`. */
 export type LogLikelihood = (theta: Float64Array, gradient: Float64Array) => number;
@@ -58,13 +64,26 @@ export function maximizeLikelihood(
   if (!result.converged)
     throw msg.notConverged(model, result.iterations, result.gradientNorm, result.reason);
   const values = result.theta.map(Math.exp);
-  const errors = standardErrors(values, numericHessian(objective, result.theta), result.gradient, clients);
+  const errors = standardErrors(
+    values,
+    numericHessian(objective, result.theta),
+    result.gradient,
+    clients,
+  );
   if (errors === null)
-    throw msg.notConverged(model, result.iterations, result.gradientNorm, "the likelihood has no maximum there");
+    throw msg.notConverged(
+      model,
+      result.iterations,
+      result.gradientNorm,
+      "the likelihood has no maximum there",
+    );
   return {
     estimates: values.map((v, i) => v * unitScale[i]!),
     standardErrors: errors.se.map((v, i) => v * unitScale[i]!),
-    covariance: Array.from(errors.covariance, (v, j) => v * unitScale[Math.floor(j / k)]! * unitScale[j % k]!),
+    covariance: Array.from(
+      errors.covariance,
+      (v, j) => v * unitScale[Math.floor(j / k)]! * unitScale[j % k]!,
+    ),
     logLikelihood: -result.value * clients,
     iterations: result.iterations,
     evaluations: result.evaluations,

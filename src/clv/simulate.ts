@@ -48,8 +48,11 @@ export interface SimulationOptions {
   purchases: BgNbdParameters;
   /** Spend model; without it `monetary` is all zeros. */
   spend?: GammaGammaParameters;
-  /** Each client's T: one value for all, or drawn uniformly from [min, max]. */
-  observation: number | { min: number; max: number };
+  /**
+   * Each client's T: one value for all, or drawn uniformly from [min, max],
+   * rounded down to a multiple of `step` when given (e.g. 1/7 for whole days in weeks).
+   */
+  observation: number | { min: number; max: number; step?: number };
   /** Length of a holdout period after each client's T (default 0: none). */
   holdout?: number;
 }
@@ -86,6 +89,7 @@ export function simulateClients(options: SimulationOptions): SimulatedClients {
   if (!(range.min >= 0 && range.max >= range.min && Number.isFinite(range.max)))
     throw msg.badOption("observation", range.min, "must be a finite time of 0 or more (min ≤ max)");
   const holdout = options.holdout ?? 0;
+  const step = typeof options.observation === "number" ? 0 : (options.observation.step ?? 0);
   const random = new Random(options.seed);
   const out: SimulatedClients = {
     x: new Float64Array(clients),
@@ -103,7 +107,8 @@ export function simulateClients(options: SimulationOptions): SimulatedClients {
     return -Math.log(u) / rate;
   };
   for (let i = 0; i < clients; i++) {
-    const T = range.min + (range.max - range.min) * random.next();
+    const drawn = range.min + (range.max - range.min) * random.next();
+    const T = step > 0 ? Math.max(range.min, Math.floor(drawn / step) * step) : drawn;
     const lambda = gammaVariate(random, purchases.r) / purchases.alpha;
     const g1 = gammaVariate(random, purchases.a);
     const g2 = gammaVariate(random, purchases.b);
