@@ -193,7 +193,15 @@ export function fitBgNbd(history: PurchaseHistory, options: BgNbdFitOptions = {}
     logLikelihoodAndGradient({ r: t[0]!, alpha: t[1]!, a: t[2]!, b: t[3]! }, data, gradient);
   // Start: r = a = b = 1 and α matching the mean purchase rate, r/α ≈ Σx / ΣT.
   const start = Float64Array.of(1, (sumT * scale) / repeat, 1, 1);
-  const fit = maximizeLikelihood("BG/NBD", logLikelihood, start, n, [1, 1 / scale, 1, 1], options);
+  const fit = maximizeLikelihood(
+    "BG/NBD",
+    logLikelihood,
+    start,
+    n,
+    [1, 1 / scale, 1, 1],
+    ["r", "α", "a", "b"],
+    options,
+  );
   const [r, alpha, a, b] = fit.estimates;
   const [seR, seAlpha, seA, seB] = fit.standardErrors;
   return {

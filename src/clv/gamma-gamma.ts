@@ -181,6 +181,7 @@ export function fitGammaGamma(
     Float64Array.of(1, 2, 1),
     n,
     [1, 1, 1 / moneyScale],
+    ["p", "q", "γ"],
     options,
   );
   const [p, q, gamma] = fit.estimates;

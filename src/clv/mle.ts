@@ -14,6 +14,9 @@ import {
   type Objective,
 } from "./optimize.js";
 
+/** |log θ| beyond this (in the fit's scaled units) means no interior maximum. */
+const RUNAWAY_LOG = 18;
+
 /** log-likelihood at natural parameters θ, writing ∂LL/∂θ into `gradient`. */
 export type LogLikelihood = (theta: Float64Array, gradient: Float64Array) => number;
 
@@ -34,14 +37,15 @@ export interface LikelihoodMaximum {
 /**
  * Maximizes `logLikelihood` of `clients` clients from `start` (natural
  * parameters, all > 0). The fit may run in scaled units: estimate i is
- * reported times `unitScale[i]` (its SE and covariance likewise).
+ * reported times `unitScale[i]` (its SE and covariance likewise); `names`
+ * name the parameters in messages.
  *
  * @throws SegworkError `clv.not-converged` naming `model` when the optimizer
  *   stops short of a maximum or the information is not positive definite.
  * @example
  * // One Poisson rate λ from counts summing to 30 over 10 clients: LL = 30 log λ − 10 λ.
  * maximizeLikelihood("Poisson", (t, g) => { g[0] = 30 / t[0]! - 10; return 30 * Math.log(t[0]!) - 10 * t[0]!; },
- *   Float64Array.of(1), 10, [1]).estimates[0]; // => 3 (SE √(3/10))
+ *   Float64Array.of(1), 10, [1], ["λ"]).estimates[0]; // => 3 (SE √(3/10))
  */
 export function maximizeLikelihood(
   model: string,
@@ -49,6 +53,7 @@ export function maximizeLikelihood(
   start: Float64Array,
   clients: number,
   unitScale: readonly number[],
+  names: readonly string[],
   options: MinimizeOptions = {},
 ): LikelihoodMaximum {
   const k = start.length;
@@ -63,6 +68,16 @@ export function maximizeLikelihood(
   const result = minimize(objective, start.map(Math.log), options);
   if (!result.converged)
     throw msg.notConverged(model, result.iterations, result.gradientNorm, result.reason);
+  // The data are scaled to order 1, so a parameter beyond e^±18 (≈ 1.5e-8 or 6.6e7) is not an
+  // estimate: the likelihood kept rising toward the boundary and only flattened out there.
+  const runaway = result.theta.findIndex((u) => Math.abs(u) > RUNAWAY_LOG);
+  if (runaway >= 0)
+    throw msg.notConverged(
+      model,
+      result.iterations,
+      result.gradientNorm,
+      `${names[runaway]} ran off toward ${result.theta[runaway]! > 0 ? "infinity" : "0"}`,
+    );
   const values = result.theta.map(Math.exp);
   const errors = standardErrors(
     values,

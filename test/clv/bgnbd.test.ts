@@ -63,7 +63,12 @@ describe("BG/NBD on the CDNOW sample (weeks)", () => {
     const steps = keys.map((key) => 1e-4 * theta[key]);
     const ll = (shift: number[]): number =>
       bgnbdLogLikelihood(
-        Object.fromEntries(keys.map((key, i) => [key, theta[key] + shift[i]!])) as BgNbdParameters,
+        {
+          r: theta.r + shift[0]!,
+          alpha: theta.alpha + shift[1]!,
+          a: theta.a + shift[2]!,
+          b: theta.b + shift[3]!,
+        },
         summary,
       );
     const unit = (i: number, h: number): number[] => keys.map((_, k) => (k === i ? h : 0));
