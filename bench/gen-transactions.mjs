@@ -5,6 +5,11 @@
  *
  *   node bench/gen-transactions.mjs --lines 10000000 --seed 42 --out bench/out/data/transactions-10M.csv
  *
+ * `--clients N` (default lines / 120) and `--invoice-lines N` (most lines
+ * per invoice, default 40) change the shape, e.g. 1M clients with about
+ * three invoices each in 10M lines for bench/clv.mjs; the defaults give the
+ * same bytes as before these options existed.
+ *
  * Columns: InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country.
  * Shape (per line, roughly as in Online Retail): invoices of 1–40 lines in
  * date order from 2010-12-01 to 2011-12-09 (ISO "YYYY-MM-DD HH:MM:SS");
@@ -30,20 +35,30 @@ try {
 }
 
 function parseArgs(argv) {
-  const options = { lines: 1_000_000, seed: 42, out: null };
+  const options = { lines: 1_000_000, seed: 42, out: null, clients: null, invoiceLines: 40 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, "");
     const value = argv[i + 1];
     if (key === "lines") options.lines = Number(value);
     else if (key === "seed") options.seed = Number(value);
     else if (key === "out") options.out = value;
+    else if (key === "clients") options.clients = Number(value);
+    else if (key === "invoice-lines") options.invoiceLines = Number(value);
     else {
       console.error(`gen-transactions: unknown option ${argv[i]}`);
       process.exit(2);
     }
   }
-  if (!options.out || !Number.isInteger(options.lines) || options.lines < 1) {
-    console.error("usage: node bench/gen-transactions.mjs --lines N [--seed S] --out FILE");
+  const positive = (n) => Number.isInteger(n) && n >= 1;
+  if (
+    !options.out ||
+    !positive(options.lines) ||
+    !positive(options.invoiceLines) ||
+    (options.clients !== null && !positive(options.clients))
+  ) {
+    console.error(
+      "usage: node bench/gen-transactions.mjs --lines N [--seed S] [--clients N] [--invoice-lines N] --out FILE",
+    );
     process.exit(2);
   }
   return options;
@@ -91,10 +106,16 @@ const csvField = (text) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')
 const two = (n) => String(n).padStart(2, "0");
 
 async function main() {
-  const { lines, seed, out } = parseArgs(process.argv.slice(2));
+  const {
+    lines,
+    seed,
+    out,
+    clients: clientOption,
+    invoiceLines,
+  } = parseArgs(process.argv.slice(2));
   const rng = new Random(seed);
   const products = catalogue(rng, 4000);
-  const clientCount = Math.max(100, Math.round(lines / 120));
+  const clientCount = clientOption ?? Math.max(100, Math.round(lines / 120));
   const clients = Array.from({ length: clientCount }, (_, i) => ({
     id: `${12346 + i}.0`,
     country: rng.next() < 0.9 ? "United Kingdom" : COUNTRIES[rng.int(COUNTRIES.length)],
@@ -121,7 +142,7 @@ async function main() {
     const number = cancelled ? `C${invoice}` : String(invoice);
     invoice += 1;
     const client = rng.next() < 0.25 ? null : clients[rng.int(clientCount)];
-    const size = Math.min(lines - written, cancelled ? 1 + rng.int(3) : 1 + rng.int(40));
+    const size = Math.min(lines - written, cancelled ? 1 + rng.int(3) : 1 + rng.int(invoiceLines));
     for (let j = 0; j < size && written < lines; j++) {
       let line;
       if (previous !== "" && rng.next() < 0.01) {

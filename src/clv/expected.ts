@@ -28,8 +28,8 @@ import * as msg from "../shared/messages/clv.js";
 
 const MAX_TERMS = 1_000_000;
 
-/** log Kₙ of the last call, reused (a forecast of a million clients calls this ~10⁵ times). */
-let logK = new Float64Array(1024);
+/** Kₙ (or log Kₙ) of the last call, reused (a forecast of a million clients calls this ~10⁵ times). */
+let scratch = new Float64Array(1024);
 
 /**
  * E[(1 − e^(−λpt))/p] for λ ~ Gamma(m, rate κ), p ~ Beta(a, β), by the
@@ -43,9 +43,10 @@ let logK = new Float64Array(1024);
  * never decay when a is small), from Ĩ_N = z/(N+1)·Σₖ (m+N+1)ₖ/(N+2)ₖ zᵏ
  * (Iₙ = z^(n+1)(1−z)^m/(n+1)·₂F₁(m+n+1, 1; n+2; z)). N is where an upper
  * bound of the terms, KₙĨₙ ≤ Kₙ z/((n+1)(1−ρₙ)) with ρₙ = z·max(1, (m+n+1)/(n+2)),
- * falls below 1e-17 of the first term I₀ = (1 − (1−z)^m)/m. K and Ĩ are
- * kept as logs: for a frequent buyer over a long horizon (1−z)^m underflows
- * and Ĩ₀ = I₀/(1−z)^m overflows while their product is ordinary.
+ * falls below 1e-17 of the first term I₀ = (1 − (1−z)^m)/m. When
+ * (1−z)^m < e^−600 (a frequent buyer over a horizon many times its age) it
+ * would underflow and Ĩ₀ = I₀/(1−z)^m overflow while their product is
+ * ordinary, so K and Ĩ are then carried as logs.
  *
  * The series needs about m·t/κ terms; beyond a million (e.g. 500 repeat
  * purchases and a horizon 5,000 times the client's age) it refuses.
@@ -64,29 +65,25 @@ export function expectedPurchaseKernel(
 ): number {
   if (t <= 0) return 0;
   const z = t / (kappa + t);
-  const logZ = Math.log(z);
   const mLogOneMinusZ = -m * Math.log1p(t / kappa);
-  const logFloor = Math.log((1e-17 * -Math.expm1(mLogOneMinusZ)) / m);
-  // Pass 1: log Kₙ forward until the bound on the terms is negligible.
-  logK[0] = mLogOneMinusZ;
-  let carry = 0; // Kahan compensation: thousands of terms are summed into log Kₙ
-  let n = 0;
-  for (;;) {
-    const rho = z * Math.max(1, (m + n + 1) / (n + 2));
-    if (rho < 1 && logK[n]! + Math.log(z / ((n + 1) * (1 - rho))) < logFloor) break;
-    if (++n >= MAX_TERMS) throw msg.expectedPurchasesDiverge(t, kappa);
-    if (n >= logK.length) {
-      const grown = new Float64Array(logK.length * 2);
-      grown.set(logK);
-      logK = grown;
-    }
-    // log of (m+n)/n · (β+n−1)/(a+β+n−1) through log1p: the ratio tends to 1, and its rounding
-    // would otherwise add up over the terms.
-    const step = logZ + Math.log1p(m / n) + Math.log1p(-a / (a + beta + n - 1)) - carry;
-    logK[n] = logK[n - 1]! + step;
-    carry = logK[n]! - logK[n - 1]! - step;
-  }
-  // Ĩ_N by its series, then backward, summing the terms from the smallest up.
+  const first = -Math.expm1(mLogOneMinusZ) / m;
+  // (1−z)^m and Ĩ₀ = I₀/(1−z)^m stay within doubles unless m·log(1/(1−z)) is large.
+  return mLogOneMinusZ > -PLAIN_LIMIT
+    ? m * plainSeries(m, a, beta, z, Math.exp(mLogOneMinusZ), first, t, kappa)
+    : m * logSeries(m, a, beta, z, mLogOneMinusZ, first, t, kappa);
+}
+
+/** Beyond e^±600, Kₙ and Ĩₙ are carried as logs. */
+const PLAIN_LIMIT = 600;
+
+/** Where the bound of the terms, KₙĨₙ ≤ Kₙ z/((n+1)(1−ρₙ)), allows stopping; +∞ while ρₙ ≥ 1. */
+function termBound(m: number, z: number, n: number): number {
+  const rho = z * Math.max(1, (m + n + 1) / (n + 2));
+  return rho < 1 ? z / ((n + 1) * (1 - rho)) : Infinity;
+}
+
+/** Ĩ_N = z/(N+1)·Σₖ (m+N+1)ₖ/(N+2)ₖ zᵏ (positive terms). */
+function tildeAt(m: number, z: number, n: number): number {
   let series = 1;
   let term = 1;
   for (let j = 0; j < MAX_TERMS; j++) {
@@ -95,8 +92,73 @@ export function expectedPurchaseKernel(
     if (next === series) break;
     series = next;
   }
-  let logTilde = Math.log((z / (n + 1)) * series);
-  let sum = Math.exp(logK[n]! + logTilde);
+  return (z / (n + 1)) * series;
+}
+
+function growScratch(n: number): void {
+  if (n < scratch.length) return;
+  const grown = new Float64Array(scratch.length * 2);
+  grown.set(scratch);
+  scratch = grown;
+}
+
+/** The series in plain arithmetic (K₀ = (1−z)^m given). */
+function plainSeries(
+  m: number,
+  a: number,
+  beta: number,
+  z: number,
+  k0: number,
+  first: number,
+  t: number,
+  kappa: number,
+): number {
+  const floor = 1e-17 * first;
+  let k = k0;
+  scratch[0] = k;
+  let n = 0;
+  while (!(k * termBound(m, z, n) < floor)) {
+    if (++n >= MAX_TERMS) throw msg.expectedPurchasesDiverge(t, kappa);
+    k *= (z * (m + n) * (beta + n - 1)) / ((a + beta + n - 1) * n);
+    growScratch(n);
+    scratch[n] = k;
+  }
+  let tilde = tildeAt(m, z, n);
+  let sum = scratch[n]! * tilde;
+  for (let i = n; i >= 1; i--) {
+    tilde = (z * ((m + i) * tilde + 1)) / i;
+    sum += scratch[i - 1]! * tilde;
+  }
+  return sum;
+}
+
+/** The series with log Kₙ and log Ĩₙ (a frequent buyer over a horizon many times its age). */
+function logSeries(
+  m: number,
+  a: number,
+  beta: number,
+  z: number,
+  logK0: number,
+  first: number,
+  t: number,
+  kappa: number,
+): number {
+  const logZ = Math.log(z);
+  const logFloor = Math.log(1e-17 * first);
+  scratch[0] = logK0;
+  let carry = 0; // Kahan compensation: thousands of steps are summed into log Kₙ
+  let n = 0;
+  while (!(scratch[n]! + Math.log(termBound(m, z, n)) < logFloor)) {
+    if (++n >= MAX_TERMS) throw msg.expectedPurchasesDiverge(t, kappa);
+    growScratch(n);
+    // log of (m+n)/n · (β+n−1)/(a+β+n−1) through log1p: the ratio tends to 1, and its
+    // rounding would otherwise add up over the terms.
+    const step = logZ + Math.log1p(m / n) + Math.log1p(-a / (a + beta + n - 1)) - carry;
+    scratch[n] = scratch[n - 1]! + step;
+    carry = scratch[n]! - scratch[n - 1]! - step;
+  }
+  let logTilde = Math.log(tildeAt(m, z, n));
+  let sum = Math.exp(scratch[n]! + logTilde);
   carry = 0;
   for (let i = n; i >= 1; i--) {
     // log Ĩᵢ₋₁ = log Ĩᵢ + log z + log(1 + m/i) + log(1 + 1/((m+i)Ĩᵢ)): small steps, compensated.
@@ -105,7 +167,7 @@ export function expectedPurchaseKernel(
     const next = logTilde + step;
     carry = next - logTilde - step;
     logTilde = next;
-    sum += Math.exp(logK[i - 1]! + logTilde);
+    sum += Math.exp(scratch[i - 1]! + logTilde);
   }
-  return m * sum;
+  return sum;
 }

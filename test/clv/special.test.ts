@@ -97,14 +97,15 @@ describe("hyp2f1", () => {
 });
 
 describe("expectedPurchaseKernel (the positive series behind every BG/NBD forecast)", () => {
-  it("agrees with mpmath's closed form and quadrature to 1e-13 relative, also where c = a + β − 1 < 0 and a ≈ 1", () => {
-    // Measured worst gap 1.6e-14 (t = 5000 × κ, ~4,000 terms); 3e-16 at a = 0.3, β = 0.4 (c = −0.3, lifetimes' NaN case).
+  it("agrees with mpmath's closed form and quadrature to 1e-12 relative, also where c = a + β − 1 < 0 and a ≈ 1", () => {
+    // Measured worst gaps: 1.4e-14 (t = 5000 κ, ~4,000 terms); 1.1e-13 where (1 − z)^m = e^−896 runs in
+    // logs (that power's own rounding is 896 ε ≈ 2e-13); 3e-16 at a = 0.3, β = 0.4 (c = −0.3, lifetimes' NaN case).
     for (const [m, a, beta, kappa, t, want] of reference.kernel) {
       const got = expectedPurchaseKernel(m, a, beta, kappa, t);
       expect(
         Math.abs(got - want) / want,
         `kernel(${m}, ${a}, ${beta}, ${kappa}, ${t})`,
-      ).toBeLessThan(1e-13);
+      ).toBeLessThan(1e-12);
     }
   });
 
