@@ -18,7 +18,6 @@
 import * as msg from "../shared/messages/clv.js";
 import { groupHistories } from "./group.js";
 import { maximizeLikelihood, type LogLikelihood } from "./mle.js";
-import { logistic, softplus } from "./special.js";
 import type { BgNbdModel, BgNbdParameters, PurchaseHistory } from "./types.js";
 import { checkHistory } from "./validate.js";
 
@@ -30,15 +29,21 @@ export interface BgNbdFitOptions {
   gradientTolerance?: number;
 }
 
-/** Histories (grouped or not) with a weight per row, x as integers. */
+/**
+ * Histories (grouped or not) with a weight per row, x as integers, and
+ * each row's T and t_x as an index into the distinct times: a base
+ * summarized in days has a few hundred distinct times, so log(α + t) is
+ * taken once per distinct time rather than twice per history.
+ */
 interface WeightedHistories {
   x: Float64Array;
-  tx: Float64Array;
-  T: Float64Array;
   weight: Float64Array;
   /** Σ weight per x = 0..maxX. */
   weightByX: Float64Array;
   total: number;
+  times: Float64Array;
+  tIndex: Int32Array;
+  txIndex: Int32Array;
 }
 
 function weighted(
@@ -55,7 +60,20 @@ function weighted(
     weightByX[x[i]!]! += weight[i]!;
     total += weight[i]!;
   }
-  return { x, tx, T, weight, weightByX, total };
+  const position = new Map<number, number>();
+  const times: number[] = [];
+  const indexOf = (t: number): number => {
+    let k = position.get(t);
+    if (k === undefined) {
+      k = times.length;
+      position.set(t, k);
+      times.push(t);
+    }
+    return k;
+  };
+  const tIndex = Int32Array.from(T, indexOf);
+  const txIndex = Int32Array.from(tx, indexOf);
+  return { x, weight, weightByX, total, times: Float64Array.from(times), tIndex, txIndex };
 }
 
 /**
@@ -67,7 +85,7 @@ function logLikelihoodAndGradient(
   data: WeightedHistories,
   gradient: Float64Array | null,
 ): number {
-  // Terms in x alone: Σₓ nₓ [log (r)ₓ + log (b)ₓ − log (a+b)ₓ] + N r log α.
+  // Terms in x alone: Σₓ nₓ [log (r)ₓ + log (b)ₓ − log (a+b)ₓ] + N r log α, and log a − log(b+x−1).
   const logAlpha = Math.log(alpha);
   let ll = data.total * r * logAlpha;
   let dr = data.total * logAlpha;
@@ -80,6 +98,8 @@ function logLikelihoodAndGradient(
   let sumR = 0;
   let sumB = 0;
   let sumAB = 0;
+  const logA = Math.log(a);
+  const dropout = new Float64Array(data.weightByX.length);
   for (let x = 0; x < data.weightByX.length; x++) {
     const n = data.weightByX[x]!;
     if (n > 0) {
@@ -88,6 +108,7 @@ function logLikelihoodAndGradient(
       da -= n * sumAB;
       db += n * (sumB - sumAB);
     }
+    if (x > 0) dropout[x] = logA - Math.log(b + x - 1);
     pochR += Math.log(r + x);
     pochB += Math.log(b + x);
     pochAB += Math.log(a + b + x);
@@ -95,28 +116,31 @@ function logLikelihoodAndGradient(
     sumB += 1 / (b + x);
     sumAB += 1 / (a + b + x);
   }
-  const logA = Math.log(a);
+  const logTime = data.times.map((t) => Math.log(alpha + t));
+  const inverseTime = data.times.map((t) => 1 / (alpha + t));
   for (let i = 0; i < data.x.length; i++) {
     const w = data.weight[i]!;
     const x = data.x[i]!;
-    const tx = data.tx[i]!;
-    const T = data.T[i]!;
-    const logAT = Math.log(alpha + T);
+    const T = data.tIndex[i]!;
+    const logAT = logTime[T]!;
     const a3 = -(r + x) * logAT;
     if (x === 0) {
       ll += w * a3;
       dr -= w * logAT;
-      dAlpha -= (w * r) / (alpha + T);
+      dAlpha -= w * r * inverseTime[T]!;
       continue;
     }
-    const logAtx = Math.log(alpha + tx);
-    const a4 = logA - Math.log(b + x - 1) - (r + x) * logAtx;
-    const d = a4 - a3;
-    ll += w * (a3 + softplus(d));
-    const p4 = logistic(d);
-    const p3 = logistic(-d);
+    const tx = data.txIndex[i]!;
+    const logAtx = logTime[tx]!;
+    // log(e^A₃ + e^A₄) = A₃ + softplus(d) with d = A₄ − A₃, and the weights of the two terms
+    // p₄ = logistic(d), p₃ = 1 − p₄, all from one exp(−|d|).
+    const d = dropout[x]! - (r + x) * logAtx - a3;
+    const e = Math.exp(-Math.abs(d));
+    const p4 = d >= 0 ? 1 / (1 + e) : e / (1 + e);
+    const p3 = d >= 0 ? e / (1 + e) : 1 / (1 + e);
+    ll += w * (a3 + Math.max(d, 0) + Math.log1p(e));
     dr -= w * (p3 * logAT + p4 * logAtx);
-    dAlpha -= w * (r + x) * (p3 / (alpha + T) + p4 / (alpha + tx));
+    dAlpha -= w * (r + x) * (p3 * inverseTime[T]! + p4 * inverseTime[tx]!);
     da += (w * p4) / a;
     db -= (w * p4) / (b + x - 1);
   }

@@ -66,10 +66,9 @@ export function maximizeLikelihood(
     return -ll / clients;
   };
   const result = minimize(objective, start.map(Math.log), options);
-  if (!result.converged)
-    throw msg.notConverged(model, result.iterations, result.gradientNorm, result.reason);
   // The data are scaled to order 1, so a parameter beyond e^±18 (≈ 1.5e-8 or 6.6e7) is not an
-  // estimate: the likelihood kept rising toward the boundary and only flattened out there.
+  // estimate: the likelihood kept rising toward the boundary (checked first, as it says more
+  // than a stalled line search there).
   const runaway = result.theta.findIndex((u) => Math.abs(u) > RUNAWAY_LOG);
   if (runaway >= 0)
     throw msg.notConverged(
@@ -78,6 +77,8 @@ export function maximizeLikelihood(
       result.gradientNorm,
       `${names[runaway]} ran off toward ${result.theta[runaway]! > 0 ? "infinity" : "0"}`,
     );
+  if (!result.converged)
+    throw msg.notConverged(model, result.iterations, result.gradientNorm, result.reason);
   const values = result.theta.map(Math.exp);
   const errors = standardErrors(
     values,

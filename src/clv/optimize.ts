@@ -53,6 +53,9 @@ const DEFAULTS: Required<MinimizeOptions> = {
   bound: 30,
 };
 
+/** Below this gradient (per client, log-parameters) BFGS hands over to Newton steps. */
+const POLISH_BELOW = 1e-5;
+
 const maxAbs = (v: Float64Array): number => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 const dot = (u: Float64Array, v: Float64Array): number => u.reduce((s, x, i) => s + x * v[i]!, 0);
 
@@ -80,7 +83,7 @@ function wolfeLineSearch(
   const tooHigh = (p: LinePoint): boolean =>
     !Number.isFinite(p.value) || p.value > value0 + c1 * p.alpha * slope0;
   const zoom = (lo: LinePoint, hi: LinePoint): LinePoint | null => {
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 30; i++) {
       let alpha = cubicMinimizer(lo, hi);
       const span = hi.alpha - lo.alpha;
       // Keep the trial inside the bracket, away from its ends.
@@ -184,6 +187,12 @@ export function minimize(
       reason = "converged";
       break;
     }
+    // Close to the optimum the objective changes by less than its own rounding (a sum over
+    // 10⁵ histories), and line searches stall; Newton steps on the gradient alone finish.
+    if (maxAbs(gradient) <= POLISH_BELOW) {
+      reason = "the Newton steps did not lower the gradient enough";
+      break;
+    }
     for (let i = 0; i < n; i++) {
       let s = 0;
       for (let j = 0; j < n; j++) s -= inverse[i * n + j]! * gradient[j]!;
@@ -243,7 +252,7 @@ export function minimize(
   }
 
   // Newton polish: exact steps with a numeric Hessian, kept while they lower the gradient.
-  for (let k = 0; k < 3 && Number.isFinite(value); k++) {
+  for (let k = 0; k < 6 && Number.isFinite(value); k++) {
     const norm = maxAbs(gradient);
     if (norm < 1e-13) break;
     const hessian = numericHessian((t, g) => call(t, g), theta);

@@ -172,17 +172,23 @@ export function noRepeatBuyers(clients: number): SegworkError {
  *
  * @example
  * notConverged("BG/NBD", 200, 0.0031, "the iteration limit was reached").message;
- * // => 'The BG/NBD fit did not converge: the iteration limit was reached after 200 iterations (largest gradient 0.0031). Its estimates would be meaningless, so none are given. This happens when the data barely identify a parameter (e.g. almost nobody drops out); try a longer calibration period.'
+ * // => 'The BG/NBD fit did not converge: the iteration limit was reached after 200 iterations (largest gradient 0.0031). Its estimates would be meaningless, so none are given. This happens when the data barely identify a parameter (BG/NBD: almost nobody drops out, or every client buys at the same rate); a longer calibration period may help.'
  */
 export function notConverged(
-  model: string,
+  model: "BG/NBD" | "Gamma-Gamma" | string,
   iterations: number,
   gradient: number,
   reason: string,
 ): SegworkError {
+  const hint =
+    model === "Gamma-Gamma"
+      ? "Gamma-Gamma: spend per purchase barely differs between clients"
+      : model === "BG/NBD"
+        ? "BG/NBD: almost nobody drops out, or every client buys at the same rate"
+        : "a parameter runs off to 0 or infinity";
   return new SegworkError(
     "clv.not-converged",
-    `The ${model} fit did not converge: ${reason} after ${iterations} iterations (largest gradient ${shown(gradient)}). Its estimates would be meaningless, so none are given. This happens when the data barely identify a parameter (e.g. almost nobody drops out); try a longer calibration period.`,
+    `The ${model} fit did not converge: ${reason} after ${iterations} iterations (largest gradient ${shown(gradient)}). Its estimates would be meaningless, so none are given. This happens when the data barely identify a parameter (${hint}); a longer calibration period may help.`,
   );
 }
 
