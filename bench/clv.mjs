@@ -7,8 +7,11 @@
  *    median of 15 runs after one warm-up (target < 100 ms), and the first
  *    (cold) run. The summary (DuckDB) is timed apart.
  * 2. A generated log of 10M lines and 1M clients (bench/gen-transactions.mjs
- *    --clients 1000000 --invoice-lines 4: about three invoices per client
- *    over a year, 2 % cancellations dropped as negative lines): summary +
+ *    --clients 1000000 --invoice-lines 4 --buyers lifecycle: heterogeneous
+ *    purchase rates, clients arriving and leaving through the year, basket
+ *    sizes per client; 2 % cancellations, dropped as negative lines; with
+ *    the default `--buyers uniform` every client has one Poisson rate and
+ *    nobody leaves, and BG/NBD rightly refuses to fit): summary +
  *    fit + CLV in one child process, beside one `segwork features` run on
  *    the same log; wall time and peak RSS of each, and the phases of the
  *    first.
@@ -147,7 +150,7 @@ async function pipeline(clv, file) {
 async function large(lines, clients) {
   const data = path.join(repoRoot, "bench/out/data");
   mkdirSync(data, { recursive: true });
-  const file = path.join(data, `clv-transactions-${lines}-${clients}.csv`);
+  const file = path.join(data, `clv-transactions-${lines}-${clients}-lifecycle.csv`);
   if (!existsSync(file)) {
     const gen = await runProcess(NODE, [
       path.join(here, "gen-transactions.mjs"),
@@ -157,6 +160,8 @@ async function large(lines, clients) {
       String(clients),
       "--invoice-lines",
       "4",
+      "--buyers",
+      "lifecycle",
       "--seed",
       "42",
       "--out",
@@ -189,6 +194,7 @@ async function large(lines, clients) {
     );
   }
   const outDir = path.join(repoRoot, "bench/out/clv-features");
+  mkdirSync(outDir, { recursive: true });
   const features = await runProcess(
     NODE,
     [

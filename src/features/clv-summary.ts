@@ -480,30 +480,39 @@ export async function summarizeForClv(options: ClvSummaryOptions): Promise<ClvSu
       timeUnit,
     };
     const { plan, totals } = await settleDates(connection, initial, options, file);
-    // A data row's line in the user's file: + 1 for the header line, + 0 without one.
-    const lineOf = (dataRow: number): number => dataRow + (headerless ? 0 : 1);
+    // The first offending line (one thread, so row numbers follow the file) and its line in the
+    // user's file: + 1 for the header line, + 0 without one.
+    const firstBad = async (
+      sql: string,
+    ): Promise<{ line: number; row: Record<string, unknown> }> => {
+      await connection!.run("SET threads = 1");
+      const columns = await query(connection!, sql, file);
+      const row = Object.fromEntries(
+        Object.entries(columns).map(([key, values]) => [key, values[0]]),
+      );
+      return { line: toNumber(row.data_row) + (headerless ? 0 : 1), row };
+    };
     const undated = toNumber(totals.undated_lines);
     if (undated > 0) {
-      await connection.run("SET threads = 1");
-      const bad = await query(connection, buildFirstBadDateSql(input, plan.parsing), file);
+      const bad = await firstBad(buildFirstBadDateSql(input, plan.parsing));
+      const expected = describeDateParsing(plan.parsing);
       throw messages.unparseableDate(
         file,
         options.date,
-        lineOf(toNumber(bad.data_row[0])),
-        String(bad.date_text[0]),
+        bad.line,
+        String(bad.row.date_text),
         undated,
-        describeDateParsing(plan.parsing),
+        expected,
       );
     }
     const negative = toNumber(totals.negative_lines);
     if (negative > 0 && (options.negativeAmounts ?? "error") === "error") {
-      await connection.run("SET threads = 1");
-      const bad = await query(connection, buildFirstNegativeAmountSql(plan), file);
+      const bad = await firstBad(buildFirstNegativeAmountSql(plan));
       throw clvMessages.negativeAmount(
         file,
         options.amount,
-        lineOf(toNumber(bad.data_row[0])),
-        toNumber(bad.amount[0]),
+        bad.line,
+        toNumber(bad.row.amount),
         negative,
       );
     }

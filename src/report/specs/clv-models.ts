@@ -48,6 +48,17 @@ const frame = (options: ClvChartOptions, width: number, height: number) => ({
   config: BASE_CONFIG,
 });
 
+/** The x axis of the views by calibration repeat purchases: the buckets 0, 1, …, 7+ in order. */
+function calibrationCountAxis(rows: readonly { label: string }[]) {
+  return {
+    field: "label",
+    type: "ordinal",
+    sort: rows.map((row) => row.label),
+    title: "Repeat purchases in the calibration period",
+    axis: { labelAngle: 0 },
+  } as const;
+}
+
 /**
  * Calibration vs holdout: mean holdout purchases per client by calibration
  * repeat purchases (0, 1, …, 7+), actual and model, as two lines with points.
@@ -82,13 +93,7 @@ export function calibrationHoldoutSpec(
     data: { values },
     mark: { type: "line", strokeWidth: 2, point: { filled: true, size: 50 } },
     encoding: {
-      x: {
-        field: "label",
-        type: "ordinal",
-        sort: rows.map((row) => row.label),
-        title: "Repeat purchases in the calibration period",
-        axis: { labelAngle: 0 },
-      },
+      x: calibrationCountAxis(rows),
       y: { field: "purchases", type: "quantitative", title: `Mean purchases per client${holdout}` },
       color: seriesColor,
       tooltip: [
@@ -123,13 +128,7 @@ export function repeatHistogramSpec(
     data: { values },
     mark: { type: "bar", binSpacing: 0 },
     encoding: {
-      x: {
-        field: "label",
-        type: "ordinal",
-        sort: rows.map((row) => row.label),
-        title: "Repeat purchases in the calibration period",
-        axis: { labelAngle: 0 },
-      },
+      x: calibrationCountAxis(rows),
       xOffset: { field: "series", sort: [ACTUAL, MODEL] },
       y: {
         field: "clients",
