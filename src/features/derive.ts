@@ -50,17 +50,33 @@ export interface DerivedClients {
 /** A query result, column-major: header → values. */
 type Columns = Record<string, unknown[]>;
 
-const toNumber = (value: unknown): number =>
+/**
+ * A DuckDB value as a number (BIGINT arrives as bigint); NaN for anything else.
+ *
+ * @example
+ * toNumber(3n); // => 3
+ */
+export const toNumber = (value: unknown): number =>
   typeof value === "bigint" ? Number(value) : typeof value === "number" ? value : Number.NaN;
 
-const isIsoDate = (value: string): boolean => {
+/**
+ * Whether `value` is a real calendar date written YYYY-MM-DD.
+ *
+ * @example
+ * isIsoDate("2011-02-30"); // => false
+ */
+export const isIsoDate = (value: string): boolean => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 };
 
 /** Runs one query and returns its columns; DuckDB read errors become SegworkErrors. */
-async function query(connection: DuckDBConnection, sql: string, file: string): Promise<Columns> {
+export async function query(
+  connection: DuckDBConnection,
+  sql: string,
+  file: string,
+): Promise<Columns> {
   try {
     const reader = await connection.runAndReadAll(sql);
     return reader.getColumnsObjectJS() as Columns;

@@ -4,3 +4,12 @@ export { formatClientFeaturesCsv } from "./csv.js";
 export { buildFeaturesSql, buildSlashSampleSql, buildFirstBadDateSql, sourceSql } from "./sql.js";
 export { DATE_FAMILIES, chooseSlashOrder } from "./dates.js";
 export * from "./types.js";
+export {
+  summarizeForClv,
+  buildClvSummarySql,
+  buildClientDaysSql,
+  type ClvSummary,
+  type ClvSummaryOptions,
+  type ClvSummaryCounts,
+  type ClvTimeUnit,
+} from "./clv-summary.js";

@@ -84,7 +84,7 @@ const select = (columns: string[], rest: string): string =>
  * copies), `all` (every line), `numbered` (every line with its 1-based data
  * row, for messages) or `sample` (the first `sampleLines` lines).
  */
-function lineCtes(
+export function lineCtes(
   input: LineInput,
   rows: "dedup" | "all" | "numbered" | "sample",
   parsing: DateParsing,
@@ -166,7 +166,7 @@ function dated(amount: AmountExpression): string {
 }
 
 /** Aggregates counting the `a/b/YYYY` evidence (numbers a and b of `a/b/YYYY`) among dated lines. */
-function slashEvidenceAggregates(): string[] {
+export function slashEvidenceAggregates(): string[] {
   // Only values that read (ts under the current reading) can be ambiguous: "1/2/2011 x" is just bad.
   const ambiguous =
     "dated AND ts IS NOT NULL AND slash_a <> slash_b AND slash_a <= 12 AND slash_b <= 12";
