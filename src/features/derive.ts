@@ -28,6 +28,7 @@ import {
   outputName,
   prepareTransactionFile,
   requireColumn,
+  type PreparedFile,
   resolveAmount,
 } from "./source.js";
 import {
@@ -226,7 +227,26 @@ export async function deriveClientFeatures(options: FeaturesOptions): Promise<De
   const file = options.transactions;
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw messages.badAsOf(options.asOf);
   if (options.amount.trim() === "") throw messages.badAmountExpression(options.amount);
-  const prepared = await prepareTransactionFile(file, options.encoding ?? "utf8");
+  const prepared = await prepareTransactionFile(file, options.encoding ?? "auto");
+  try {
+    const derived = await deriveFromPrepared(prepared, options);
+    const broken = await prepared.integrity;
+    if (broken !== undefined) throw broken;
+    return derived;
+  } catch (error) {
+    // A truncated gzip file explains whatever went wrong while reading it (a ragged last line).
+    throw (await prepared.integrity) ?? error;
+  } finally {
+    prepared.cleanup();
+  }
+}
+
+/** {@link deriveClientFeatures} once the file is found and decoded. */
+async function deriveFromPrepared(
+  prepared: PreparedFile,
+  options: FeaturesOptions,
+): Promise<DerivedClients> {
+  const file = options.transactions;
   const spill = mkdtempSync(path.join(tmpdir(), "segwork-duckdb-"));
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
@@ -339,7 +359,6 @@ export async function deriveClientFeatures(options: FeaturesOptions): Promise<De
   } finally {
     connection?.closeSync();
     instance?.closeSync();
-    prepared.cleanup();
     rmSync(spill, { recursive: true, force: true });
   }
 }

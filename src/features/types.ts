@@ -41,11 +41,17 @@ export interface FeaturesOptions {
   keepDuplicates?: boolean;
   /** Text columns to carry through (the client's latest non-empty value), e.g. `Country`. */
   keep?: string[];
-  /** Character encoding of the file (default utf8); GBK is decoded in Node first. */
-  encoding?: "utf8" | "gbk";
+  /**
+   * Character encoding of the file: `auto` (default) detects UTF-16, UTF-8 or
+   * GBK with the loader's detector (`detectEncoding`); GBK is decoded in Node first.
+   */
+  encoding?: TransactionEncoding;
   /** Field delimiter: a single character, `whitespace` (runs of spaces/tabs) or `auto` (default). */
   delimiter?: string;
 }
+
+/** Encodings of a transaction log: detected, or forced. */
+export type TransactionEncoding = "auto" | "utf8" | "gbk" | "gb18030";
 
 /** How the amount of one line is computed. */
 export type AmountExpression =

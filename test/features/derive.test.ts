@@ -292,6 +292,28 @@ describe("deriveClientFeatures on the hand-made log", () => {
       encoding: "gbk",
       keep: ["国家"],
     });
+    // `auto` (the default) detects GBK with the loader's detector, as for client tables.
+    const detected = await deriveClientFeatures({
+      transactions: gbk,
+      id: "Client",
+      date: "Date",
+      amount: "Amount",
+      invoice: "Invoice",
+      keep: ["国家"],
+    });
+    expect(detected.clients).toEqual(decoded.clients);
+    // …and a gzipped GBK log too.
+    const gbkGz = path.join(scratch, "tx-gbk.csv.gz");
+    writeFileSync(gbkGz, gzipSync(Buffer.concat([header, body])));
+    const detectedGz = await deriveClientFeatures({
+      transactions: gbkGz,
+      id: "Client",
+      date: "Date",
+      amount: "Amount",
+      invoice: "Invoice",
+      keep: ["国家"],
+    });
+    expect(detectedGz.clients).toEqual(decoded.clients);
     expect(decoded.clients.kept[0]).toEqual({ name: "国家", source: "国家", values: ["北京"] });
     // 10.50 + 4.50 = 15 on two invoices; as-of defaults to 2011-01-04 → recency 1, tenure 3.
     expect(row(decoded.clients, "c1")).toMatchObject({

@@ -170,6 +170,35 @@ export function notUtf8(file: string): SegworkError {
 }
 
 /**
+ * `--encoding auto` recognised neither UTF-8 nor GBK in the header line.
+ *
+ * @example
+ * undetectedEncoding("tx.csv").message;
+ * // => 'tx.csv is not valid UTF-8, and its header does not read as GBK either, so its encoding could not be detected. If it was saved by Chinese Excel, give --encoding gbk; otherwise save it again as UTF-8.'
+ */
+export function undetectedEncoding(file: string): SegworkError {
+  return new SegworkError(
+    "features.unknown-encoding",
+    `${file} is not valid UTF-8, and its header does not read as GBK either, so its encoding could not be detected. If it was saved by Chinese Excel, give --encoding gbk; otherwise save it again as UTF-8.`,
+    { file, key: "--encoding" },
+  );
+}
+
+/**
+ * `--transactions` names a folder.
+ *
+ * @example
+ * transactionsNotAFile("runs").message; // => '"runs" is a folder, not a transaction file. Check the --transactions path.'
+ */
+export function transactionsNotAFile(file: string): SegworkError {
+  return new SegworkError(
+    "features.not-a-file",
+    `"${file}" is a folder, not a transaction file. Check the --transactions path.`,
+    { file },
+  );
+}
+
+/**
  * The file has no header line.
  *
  * @example

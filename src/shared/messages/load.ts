@@ -264,6 +264,22 @@ export function invalidUtf8(file: string): SegworkError {
   );
 }
 
+/**
+ * `encoding: "auto"` found bytes that are neither UTF-8 nor GBK/GB18030 in the first line.
+ *
+ * @example
+ * unknownEncoding("x.csv").message;
+ * // => '"x.csv" is not valid UTF-8, and its header does not read as GBK either, so its encoding could not be detected. If it was exported by Excel on Chinese Windows, use encoding "gbk"; otherwise save it again as UTF-8.'
+ */
+export function unknownEncoding(file: string): SegworkError {
+  return new SegworkError(
+    "load.unknown-encoding",
+    `"${file}" is not valid UTF-8, and its header does not read as GBK either, so its encoding could not be detected. ` +
+      `If it was exported by Excel on Chinese Windows, use encoding "gbk"; otherwise save it again as UTF-8.`,
+    { file, key: "encoding" },
+  );
+}
+
 /** A `delimiter` option that is not one character, `auto`, `tab` or `whitespace`. */
 export function invalidDelimiter(delimiter: string): SegworkError {
   return new SegworkError(
