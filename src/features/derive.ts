@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { parseDecimal } from "../load/numbers.js";
 import * as messages from "../shared/messages/features.js";
+import * as loadMessages from "../shared/messages/load.js";
 import {
   chooseSlashOrder,
   DATE_FAMILIES,
@@ -17,6 +19,8 @@ import {
   type SlashEvidence,
 } from "./dates.js";
 import {
+  buildCurrencyLinesSql,
+  buildDroppedLinesSql,
   buildFeaturesSql,
   buildFirstBadDateSql,
   buildSlashSampleSql,
@@ -32,8 +36,11 @@ import {
   resolveAmount,
 } from "./source.js";
 import {
+  DROP_RULES,
+  FEATURES_DEFAULTS,
   NUMERIC_FEATURES,
   DATE_FEATURES,
+  type DropRule,
   type ClientFeatures,
   type FeaturesOptions,
   type DateParsing,
@@ -185,6 +192,91 @@ async function runFeatures(
   return { columns, plan, parsing };
 }
 
+/** The count of lines each checked rule dropped, from the summary. */
+const droppedBy = (summary: TransactionCleaningSummary): Record<DropRule, number> => ({
+  missing_client_id: summary.missingClientId,
+  duplicate: summary.duplicateLines,
+  unparseable_amount: summary.unparseableAmount,
+  non_positive_price: summary.nonPositivePrice,
+});
+
+/**
+ * Fails when a rule of {@link DROP_RULES} that the options do not allow
+ * dropped more than `maxDroppedShare` of the lines read, naming the first
+ * three lines it dropped (with their amount texts for the amount rules).
+ *
+ * @throws SegworkError (`tooManyDropped`).
+ */
+async function refuseBulkDrops(
+  connection: DuckDBConnection,
+  summary: TransactionCleaningSummary,
+  plan: FeaturesQueryPlan,
+  options: FeaturesOptions,
+): Promise<void> {
+  const allowed = options.allowDropped ?? FEATURES_DEFAULTS.allowDropped;
+  const share = options.maxDroppedShare ?? FEATURES_DEFAULTS.maxDroppedShare;
+  const counts = droppedBy(summary);
+  for (const rule of DROP_RULES) {
+    if (allowed === true || (allowed !== false && allowed.includes(rule))) continue;
+    if (counts[rule] <= share * summary.linesRead) continue;
+    await connection.run("SET threads = 1"); // row_number() OVER () in file order
+    const first = await query(connection, buildDroppedLinesSql(plan, rule, 3), summary.source);
+    // The text at fault: the price for a price rule, else whichever of quantity and price the
+    // number grammar does not read (the price when both read but the product is out of range).
+    const amountText = (i: number): string => {
+      const quantity = String(first.quantity_text[i] ?? "");
+      const price = String(first.price_text[i] ?? "");
+      if (plan.amount.kind === "column") return quantity;
+      if (rule === "non_positive_price") return price;
+      const unread = Number.isNaN(
+        parseDecimal(quantity, 0, quantity.length, { decimal: plan.decimal }),
+      );
+      return unread ? quantity : price;
+    };
+    throw messages.tooManyDropped(
+      summary.source,
+      rule,
+      counts[rule],
+      summary.linesRead,
+      share,
+      first.data_row.map((row, i) => ({
+        line: toNumber(row) + 1,
+        ...(rule === "unparseable_amount" || rule === "non_positive_price"
+          ? { value: amountText(i) }
+          : {}),
+      })),
+    );
+  }
+}
+
+/**
+ * Fails when the money column holds two different currency marks (adding
+ * dollars to euros would be silently wrong), naming the first line of each.
+ *
+ * @throws SegworkError (`mixedCurrencies`).
+ */
+async function refuseMixedCurrencies(
+  connection: DuckDBConnection,
+  columns: Columns,
+  plan: FeaturesQueryPlan,
+  file: string,
+): Promise<void> {
+  const marks = new Set(
+    [...columns.currency_min, ...columns.currency_max].filter(
+      (mark): mark is string => typeof mark === "string",
+    ),
+  );
+  if (marks.size <= 1) return;
+  await connection.run("SET threads = 1");
+  const lines = await query(connection, buildCurrencyLinesSql(plan), file);
+  const at = (i: number) => ({
+    symbol: String(lines.currency[i]),
+    line: toNumber(lines.data_row[i]) + 1,
+  });
+  const column = plan.amount.kind === "product" ? plan.amount.price : plan.amount.column;
+  throw loadMessages.mixedCurrencies(file, column, at(0), at(1));
+}
+
 /** The evidence in the first row of a result with the `slashEvidenceAggregates` columns. */
 const evidenceOf = (columns: Columns): SlashEvidence => ({
   firstOver12: toNumber(columns.slash_first_over_12[0]),
@@ -270,6 +362,8 @@ async function deriveFromPrepared(
     // Output names already used by the features or by the query's bookkeeping columns.
     const taken = new Set<string>([
       "client_id",
+      "currency_min",
+      "currency_max",
       ...NUMERIC_FEATURES,
       ...DATE_FEATURES,
       ...LINE_COUNTERS,
@@ -292,6 +386,7 @@ async function deriveFromPrepared(
           ? undefined
           : requireColumn(options.invoice, headers, "--invoice", file),
       keep,
+      decimal: options.decimal ?? FEATURES_DEFAULTS.decimal,
     };
 
     const { columns, plan, parsing } = await runFeatures(connection, input, options);
@@ -338,6 +433,8 @@ async function deriveFromPrepared(
     summary.clients = usable.length;
     if (usable.length === 0)
       throw messages.noUsableRows(file, summary.linesRead, noUsableReasons(summary));
+    await refuseMixedCurrencies(connection, columns, plan, file);
+    await refuseBulkDrops(connection, summary, plan, options);
 
     const pick = <T>(name: string, convert: (value: unknown) => T): T[] =>
       usable.map((i) => convert(columns[name][i]));

@@ -10,7 +10,9 @@
  * which port to Spark SQL or BigQuery (read_csv, try_strptime and arg_max
  * have direct equivalents there).
  */
+import type { NumberFormat } from "../load/numbers.js";
 import { DATE_FAMILIES, dateFamilySql, dateParseSql, sqlString } from "./dates.js";
+import { currencySql, numberTextSql, numberValueSql } from "./numbers-sql.js";
 import type {
   AmountExpression,
   DateParsing,
@@ -67,11 +69,10 @@ export function sourceSql(source: TransactionSource): string {
 /** What the line-level CTEs need: the plan without the aggregation choices. */
 export type LineInput = Pick<
   FeaturesQueryPlan,
-  "source" | "id" | "date" | "amount" | "invoice" | "keep"
+  "source" | "id" | "date" | "amount" | "invoice" | "keep" | "decimal"
 >;
 
 const trimmed = (column: string): string => `nullif(trim(${sqlIdentifier(column)}), '')`;
-const number = (column: string): string => `try_cast(trim(${sqlIdentifier(column)}) AS DOUBLE)`;
 const indent = (sql: string): string => sql.replaceAll("\n", "\n  ");
 const cte = (name: string, body: string): string => `${name} AS (\n  ${indent(body)}\n)`;
 const select = (columns: string[], rest: string): string =>
@@ -100,21 +101,41 @@ function lineCtes(
   const rowsSql = {
     dedup: select([...blanked, "count(*) AS __copies"], "FROM source\nGROUP BY ALL"),
     all: "SELECT *, 1 AS __copies FROM source",
-    numbered: "SELECT *, 1 AS __copies, row_number() OVER () AS __data_row FROM source",
+    // __copy numbers the copies of a line in file order (for messages about duplicates).
+    numbered: select(
+      [
+        "*",
+        `row_number() OVER (PARTITION BY ${input.source.headers.map(sqlIdentifier).join(", ")} ORDER BY __data_row) AS __copy`,
+      ],
+      "FROM (SELECT *, 1 AS __copies, row_number() OVER () AS __data_row FROM source)",
+    ),
     sample: `SELECT *, 1 AS __copies FROM source LIMIT ${sampleLines}`,
   }[rows];
   const amount = input.amount;
   const parsed = [
     "__copies",
-    ...(rows === "numbered" ? ["__data_row"] : []),
+    ...(rows === "numbered" ? ["__data_row", "__copy"] : []),
     `${trimmed(input.id)} AS raw_id`,
     `${input.invoice === undefined ? "CAST(NULL AS VARCHAR)" : trimmed(input.invoice)} AS invoice`,
     // A single amount column is read as quantity × 1 so both shapes share the rules below.
     ...(amount.kind === "product"
-      ? [`${number(amount.quantity)} AS quantity`, `${number(amount.price)} AS price`]
-      : [`${number(amount.column)} AS quantity`, "CAST(1 AS DOUBLE) AS price"]),
+      ? [
+          `trim(${sqlIdentifier(amount.quantity)}) AS quantity_text`,
+          `trim(${sqlIdentifier(amount.price)}) AS price_text`,
+        ]
+      : [`trim(${sqlIdentifier(amount.column)}) AS quantity_text`, "'1' AS price_text"]),
     `${trimmed(input.date)} AS date_text`,
     ...input.keep.map((kept, i) => `${trimmed(kept.column)} AS keep_${i}`),
+  ];
+  // Amounts are read with the load stage's number grammar (numbers-sql.ts); the money column's
+  // currency mark is kept to refuse a log that mixes two.
+  const format: NumberFormat = { decimal: input.decimal };
+  const money = amount.kind === "product" ? "price_text" : "quantity_text";
+  const valued = [
+    "*",
+    `${numberValueSql(numberTextSql("quantity_text", format, "duckdb"), "duckdb")} AS quantity`,
+    `${numberValueSql(numberTextSql("price_text", format, "duckdb"), "duckdb")} AS price`,
+    `${currencySql(money, "duckdb")} AS currency`,
   ];
   const negative = "quantity * price < 0";
   // raw_id matches ^[0-9]+\.0+$, without a regular expression (which took a tenth of the
@@ -138,7 +159,8 @@ function lineCtes(
     cte("source", sourceSql(input.source)),
     cte("rows", rowsSql),
     cte("parsed", select(parsed, "FROM rows")),
-    cte("lines", select(lines, "FROM parsed")),
+    cte("valued", select(valued, "FROM parsed")),
+    cte("lines", select(lines, "FROM valued")),
     cte(
       "timed",
       select(
@@ -176,6 +198,27 @@ function slashEvidenceAggregates(): string[] {
     `count(*) FILTER (WHERE ${ambiguous}) AS slash_ambiguous`,
     `min(date_text) FILTER (WHERE ${ambiguous}) AS slash_ambiguous_example`,
   ];
+}
+
+/**
+ * The `CASE` naming the first rule that drops a line (NULL: the line is
+ * used). With `duplicates`, a line whose `__copy` number is above 1 is an
+ * exact duplicate (the numbered queries; the main query counts duplicates
+ * from `__copies` instead).
+ */
+function dropReasonSql(plan: FeaturesQueryPlan, duplicates = false): string {
+  const rules = [
+    "WHEN client_id IS NULL THEN 'missing_client_id'",
+    ...(duplicates ? ["WHEN __copy > 1 THEN 'duplicate'"] : []),
+    "WHEN amount IS NULL THEN 'unparseable_amount'",
+    ...(plan.amount.kind === "product" ? ["WHEN price <= 0 THEN 'non_positive_price'"] : []),
+    "WHEN ts IS NULL THEN 'unparseable_date'",
+    ...(plan.asOf === null
+      ? []
+      : [`WHEN ts >= DATE ${sqlString(plan.asOf)} + INTERVAL 1 DAY THEN 'after_as_of'`]),
+    ...(plan.excludeReturns ? ["WHEN cancelled THEN 'return_excluded'"] : []),
+  ];
+  return `CASE\n    ${rules.join("\n    ")}\n  END`;
 }
 
 /** Per-client line counters returned by {@link buildFeaturesSql} (summed into the summary). */
@@ -224,20 +267,7 @@ export const LINE_COUNTERS = [
  * // => "WITH source AS (…) … SELECT client_id, … FROM per_client ORDER BY client_id NULLS LAST"
  */
 export function buildFeaturesSql(plan: FeaturesQueryPlan): string {
-  const dropRules = [
-    "WHEN client_id IS NULL THEN 'missing_client_id'",
-    "WHEN amount IS NULL THEN 'unparseable_amount'",
-    ...(plan.amount.kind === "product" ? ["WHEN price <= 0 THEN 'non_positive_price'"] : []),
-    "WHEN ts IS NULL THEN 'unparseable_date'",
-    ...(plan.asOf === null
-      ? []
-      : [`WHEN ts >= DATE ${sqlString(plan.asOf)} + INTERVAL 1 DAY THEN 'after_as_of'`]),
-    ...(plan.excludeReturns ? ["WHEN cancelled THEN 'return_excluded'"] : []),
-  ];
-  const classified = select(
-    ["*", `CASE\n    ${dropRules.join("\n    ")}\n  END AS drop_reason`],
-    "FROM timed",
-  );
+  const classified = select(["*", `${dropReasonSql(plan)} AS drop_reason`], "FROM timed");
 
   const used = "drop_reason IS NULL";
   const purchase = "drop_reason IS NULL AND NOT cancelled";
@@ -277,6 +307,8 @@ export function buildFeaturesSql(plan: FeaturesQueryPlan): string {
       `min(ts) FILTER (WHERE ${purchase}) AS first_ts`,
       `max(ts) FILTER (WHERE ${purchase}) AS last_ts`,
       ...plan.keep.map((_, i) => `arg_max(keep_${i}, ts) FILTER (WHERE ${used}) AS keep_${i}`),
+      "min(currency) AS currency_min",
+      "max(currency) AS currency_max",
     ],
     "FROM classified\nGROUP BY client_id",
   );
@@ -305,6 +337,8 @@ export function buildFeaturesSql(plan: FeaturesQueryPlan): string {
     "strftime(last_ts, '%Y-%m-%d') AS last_purchase",
     ...LINE_COUNTERS.map((name) => asDouble(name, name)),
     "slash_ambiguous_example",
+    "currency_min",
+    "currency_max",
     `strftime(${asOf}, '%Y-%m-%d') AS as_of`,
     "strftime(max(latest_ts) OVER (), '%Y-%m-%d') AS latest_transaction",
   ];
@@ -343,5 +377,39 @@ export function buildFirstBadDateSql(input: LineInput, parsing: DateParsing): st
   return `WITH ${ctes.join(",\n")}\n${select(
     ["__data_row AS data_row", "coalesce(date_text, '') AS date_text"],
     "FROM timed\nWHERE dated AND ts IS NULL\nORDER BY __data_row\nLIMIT 1",
+  )}`;
+}
+
+/**
+ * A query returning the first `limit` lines (1-based data row `data_row` and
+ * the amount texts) that the cleaning rule `rule` drops, in file order. Run
+ * it on one thread so that `row_number() OVER ()` follows the file order.
+ *
+ * @example
+ * buildDroppedLinesSql(plan, "unparseable_amount", 3); // => "WITH … WHERE drop_reason = 'unparseable_amount' ORDER BY data_row LIMIT 3"
+ */
+export function buildDroppedLinesSql(plan: FeaturesQueryPlan, rule: string, limit: number): string {
+  const ctes = lineCtes(plan, "numbered", plan.dateParsing);
+  const reason = dropReasonSql(plan, !plan.keepDuplicates);
+  ctes.push(cte("classified", select(["*", `${reason} AS drop_reason`], "FROM timed")));
+  return `WITH ${ctes.join(",\n")}\n${select(
+    ["__data_row AS data_row", "quantity_text", "price_text"],
+    `FROM classified\nWHERE drop_reason = ${sqlString(rule)}\nORDER BY __data_row\nLIMIT ${limit}`,
+  )}`;
+}
+
+/**
+ * A query returning, for each currency mark in the money column, the first
+ * line (1-based data row) that holds it, in file order (one thread, as
+ * {@link buildDroppedLinesSql}).
+ *
+ * @example
+ * buildCurrencyLinesSql(plan); // => "WITH … SELECT currency, min(__data_row) AS data_row … ORDER BY data_row"
+ */
+export function buildCurrencyLinesSql(plan: FeaturesQueryPlan): string {
+  const ctes = lineCtes(plan, "numbered", plan.dateParsing);
+  return `WITH ${ctes.join(",\n")}\n${select(
+    ["currency", "min(__data_row) AS data_row"],
+    "FROM timed\nWHERE currency IS NOT NULL\nGROUP BY currency\nORDER BY data_row",
   )}`;
 }

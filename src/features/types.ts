@@ -19,6 +19,33 @@ export type NumericFeature = (typeof NUMERIC_FEATURES)[number];
 /** Date features (YYYY-MM-DD strings), written after the numeric ones. */
 export const DATE_FEATURES = ["first_purchase", "last_purchase"] as const;
 
+/**
+ * The cleaning rules that drop lines and are checked against
+ * `maxDroppedShare` (the as-of cut and `excludeReturns` drop what the user
+ * asked to drop, and unreadable dates are always an error).
+ */
+export const DROP_RULES = [
+  "missing_client_id",
+  "duplicate",
+  "unparseable_amount",
+  "non_positive_price",
+] as const;
+
+/** One of {@link DROP_RULES}. */
+export type DropRule = (typeof DROP_RULES)[number];
+
+/** The defaults of {@link FeaturesOptions}, in one place (the CLI's help reads them). */
+export const FEATURES_DEFAULTS = Object.freeze({
+  encoding: "auto" as TransactionEncoding,
+  delimiter: "auto",
+  decimal: "." as "." | ",",
+  excludeReturns: false,
+  keepDuplicates: false,
+  keepZero: false,
+  allowDropped: false as boolean | readonly DropRule[],
+  maxDroppedShare: 0.01,
+});
+
 /** What the user asked for (`segwork features …`). */
 export interface FeaturesOptions {
   /** Path of the log: CSV, `.csv.gz`, or whitespace-separated text (CDNOW). */
@@ -39,6 +66,16 @@ export interface FeaturesOptions {
   excludeReturns?: boolean;
   /** Keep exact duplicate lines (by default they are dropped as double exports). */
   keepDuplicates?: boolean;
+  /**
+   * Cleaning rules allowed to drop more than `maxDroppedShare` of the lines
+   * read: `true` for all of {@link DROP_RULES}, or a list of them. Default
+   * none: a rule that drops more is an error naming the rule, the count and
+   * the first lines, so that a format problem (a decimal comma, a currency
+   * mark, a shifted column) is never silently a loss of data.
+   */
+  allowDropped?: boolean | readonly DropRule[];
+  /** Share of the lines read that one rule may drop without `allowDropped` (default 0.01). */
+  maxDroppedShare?: number;
   /** Text columns to carry through (the client's latest non-empty value), e.g. `Country`. */
   keep?: string[];
   /**
@@ -48,6 +85,12 @@ export interface FeaturesOptions {
   encoding?: TransactionEncoding;
   /** Field delimiter: a single character, `whitespace` (runs of spaces/tabs) or `auto` (default). */
   delimiter?: string;
+  /**
+   * Decimal mark of the amount columns: `.` (default; `1,234.50`) or `,`
+   * (`1.234,50`). Amounts are read with the load stage's number grammar
+   * (thousands separators, currency marks such as `¥1,200` or `1.234,50 €`).
+   */
+  decimal?: "." | ",";
 }
 
 /** Encodings of a transaction log: detected, or forced. */
@@ -82,6 +125,8 @@ export interface FeaturesQueryPlan {
   invoice?: string;
   /** Kept text columns: input header and output column name. */
   keep: { column: string; name: string }[];
+  /** Decimal mark of the amount columns (see `parseDecimal` in `src/load/numbers.ts`). */
+  decimal: "." | ",";
   dateParsing: DateParsing;
   /** `YYYY-MM-DD`, or null for the day after the latest dated line. */
   asOf: string | null;

@@ -3,9 +3,19 @@
  * `Float64Array` per numeric column, ids and text columns as string arrays,
  * and the per-column parse issues.
  */
+import * as loadMessages from "../shared/messages/load.js";
 import type { ColumnPlan } from "./columns.js";
-import { isMissingMarker, parseDecimal } from "./numbers.js";
-import type { ColumnParseIssues, Table } from "./types.js";
+import { DECIMAL_POINT, isMissingMarker, parseDecimal, type NumberFormat } from "./numbers.js";
+import type { ColumnParseIssues, LoadOptions, Table } from "./types.js";
+
+/**
+ * The number format of `options` (a decimal point unless `decimal: ","`).
+ *
+ * @example numberFormatOf({ decimal: "," }) // => { decimal: "," }
+ */
+export function numberFormatOf(options: LoadOptions): NumberFormat {
+  return options.decimal === "," ? { decimal: "," } : DECIMAL_POINT;
+}
 
 /** Everything a finished table records about its format. */
 export type TableFormat = Table["format"];
@@ -27,16 +37,19 @@ export class TableBuilder {
   readonly ids: string[] = [];
   readonly texts: string[][];
   readonly sourceLines: Int32Array;
+  /** Per numeric column, the first currency mark met and its line (undefined: none yet). */
+  readonly currencies: Array<{ symbol: string; line: number } | undefined>;
+  private readonly found = { currency: "" };
 
   /**
    * @param capacity an upper bound on the number of data rows.
-   * @param allowThousands accept `1,234.5` in numeric cells (see `parseDecimal`).
+   * @param format the decimal mark of numeric cells (see `parseDecimal`).
    */
   constructor(
     readonly source: string,
     readonly plan: ColumnPlan,
     readonly capacity: number,
-    readonly allowThousands: boolean,
+    readonly format: NumberFormat,
   ) {
     const numericCount = plan.numericNames.length;
     this.columns = Array.from({ length: numericCount }, () => new Float64Array(capacity));
@@ -47,6 +60,7 @@ export class TableBuilder {
     );
     this.texts = plan.textNames.map(() => []);
     this.sourceLines = new Int32Array(capacity);
+    this.currencies = new Array<{ symbol: string; line: number } | undefined>(numericCount);
   }
 
   /**
@@ -62,11 +76,33 @@ export class TableBuilder {
     }
   }
 
-  /** Parses `text` into numeric column `slot`. */
+  /**
+   * Parses `text` into numeric column `slot` (the slow path: cells that are
+   * not plain decimals), noting its currency mark.
+   *
+   * @throws SegworkError when the column already held another currency mark.
+   */
   setNumberText(slot: number, row: number, line: number, text: string): void {
-    const value = parseDecimal(text, 0, text.length, this.allowThousands);
-    if (value === value) this.columns[slot]![row] = value;
-    else this.rejectNumber(slot, row, line, text);
+    const found = this.found;
+    found.currency = "";
+    const value = parseDecimal(text, 0, text.length, this.format, found);
+    if (value !== value) {
+      this.rejectNumber(slot, row, line, text);
+      return;
+    }
+    this.columns[slot]![row] = value;
+    if (found.currency !== "") this.noteCurrency(slot, line, found.currency);
+  }
+
+  /** Remembers the first currency mark of a column; a different one later is an error. */
+  private noteCurrency(slot: number, line: number, symbol: string): void {
+    const first = this.currencies[slot];
+    if (first === undefined) this.currencies[slot] = { symbol, line };
+    else if (first.symbol !== symbol)
+      throw loadMessages.mixedCurrencies(this.source, this.plan.numericNames[slot]!, first, {
+        symbol,
+        line,
+      });
   }
 
   /**

@@ -65,4 +65,9 @@ export interface LoadOptions {
   delimiter?: string;
   /** XLSX sheet name (default: the first sheet). */
   sheet?: string;
+  /**
+   * Decimal mark of numeric cells: `.` (default; `1,234.50`) or `,`
+   * (`1.234,50`, as German or French Excel writes). See `parseDecimal`.
+   */
+  decimal?: "." | ",";
 }

@@ -13,7 +13,7 @@
  */
 import * as loadMessages from "../shared/messages/load.js";
 import { planColumns } from "./columns.js";
-import { cellText, TableBuilder } from "./table-builder.js";
+import { cellText, numberFormatOf, TableBuilder } from "./table-builder.js";
 import type { LoadOptions, Table } from "./types.js";
 
 type SheetJs = typeof import("xlsx");
@@ -93,7 +93,7 @@ export async function parseWorkbook(
   const plan = planColumns(source, headers, options);
   if (dataRows.length === 0) throw loadMessages.headerOnly(source, headers.length);
 
-  const builder = new TableBuilder(source, plan, dataRows.length, true);
+  const builder = new TableBuilder(source, plan, dataRows.length, numberFormatOf(options));
   dataRows.forEach((r, row) => {
     const sheetRow = r + 1;
     for (let c = lastColumn + 1; c <= range.e.c; c++) {

@@ -50,6 +50,8 @@ const base = {
   invoice: "InvoiceNo",
   asOf: "2011-01-10",
   keep: ["Country"],
+  // The log exercises every rule on 25 lines, so each drops far more than 1% (see cleaning.test.ts).
+  allowDropped: true,
 };
 const scratch = mkdtempSync(path.join(tmpdir(), "segwork-features-test-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -265,6 +265,27 @@ export function invalidUtf8(file: string): SegworkError {
 }
 
 /**
+ * A numeric column holds amounts in two different currency marks: summing them would mix units.
+ *
+ * @example
+ * mixedCurrencies("x.csv", "amount", { symbol: "$", line: 2 }, { symbol: "€", line: 9 }).message;
+ * // => '"x.csv" column "amount" mixes currencies: "$" on line 2 and "€" on line 9. Convert the amounts to one currency first (segwork reads currency marks but does not convert them).'
+ */
+export function mixedCurrencies(
+  file: string,
+  column: string,
+  first: { symbol: string; line: number },
+  second: { symbol: string; line: number },
+): SegworkError {
+  return new SegworkError(
+    "load.mixed-currencies",
+    `"${file}" column "${column}" mixes currencies: "${first.symbol}" on line ${first.line} and "${second.symbol}" on line ${second.line}. ` +
+      `Convert the amounts to one currency first (segwork reads currency marks but does not convert them).`,
+    { file, line: second.line, column, value: second.symbol },
+  );
+}
+
+/**
  * `encoding: "auto"` found bytes that are neither UTF-8 nor GBK/GB18030 in the first line.
  *
  * @example
