@@ -266,6 +266,7 @@ function readRows(
 
     if (field < fieldCount) builder.fillMissingFrom(field, row);
     sourceLines[row] = rowLine;
+    builder.endRow(row);
     row++;
     if (pos < n) {
       // The field loop stops only at a separator (consumed above), a line break or the end.

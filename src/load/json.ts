@@ -89,6 +89,7 @@ export function parseJsonText(
       entry.forEach((value, field) => builder.setCell(field, row, row + 1, value));
       if (entry.length < headers.length) builder.fillMissingFrom(entry.length, row);
       builder.sourceLines[row] = row + 1;
+      builder.endRow(row);
     });
     return finishAs("split", builder, data.length);
   }
@@ -109,6 +110,7 @@ export function parseJsonText(
     for (let row = 0; row < rowCount; row++) {
       lists.forEach(([, values], field) => builder.setCell(field, row, row + 1, values[row]));
       builder.sourceLines[row] = row + 1;
+      builder.endRow(row);
     }
     return finishAs("lists", builder, rowCount);
   }
@@ -179,6 +181,7 @@ function fillFromRecords(
       ),
     );
     builder.sourceLines[row] = lineNumbers[row]!;
+    builder.endRow(row);
   });
   return builder;
 }

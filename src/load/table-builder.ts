@@ -34,6 +34,11 @@ export class TableBuilder {
   readonly missing: number[];
   readonly nonNumeric: number[];
   readonly firstNonNumeric: Array<ColumnParseIssues["firstNonNumeric"]>;
+  /** Per numeric column, the last row that had a cell rejected, and whether it was missing. */
+  private readonly lastRejectedRow: Int32Array;
+  private readonly lastRejectedMissing: Uint8Array;
+  /** Rows (0-based, ascending) whose id is empty or blank: dropped by `finish`. */
+  private readonly withoutId: number[] = [];
   readonly ids: string[] = [];
   readonly texts: string[][];
   readonly sourceLines: Int32Array;
@@ -58,6 +63,8 @@ export class TableBuilder {
     this.firstNonNumeric = new Array<ColumnParseIssues["firstNonNumeric"]>(numericCount).fill(
       undefined,
     );
+    this.lastRejectedRow = new Int32Array(numericCount).fill(-1);
+    this.lastRejectedMissing = new Uint8Array(numericCount);
     this.texts = plan.textNames.map(() => []);
     this.sourceLines = new Int32Array(capacity);
     this.currencies = new Array<{ symbol: string; line: number } | undefined>(numericCount);
@@ -69,9 +76,14 @@ export class TableBuilder {
    */
   rejectNumber(slot: number, row: number, line: number, text: string): void {
     this.columns[slot]![row] = NaN;
+    this.lastRejectedRow[slot] = row;
     if (isMissingMarker(text, 0, text.length)) {
       this.missing[slot]!++;
-    } else if (this.nonNumeric[slot]!++ === 0) {
+      this.lastRejectedMissing[slot] = 1;
+      return;
+    }
+    this.lastRejectedMissing[slot] = 0;
+    if (this.nonNumeric[slot]!++ === 0) {
       this.firstNonNumeric[slot] = { row: row + 1, line, value: text.trim() };
     }
   }
@@ -143,8 +155,75 @@ export class TableBuilder {
     }
   }
 
-  /** Trims the arrays to `rowCount` rows and assembles the table. */
+  /**
+   * Ends row `row` (call once per row, after all its fields). A row whose id
+   * is empty or blank is marked to be dropped, and its cells no longer count
+   * in the parse issues — rows are read in order, so undoing this row's
+   * counts is exact, including which cell is the first non-numeric one.
+   */
+  endRow(row: number): void {
+    if (this.plan.idField < 0) return;
+    const id = this.ids[row]!;
+    if (id.length > 0 && id.charCodeAt(0) > 32 && id.charCodeAt(id.length - 1) > 32) return;
+    if (id.trim() !== "") return;
+    this.withoutId.push(row);
+    for (let slot = 0; slot < this.columns.length; slot++) {
+      if (this.lastRejectedRow[slot] !== row) continue;
+      if (this.lastRejectedMissing[slot] === 1) this.missing[slot]!--;
+      else if (--this.nonNumeric[slot]! === 0) this.firstNonNumeric[slot] = undefined;
+    }
+  }
+
+  /**
+   * Trims the arrays to `rowCount` rows and assembles the table. Rows whose
+   * id is empty or blank (see {@link TableBuilder.endRow}) are dropped and
+   * counted in `rowsWithoutId`, so that no command scores a client "" —
+   * the same rule as for transaction lines without a client id.
+   *
+   * @throws SegworkError when no row has an id.
+   */
   finish(rowCount: number, format: TableFormat): Table {
+    const dropped = this.withoutId;
+    const lines = dropped.slice(0, 3).map((row) => this.sourceLines[row]!);
+    if (dropped.length > 0) {
+      if (dropped.length === rowCount)
+        throw loadMessages.noRowWithId(
+          this.source,
+          this.plan.headers[this.plan.idField]!,
+          rowCount,
+        );
+      rowCount = this.dropRows(dropped, rowCount);
+    }
+    return { ...this.assemble(rowCount, format), rowsWithoutId: { count: dropped.length, lines } };
+  }
+
+  /** Removes `rows` (ascending) from every array, moving later rows up; returns the rows left. */
+  private dropRows(rows: number[], rowCount: number): number {
+    let kept = 0;
+    let next = 0;
+    for (let row = 0; row < rowCount; row++) {
+      if (rows[next] === row) {
+        next++;
+        continue;
+      }
+      for (const column of this.columns) column[kept] = column[row]!;
+      for (const text of this.texts) text[kept] = text[row]!;
+      this.ids[kept] = this.ids[row]!;
+      this.sourceLines[kept] = this.sourceLines[row]!;
+      kept++;
+    }
+    this.ids.length = kept;
+    for (const text of this.texts) text.length = kept;
+    // The first non-numeric cells keep their line; their row numbers move up past the dropped rows.
+    this.firstNonNumeric.forEach((first, slot) => {
+      if (first === undefined) return;
+      const before = rows.filter((dropped) => dropped < first.row - 1).length;
+      this.firstNonNumeric[slot] = { ...first, row: first.row - before };
+    });
+    return kept;
+  }
+
+  private assemble(rowCount: number, format: TableFormat): Omit<Table, "rowsWithoutId"> {
     const { plan } = this;
     // A view when the capacity guess was (nearly) right — typically one spare
     // row for the final line break — and a compact copy otherwise.

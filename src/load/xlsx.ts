@@ -111,6 +111,7 @@ export async function parseWorkbook(
       builder.setCell(c - range.s.c, row, sheetRow, cellValue(cell), displayText(cell));
     }
     builder.sourceLines[row] = sheetRow;
+    builder.endRow(row);
   });
   return builder.finish(dataRows.length, {
     kind: "xlsx",

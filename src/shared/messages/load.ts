@@ -265,6 +265,21 @@ export function invalidUtf8(file: string): SegworkError {
 }
 
 /**
+ * Every row's id cell is empty: nothing would be left after dropping the rows without an id.
+ *
+ * @example
+ * noRowWithId("x.csv", "client_id", 3).message;
+ * // => '"x.csv": all 3 rows have an empty id column "client_id". Check that --id names the id column.'
+ */
+export function noRowWithId(file: string, idColumn: string, rows: number): SegworkError {
+  return new SegworkError(
+    "load.no-row-with-id",
+    `"${file}": all ${rows} row${rows === 1 ? " has" : "s have"} an empty id column "${idColumn}". Check that --id names the id column.`,
+    { file, column: idColumn, key: "id" },
+  );
+}
+
+/**
  * A numeric column holds amounts in two different currency marks: summing them would mix units.
  *
  * @example
