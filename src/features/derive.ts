@@ -150,8 +150,9 @@ async function runFeatures(
     ...input,
     dateParsing,
     asOf: options.asOf ?? null,
-    excludeReturns: options.excludeReturns ?? false,
-    keepDuplicates: options.keepDuplicates ?? false,
+    excludeReturns: options.excludeReturns ?? FEATURES_DEFAULTS.excludeReturns,
+    keepDuplicates: options.keepDuplicates ?? FEATURES_DEFAULTS.keepDuplicates,
+    countReturns: options.countReturns ?? FEATURES_DEFAULTS.countReturns,
   });
   let plan = planFor(parsing);
   let columns = await query(connection, buildFeaturesSql(plan), file);
@@ -387,6 +388,7 @@ async function deriveFromPrepared(
           : requireColumn(options.invoice, headers, "--invoice", file),
       keep,
       decimal: options.decimal ?? FEATURES_DEFAULTS.decimal,
+      keepZero: options.keepZero ?? FEATURES_DEFAULTS.keepZero,
     };
 
     const { columns, plan, parsing } = await runFeatures(connection, input, options);
@@ -408,6 +410,11 @@ async function deriveFromPrepared(
       afterAsOf: sums.lines_after_as_of,
       cancellations: sums.lines_cancellation,
       returnsPolicy: plan.excludeReturns ? "exclude" : "net",
+      kept: {
+        duplicates: plan.keepDuplicates,
+        zeroPrices: plan.keepZero,
+        returnsAsTransactions: plan.countReturns,
+      },
       linesUsed: sums.lines_used,
       floatClientIds: sums.lines_float_id,
       clients: 0,

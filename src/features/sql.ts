@@ -69,7 +69,7 @@ export function sourceSql(source: TransactionSource): string {
 /** What the line-level CTEs need: the plan without the aggregation choices. */
 export type LineInput = Pick<
   FeaturesQueryPlan,
-  "source" | "id" | "date" | "amount" | "invoice" | "keep" | "decimal"
+  "source" | "id" | "date" | "amount" | "invoice" | "keep" | "decimal" | "keepZero"
 >;
 
 const trimmed = (column: string): string => `nullif(trim(${sqlIdentifier(column)}), '')`;
@@ -168,7 +168,7 @@ function lineCtes(
           "*",
           `${dateParseSql("date_text", "date_family", parsing)} AS ts`,
           // The lines whose date is read at all: those that pass the rules before the date rule.
-          `${dated(input.amount)} AS dated`,
+          `${dated(input.amount, input.keepZero)} AS dated`,
           `${slashPart(1)} AS slash_a`,
           `${slashPart(2)} AS slash_b`,
         ],
@@ -182,8 +182,8 @@ function lineCtes(
  * SQL true for lines that pass the rules that come before the date rule:
  * a client id, a finite amount and (for a product) a positive price.
  */
-function dated(amount: AmountExpression): string {
-  const price = amount.kind === "product" ? " AND price > 0" : "";
+function dated(amount: AmountExpression, keepZero: boolean): string {
+  const price = amount.kind === "product" ? ` AND price ${keepZero ? ">=" : ">"} 0` : "";
   return `coalesce(client_id IS NOT NULL AND amount IS NOT NULL${price}, false)`;
 }
 
@@ -211,7 +211,9 @@ function dropReasonSql(plan: FeaturesQueryPlan, duplicates = false): string {
     "WHEN client_id IS NULL THEN 'missing_client_id'",
     ...(duplicates ? ["WHEN __copy > 1 THEN 'duplicate'"] : []),
     "WHEN amount IS NULL THEN 'unparseable_amount'",
-    ...(plan.amount.kind === "product" ? ["WHEN price <= 0 THEN 'non_positive_price'"] : []),
+    ...(plan.amount.kind === "product"
+      ? [`WHEN price ${plan.keepZero ? "<" : "<="} 0 THEN 'non_positive_price'`]
+      : []),
     "WHEN ts IS NULL THEN 'unparseable_date'",
     ...(plan.asOf === null
       ? []
@@ -271,14 +273,17 @@ export function buildFeaturesSql(plan: FeaturesQueryPlan): string {
 
   const used = "drop_reason IS NULL";
   const purchase = "drop_reason IS NULL AND NOT cancelled";
+  // What frequency, recency and tenure count: purchases, or with countReturns every line used
+  // (R rfm's rfm_table_order counts every row of its data frame).
+  const transaction = plan.countReturns ? used : purchase;
   const returned = "cancelled AND (drop_reason IS NULL OR drop_reason = 'return_excluded')";
   const dropped = (reason: string): string =>
     `count(*) FILTER (WHERE drop_reason = '${reason}') AS lines_${reason}`;
   // With an invoice column, purchase lines without an invoice number count as one purchase each.
   const frequency =
     plan.invoice === undefined
-      ? `count(*) FILTER (WHERE ${purchase})`
-      : `count(DISTINCT invoice) FILTER (WHERE ${purchase}) + count(*) FILTER (WHERE ${purchase} AND invoice IS NULL)`;
+      ? `count(*) FILTER (WHERE ${transaction})`
+      : `count(DISTINCT invoice) FILTER (WHERE ${transaction}) + count(*) FILTER (WHERE ${transaction} AND invoice IS NULL)`;
   const money = "CAST(amount AS DECIMAL(18, 6))";
   const perClient = select(
     [
@@ -299,13 +304,13 @@ export function buildFeaturesSql(plan: FeaturesQueryPlan): string {
       ),
       ...slashEvidenceAggregates(),
       "max(ts) FILTER (WHERE dated) AS latest_ts",
-      `count(*) FILTER (WHERE ${purchase}) AS purchase_lines`,
+      `count(*) FILTER (WHERE ${transaction}) AS purchase_lines`,
       `${frequency} AS frequency`,
       `sum(${money}) FILTER (WHERE ${used}) AS net_amount`,
       `sum(${money}) FILTER (WHERE ${purchase}) AS purchased`,
       `-sum(${money}) FILTER (WHERE ${returned}) AS returned`,
-      `min(ts) FILTER (WHERE ${purchase}) AS first_ts`,
-      `max(ts) FILTER (WHERE ${purchase}) AS last_ts`,
+      `min(ts) FILTER (WHERE ${transaction}) AS first_ts`,
+      `max(ts) FILTER (WHERE ${transaction}) AS last_ts`,
       ...plan.keep.map((_, i) => `arg_max(keep_${i}, ts) FILTER (WHERE ${used}) AS keep_${i}`),
       "min(currency) AS currency_min",
       "max(currency) AS currency_max",

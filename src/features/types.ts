@@ -42,6 +42,7 @@ export const FEATURES_DEFAULTS = Object.freeze({
   excludeReturns: false,
   keepDuplicates: false,
   keepZero: false,
+  countReturns: false,
   allowDropped: false as boolean | readonly DropRule[],
   maxDroppedShare: 0.01,
 });
@@ -66,6 +67,22 @@ export interface FeaturesOptions {
   excludeReturns?: boolean;
   /** Keep exact duplicate lines (by default they are dropped as double exports). */
   keepDuplicates?: boolean;
+  /**
+   * Keep lines whose price is zero (free items, samples): they count as
+   * transactions, and a client whose only lines cost nothing is kept with a
+   * spend of 0. By default they are dropped (`nonPositivePrice`); negative
+   * prices are dropped either way.
+   */
+  keepZero?: boolean;
+  /**
+   * Count cancellations as transactions: in frequency, in recency and
+   * tenure, and in the first and last purchase dates (by default they only
+   * net against spend). A client with only cancellations is then kept, with
+   * a negative spend. R rfm's `rfm_table_order` sees a raw log this way:
+   * with `keepDuplicates`, `keepZero` and `countReturns` and no `invoice`,
+   * segwork's RFM scores are R's (test/rules/rfm-table-order.test.ts).
+   */
+  countReturns?: boolean;
   /**
    * Cleaning rules allowed to drop more than `maxDroppedShare` of the lines
    * read: `true` for all of {@link DROP_RULES}, or a list of them. Default
@@ -132,6 +149,10 @@ export interface FeaturesQueryPlan {
   asOf: string | null;
   excludeReturns: boolean;
   keepDuplicates: boolean;
+  /** Keep lines with a zero price (and so clients whose spend is zero); negative prices stay dropped. */
+  keepZero: boolean;
+  /** Count cancellations as transactions in frequency, recency, tenure and the purchase dates. */
+  countReturns: boolean;
 }
 
 /**
@@ -173,6 +194,8 @@ export interface TransactionCleaningSummary {
   cancellations: number;
   /** `net`: cancellations net against spend; `exclude`: they were dropped. */
   returnsPolicy: "net" | "exclude";
+  /** The switches that keep lines the defaults drop, as used (see {@link FeaturesOptions}). */
+  kept: { duplicates: boolean; zeroPrices: boolean; returnsAsTransactions: boolean };
   /** Lines that made it into the features (purchases plus netted cancellations). */
   linesUsed: number;
   /** Distinct lines whose client id was written as a float ("17850.0") and was read as "17850". */

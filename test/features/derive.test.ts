@@ -163,6 +163,7 @@ describe("deriveClientFeatures on the hand-made log", () => {
       afterAsOf: 1, // line 14
       cancellations: 3, // lines 6, 12, 21
       returnsPolicy: "net",
+      kept: { duplicates: false, zeroPrices: false, returnsAsTransactions: false },
       linesUsed: 16, // 25 − 1 − 2 − 2 − 3 − 1
       floatClientIds: 2, // lines 2 and 3 (line 4 is a duplicate of 3)
       clients: 7,
@@ -239,6 +240,49 @@ describe("deriveClientFeatures on the hand-made log", () => {
       monetary: 43,
       return_rate: 0.0851,
     }); // 4 / 47
+  });
+
+  it("keeps zero prices when asked (negative prices stay dropped)", async () => {
+    const { clients, summary } = await deriveClientFeatures({ ...base, keepZero: true });
+    expect(summary.nonPositivePrice).toBe(1); // line 10 (−2.00); lines 9 and 26 are kept
+    expect(summary.kept).toEqual({
+      duplicates: false,
+      zeroPrices: true,
+      returnsAsTransactions: false,
+    });
+    // 12348: line 9 (3 × 0 on 2010-12-10, invoice 536700) joins line 11: 2 invoices, spend 9,
+    // first purchase 2010-12-10 → tenure 31 days; recency still from 2010-12-12: 29.
+    expect(row(clients, "12348")).toMatchObject({
+      frequency: 2,
+      monetary: 9,
+      tenure_days: 31,
+      recency_days: 29,
+    });
+    // 12353: its one line costs nothing: kept with a spend of 0, 13 days before the as-of day.
+    expect(row(clients, "12353")).toMatchObject({ frequency: 1, monetary: 0, recency_days: 13 });
+    expect(summary.clients).toBe(8);
+    expect(summary.clientsWithoutUsableLines).toBe(0);
+  });
+
+  it("counts cancellations as transactions when asked (R rfm's view of a raw log)", async () => {
+    const { clients, summary } = await deriveClientFeatures({ ...base, countReturns: true });
+    expect(summary.kept.returnsAsTransactions).toBe(true);
+    // 17850: invoices 536365, 536400 and C536401 → 3; the cancellation of 2010-12-20 is the
+    // latest line → recency 21; spend still 31 net; 31 / 3 = 10.33.
+    expect(row(clients, "17850")).toMatchObject({
+      frequency: 3,
+      monetary: 31,
+      recency_days: 21,
+      tenure_days: 40,
+      avg_order_value: 10.33,
+      last_purchase: "2010-12-20",
+    });
+    // 12349 has only its cancellation (−2 × 5.00 on 2010-12-15): kept, spend −10, recency 26.
+    expect(row(clients, "12349")).toMatchObject({ frequency: 1, monetary: -10, recency_days: 26 });
+    // 12352: invoice 537200 and the cancellation 537201 → 2.
+    expect(row(clients, "12352")).toMatchObject({ frequency: 2 });
+    expect(summary.cancellationOnlyClients).toBe(0);
+    expect(summary.clients).toBe(8);
   });
 
   it("writes the client table CSV in the shipped column order", async () => {

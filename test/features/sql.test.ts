@@ -43,6 +43,8 @@ const plan: FeaturesQueryPlan = {
   excludeReturns: false,
   keepDuplicates: false,
   decimal: ".",
+  keepZero: false,
+  countReturns: false,
 };
 
 describe("buildFeaturesSql", () => {
