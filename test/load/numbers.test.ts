@@ -114,7 +114,7 @@ describe("parseDecimal", () => {
         // String() may write an exponent ("1e-7"): parseDecimal must handle both forms.
         expect(Object.is(parse(String(x)), x) || (x === 0 && parse(String(x)) === 0)).toBe(true);
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000, seed: 104 },
     );
   });
 
@@ -128,7 +128,7 @@ describe("parseDecimal", () => {
           expect(parse(text)).toBe(Number(text));
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 2000, seed: 105 },
     );
   });
 });
