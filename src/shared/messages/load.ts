@@ -265,6 +265,22 @@ export function invalidUtf8(file: string): SegworkError {
 }
 
 /**
+ * `toDataFrame` was called but danfojs-node (an optional peer dependency) is not installed.
+ *
+ * @example
+ * danfojsMissing("danfojs-node").message;
+ * // => 'toDataFrame needs danfojs-node, which segwork does not install (it brings TensorFlow.js, about 270 MB). Install it beside segwork: npm install danfojs-node@^1.2.0 (see the README for the overrides it needs).'
+ */
+export function danfojsMissing(specifier: string): SegworkError {
+  return new SegworkError(
+    "load.danfojs-missing",
+    `toDataFrame needs ${specifier}, which segwork does not install (it brings TensorFlow.js, about 270 MB). ` +
+      `Install it beside segwork: npm install ${specifier}@^1.2.0 (see the README for the overrides it needs).`,
+    { key: specifier },
+  );
+}
+
+/**
  * Every row's id cell is empty: nothing would be left after dropping the rows without an id.
  *
  * @example
