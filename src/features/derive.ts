@@ -53,6 +53,11 @@ import {
 export interface DerivedClients {
   clients: ClientFeatures;
   summary: TransactionCleaningSummary;
+  /**
+   * The resolved query plan of this run (columns, date reading, rules), to
+   * write the same aggregation for another engine: see `featuresSqlForTable`.
+   */
+  plan: FeaturesQueryPlan;
 }
 
 /** A query result, column-major: header → values. */
@@ -459,7 +464,7 @@ async function deriveFromPrepared(
         values: pick(kept.name, (value) => (value as string | null) ?? null),
       })),
     };
-    return { clients, summary };
+    return { clients, summary, plan };
   } finally {
     connection?.closeSync();
     instance?.closeSync();

@@ -61,7 +61,7 @@ export function numberTextSql(
  * rounded and NULL on overflow; PostgreSQL's cast is correctly rounded but
  * raises on overflow and underflow, so texts that could (an exponent, or
  * over 300 characters) go through `pg_temp.segwork_double` of
- * {@link postgresPreamble}.
+ * `postgresPreamble` (dialect.ts).
  *
  * @example numberValueSql("n", "duckdb") // => "try_cast(n AS DOUBLE)"
  */
@@ -81,32 +81,4 @@ export function currencySql(text: string, dialect: FeaturesDialect): string {
   return dialect === "duckdb"
     ? `nullif(regexp_extract(${text}, ${pattern}), '')`
     : `nullif(substring(${text} from ${pattern}), '')`;
-}
-
-/**
- * Statements to run before a PostgreSQL features query: session-local
- * (`pg_temp`) helper functions for what PostgreSQL cannot do in an
- * expression without raising an error — a cast that may overflow, and a
- * timestamp that may not exist. Nothing is created outside the session.
- *
- * @example postgresPreamble().startsWith("CREATE OR REPLACE FUNCTION pg_temp.segwork_double") // => true
- */
-export function postgresPreamble(): string {
-  return [
-    "CREATE OR REPLACE FUNCTION pg_temp.segwork_double(t text) RETURNS double precision",
-    "LANGUAGE plpgsql IMMUTABLE AS $$",
-    "BEGIN",
-    "  RETURN CAST(t AS double precision);",
-    "EXCEPTION WHEN numeric_value_out_of_range THEN",
-    // What a JavaScript or DuckDB parse rounds to zero (1e-400) is zero; an overflow is no number.
-    "  RETURN CASE WHEN t ~ '[eE]-' THEN 0 END;",
-    "END $$;",
-    "CREATE OR REPLACE FUNCTION pg_temp.segwork_timestamp(t text, format text) RETURNS timestamp",
-    "LANGUAGE plpgsql IMMUTABLE AS $$",
-    "BEGIN",
-    "  RETURN to_timestamp(t, format)::timestamp;",
-    "EXCEPTION WHEN others THEN",
-    "  RETURN NULL;",
-    "END $$;",
-  ].join("\n");
 }

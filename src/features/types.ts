@@ -118,13 +118,16 @@ export type AmountExpression =
   { kind: "column"; column: string } | { kind: "product"; quantity: string; price: string };
 
 /**
- * Where the lines come from, as DuckDB will read them: a delimited file
- * (RFC 4180 quotes) or a file whose columns are separated by runs of blanks.
- * `headers` are the column names, in file order; `gzip` whether to gunzip.
+ * Where the lines come from: a delimited file (RFC 4180 quotes) or a file
+ * whose columns are separated by runs of blanks, as DuckDB reads them, or a
+ * table already in the database. `headers` are the column names, in file
+ * order; `gzip` whether to gunzip.
  */
 export type TransactionSource =
   | { kind: "csv"; path: string; delimiter: string; headers: string[]; gzip: boolean }
-  | { kind: "whitespace"; path: string; headers: string[]; gzip: boolean };
+  | { kind: "whitespace"; path: string; headers: string[]; gzip: boolean }
+  /** A table of text columns named by `headers` (the log loaded into DuckDB or PostgreSQL). */
+  | { kind: "table"; table: string; headers: string[] };
 
 /** How date strings become timestamps. */
 export type DateParsing =

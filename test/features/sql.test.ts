@@ -108,7 +108,13 @@ describe("buildFeaturesSql", () => {
   it("quotes paths, identifiers and values", () => {
     const sql = buildFeaturesSql({
       ...plan,
-      source: { ...plan.source, path: "it's.csv", headers: ['Unit "Price"', "id"] },
+      source: {
+        kind: "csv",
+        delimiter: ",",
+        gzip: false,
+        path: "it's.csv",
+        headers: ['Unit "Price"', "id"],
+      },
       id: "id",
       amount: { kind: "column", column: 'Unit "Price"' },
       keep: [],

@@ -38,6 +38,8 @@ export function postgresAvailable(): boolean {
 export interface TestPostgres {
   client: pg.Client;
   schema: string;
+  /** Loads a CSV file (with a header line) into `table` through psql's client-side \copy. */
+  copyCsv(table: string, file: string): void;
   close(): Promise<void>;
 }
 
@@ -69,9 +71,21 @@ export async function openPostgres(): Promise<TestPostgres> {
   const schema = `segwork_test_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
   await client.query(`CREATE SCHEMA ${schema}`);
   await client.query(`SET search_path TO ${schema}`);
+  const connection = url;
   return {
     client,
     schema,
+    copyCsv(table, file) {
+      execFileSync("psql", [
+        connection,
+        ...["-v", "ON_ERROR_STOP=1", "-q"],
+        ...["-c", `SET search_path TO ${schema}`],
+        ...[
+          "-c",
+          `\\copy ${table} FROM '${file.replaceAll("'", "''")}' WITH (FORMAT csv, HEADER true)`,
+        ],
+      ]);
+    },
     async close() {
       try {
         await client.query(`DROP SCHEMA ${schema} CASCADE`);
