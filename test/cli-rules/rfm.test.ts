@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import * as XLSX from "xlsx";
+import * as XLSX from "@e965/xlsx";
 import { readRfmScoringFile as readRfmFile } from "../../src/artifacts/rfm.js";
 import { repoRoot, tempDir, writeInput } from "../helpers/cli.js";
 import { expectFailure, run, runOk } from "./run.js";

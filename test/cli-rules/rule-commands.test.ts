@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import * as XLSX from "xlsx";
+import * as XLSX from "@e965/xlsx";
 import { tempDir, writeInput } from "../helpers/cli.js";
 import { expectFailure, runOk } from "./run.js";
 
