@@ -342,6 +342,8 @@ describe("segwork rfm --transactions", () => {
     "InvoiceNo",
     "--as-of",
     "2011-12-10",
+    // A 30-line log: each dropped line is more than 1% of it.
+    "--allow-dropped",
     "--out",
     out,
   ]);
