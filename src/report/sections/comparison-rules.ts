@@ -45,7 +45,7 @@ function ruleCard(rule: SurrogateRule, style: LabelStyle): SafeHtml {
  * feature columns were given).
  *
  * @example
- * clusterRulesSection({ ...comparison, rules: undefined }, context); // => []
+ * clusterRulesSection({ ...comparison, rules: null }, context); // => []
  */
 export function clusterRulesSection(c: Comparison, context: SectionContext): ReportSection | [] {
   const rules = c.rules ?? [];
