@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { readRfmScoringFile as readRfmFile } from "../../src/artifacts/rfm.js";
 import { repoRoot, tempDir, writeInput } from "../helpers/cli.js";
@@ -46,7 +46,10 @@ describe("segwork rfm on a client table", () => {
   const dir = tempDir("segwork-rfm-");
   const input = writeInput(dir, "clients.csv", CLIENTS);
   const out = path.join(dir, "rfm");
-  const stderr = runOk(["rfm", "--input", input, "--id", "client_id", "--out", out]);
+  let stderr = "";
+  beforeAll(async () => {
+    stderr = await runOk(["rfm", "--input", input, "--id", "client_id", "--out", out]);
+  });
   const read = (name: string) => readFileSync(path.join(out, name), "utf8");
 
   it("writes segments.csv exactly (ids as text, numbers as JavaScript prints them)", () => {
@@ -155,7 +158,7 @@ describe("segwork rfm options", () => {
   const dir = tempDir("segwork-rfm-opt-");
   const input = writeInput(dir, "clients.csv", CLIENTS);
 
-  it("--clv writes clv.csv; --bins 2 with a matching segment table", () => {
+  it("--clv writes clv.csv; --bins 2 with a matching segment table", async () => {
     const table = writeInput(
       dir,
       "two.json",
@@ -170,7 +173,7 @@ describe("segwork rfm options", () => {
       "id,recency_days,frequency,monetary,tenure_days\na,10,1,100,365\nb,200,3,900,730\n",
     );
     const out = path.join(dir, "bins2");
-    runOk([
+    await runOk([
       "rfm",
       "--input",
       tenure,
@@ -204,16 +207,16 @@ describe("segwork rfm options", () => {
     expect(Number(value)).toBeCloseTo(0.3 * 450 * multiplier, 9);
   });
 
-  it("a bad config fails with the rules stage's message naming file and key, and writes nothing", () => {
+  it("a bad config fails with the rules stage's message naming file and key, and writes nothing", async () => {
     const bad = writeInput(dir, "bad-rfm.json", '{ "binning": "r-rfm", "bins": 12 }');
-    expectFailure(
+    await expectFailure(
       ["rfm", "--input", input, "--id", "client_id", "--config", bad],
       path.join(dir, "out-bad"),
       `${bad}: bins must be a whole number from 2 to 9 (got 12)`,
     );
   });
 
-  it("a segment table for other bins fails before any work", () => {
+  it("a segment table for other bins fails before any work", async () => {
     const table = writeInput(
       dir,
       "seg4.json",
@@ -222,14 +225,14 @@ describe("segwork rfm options", () => {
         segments: [{ name: "All", recency: [1, 4], frequency: [1, 4], monetary: [1, 4] }],
       }),
     );
-    expectFailure(
+    await expectFailure(
       ["rfm", "--input", input, "--id", "client_id", "--segments", table],
       path.join(dir, "out-bins"),
       `${table}: the segment table is written for bins = 4, but the RFM scores use 5 bins; set "bins" in the segment table to 5 (and its ranges within 1–5) or score with --bins 4`,
     );
   });
 
-  it("a missing value names file, line, column and client; --drop-missing leaves the client out", () => {
+  it("a missing value names file, line, column and client; --drop-missing leaves the client out", async () => {
     // Columns renamed as in the R rfm package's customer table: --frequency and --monetary name them.
     const holes = writeInput(
       dir,
@@ -240,13 +243,13 @@ describe("segwork rfm options", () => {
       ),
     );
     const named = ["--frequency", "number_of_orders", "--monetary", "revenue"];
-    expectFailure(
+    await expectFailure(
       ["rfm", "--input", holes, "--id", "client_id", ...named],
       path.join(dir, "out-holes"),
       `${holes} line 5 (client C4): column "number_of_orders" has no value; fill it, or pass --drop-missing to leave such clients out`,
     );
     const out = path.join(dir, "dropped");
-    const stderr = runOk([
+    const stderr = await runOk([
       "rfm",
       "--input",
       holes,
@@ -274,28 +277,28 @@ describe("segwork rfm options", () => {
     });
   });
 
-  it("needs --input or --transactions, not both, and no transaction options with --input", () => {
+  it("needs --input or --transactions, not both, and no transaction options with --input", async () => {
     const out = path.join(dir, "out-opts");
-    expectFailure(
+    await expectFailure(
       ["rfm"],
       out,
       "segwork rfm needs --input <clients.csv> or --transactions <log.csv>",
     );
-    expectFailure(
+    await expectFailure(
       ["rfm", "--input", input, "--transactions", input, "--id", "client_id"],
       out,
       `segwork rfm takes --input (a client table) or --transactions (a log), not both (got --input ${input} and --transactions ${input})`,
     );
-    expectFailure(
+    await expectFailure(
       ["rfm", "--input", input, "--id", "client_id", "--as-of", "2011-12-10"],
       out,
       "--as-of only applies with --transactions; remove it or use --transactions",
     );
   });
 
-  it("refuses a duplicate client id, naming both lines", () => {
+  it("refuses a duplicate client id, naming both lines", async () => {
     const dup = writeInput(dir, "dup.csv", CLIENTS + "C3,1,1,1,UK\n");
-    const r = run([
+    const r = await run([
       "rfm",
       "--input",
       dup,
@@ -328,23 +331,26 @@ describe("segwork rfm --transactions", () => {
   const dir = tempDir("segwork-rfm-tx-");
   const log = path.join(path.dirname(new URL(import.meta.url).pathname), "transactions.csv");
   const out = path.join(dir, "rfm");
-  const stderr = runOk([
-    "rfm",
-    "--transactions",
-    log,
-    "--id",
-    "CustomerID",
-    "--date",
-    "InvoiceDate",
-    "--amount",
-    "Quantity*UnitPrice",
-    "--invoice",
-    "InvoiceNo",
-    "--as-of",
-    "2011-12-10",
-    "--out",
-    out,
-  ]);
+  let stderr = "";
+  beforeAll(async () => {
+    stderr = await runOk([
+      "rfm",
+      "--transactions",
+      log,
+      "--id",
+      "CustomerID",
+      "--date",
+      "InvoiceDate",
+      "--amount",
+      "Quantity*UnitPrice",
+      "--invoice",
+      "InvoiceNo",
+      "--as-of",
+      "2011-12-10",
+      "--out",
+      out,
+    ]);
+  });
 
   it("derives the clients first, then scores them as from a table", () => {
     const [header, ...rows] = SEGMENTS_CSV.trimEnd().split("\n");
@@ -368,8 +374,8 @@ describe("segwork rfm --transactions", () => {
     });
   });
 
-  it("needs the transaction options features needs", () => {
-    expectFailure(
+  it("needs the transaction options features needs", async () => {
+    await expectFailure(
       ["rfm", "--transactions", log, "--id", "CustomerID"],
       path.join(dir, "no-date"),
       "segwork rfm needs --date <column>",
@@ -385,22 +391,24 @@ describe.skipIf(!existsSync(ORDERS))(
     // rfm_data_orders.csv: customer_id holds people's names (with first_name, last_name, email beside it).
     const dir = tempDir("segwork-rfm-orders-");
     const out = path.join(dir, "rfm");
-    runOk([
-      "rfm",
-      "--transactions",
-      ORDERS,
-      "--id",
-      "customer_id",
-      "--date",
-      "order_date",
-      "--amount",
-      "revenue",
-      "--as-of",
-      "2006-12-31",
-      "--out",
-      out,
-      "--quiet",
-    ]);
+    beforeAll(async () => {
+      await runOk([
+        "rfm",
+        "--transactions",
+        ORDERS,
+        "--id",
+        "customer_id",
+        "--date",
+        "order_date",
+        "--amount",
+        "revenue",
+        "--as-of",
+        "2006-12-31",
+        "--out",
+        out,
+        "--quiet",
+      ]);
+    });
 
     it("reproduces rfm_segment_summary of the R vignette end to end", () => {
       const json = JSON.parse(readFileSync(path.join(out, "rfm.json"), "utf8"));
