@@ -3,17 +3,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { tempDir, writeInput } from "../helpers/cli.js";
+import { SIX_CLIENTS } from "../helpers/six-clients.js";
 import { expectFailure, runOk } from "./run.js";
 
 /** The six clients of rfm.test.ts; revenue 3150.5 in all. */
-const CLIENTS =
-  "client_id,recency_days,frequency,monetary,country\n" +
-  "C1,1,9,1600.5,France\n" +
-  "0042,5,1,50,中国\n" +
-  "C3,10,4,800,France\n" +
-  "C4,20,2,400,UK\n" +
-  "C5,40,6,100,UK\n" +
-  "C6,80,3,200,UK\n";
+const CLIENTS = SIX_CLIENTS;
 
 describe("segwork thresholds", () => {
   const dir = tempDir("segwork-thresholds-");
