@@ -5,7 +5,9 @@
  * or the demo what `segwork compare` gives on those files.
  */
 import type { ClusterRun } from "./cluster.js";
+import type { SegworkModel } from "../artifacts/model.js";
 import type { CompareSideInput } from "./compare.js";
+import type { GradeWorkflowResult } from "./grade.js";
 import type { RfmResult } from "./rfm.js";
 
 /**
@@ -53,5 +55,38 @@ export function rfmCompareSide(result: RfmResult, name = "RFM segments"): Compar
     file: "segments.csv",
     idColumn: "id",
     labelColumn: "segment",
+  };
+}
+
+/**
+ * A graded table as side of a comparison: the scored clients, labelled
+ * "0: Very frequent · …" like {@link clusterCompareSide}, in the model's
+ * cluster order. Two gradings with one model compared this way give the
+ * migration between them (rows: before, columns: after).
+ *
+ * @example
+ * const q3 = gradeWorkflow({ model, table: q3Table });
+ * const side = gradedCompareSide(q3, model, "2011-Q3");
+ * side.order // => ["0: Very frequent · …", "1: Average", …]
+ */
+export function gradedCompareSide(
+  graded: GradeWorkflowResult,
+  model: SegworkModel,
+  name: string,
+): CompareSideInput {
+  const names = model.clusters.map((c) => `${c.cluster}: ${c.label}`);
+  const { ids, cluster } = graded.result;
+  const scored = ids.flatMap((_, i) => (cluster[i]! < 0 ? [] : [i]));
+  return {
+    labeling: {
+      ids: scored.map((i) => ids[i]!),
+      labels: scored.map((i) => names[cluster[i]!]!),
+      source: `${name} assignments.csv`,
+    },
+    name,
+    order: names,
+    file: "assignments.csv",
+    idColumn: "id",
+    labelColumn: "cluster",
   };
 }

@@ -94,7 +94,11 @@ describe.skipIf(skip)(title("notebooks run with the Deno kernel"), () => {
 
   it("finds the notebooks", () => {
     expect(NOTEBOOKS).toEqual(
-      expect.arrayContaining(["01-choose-k.ipynb", "02-rules-vs-clusters.ipynb"]),
+      expect.arrayContaining([
+        "01-choose-k.ipynb",
+        "02-rules-vs-clusters.ipynb",
+        "03-quarterly-review.ipynb",
+      ]),
     );
   });
 

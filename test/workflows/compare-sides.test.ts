@@ -13,6 +13,8 @@ import {
   clusterWorkflow,
   compareFiles,
   compareWorkflow,
+  gradedCompareSide,
+  gradeWorkflow,
   rfmClientsFromTable,
   rfmCompareSide,
   rfmFiles,
@@ -95,5 +97,30 @@ describe("clusterCompareSide and rfmCompareSide", () => {
     expect(memory.comparison.separation!.a.betweenGini).toBe(
       files.comparison.separation!.a.betweenGini,
     );
+  });
+
+  it("gives a graded table's scored clients, labelled as the cluster run", async () => {
+    const side = gradedCompareSide(
+      gradeWorkflow({ model: cluster.model, table }),
+      cluster.model,
+      "Q1",
+    );
+    const fitted = clusterCompareSide(cluster);
+    expect(side.name).toBe("Q1");
+    expect(side.order).toEqual(fitted.order);
+    // Graded on the table it was fitted on: every client in the cluster it was fitted into.
+    expect(side.labeling.ids).toEqual(fitted.labeling.ids);
+    expect(side.labeling.labels).toEqual(fitted.labeling.labels);
+    // A client whose monetary is missing cannot be scored and is left out.
+    const later = await tableOf(SIX_CLIENTS.replace("C4,20,2,400,UK", "C4,20,2,,UK"), {
+      id: "client_id",
+      text: ["country"],
+    });
+    const partial = gradedCompareSide(
+      gradeWorkflow({ model: cluster.model, table: later }),
+      cluster.model,
+      "Q2",
+    );
+    expect(partial.labeling.ids).toEqual(["C1", "0042", "C3", "C5", "C6"]);
   });
 });
