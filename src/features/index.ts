@@ -4,3 +4,20 @@ export { formatClientFeaturesCsv } from "./csv.js";
 export { buildFeaturesSql, buildSlashSampleSql, buildFirstBadDateSql, sourceSql } from "./sql.js";
 export { DATE_FAMILIES, chooseSlashOrder } from "./dates.js";
 export * from "./types.js";
+export {
+  addDays,
+  daysBetween,
+  isIsoDay,
+  MAX_PERIODS,
+  periodWindows,
+  type PeriodEvery,
+  type PeriodSpec,
+  type PeriodWindow,
+} from "./period-windows.js";
+export {
+  deriveClientFeaturesByPeriod,
+  type ClientPeriod,
+  type DerivedPeriods,
+  type DerivedPeriodWindow,
+  type PeriodFeaturesOptions,
+} from "./periods.js";

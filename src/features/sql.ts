@@ -73,8 +73,22 @@ export type LineInput = Pick<
 const trimmed = (column: string): string => `nullif(trim(${sqlIdentifier(column)}), '')`;
 const number = (column: string): string => `try_cast(trim(${sqlIdentifier(column)}) AS DOUBLE)`;
 const indent = (sql: string): string => sql.replaceAll("\n", "\n  ");
-const cte = (name: string, body: string): string => `${name} AS (\n  ${indent(body)}\n)`;
-const select = (columns: string[], rest: string): string =>
+
+/**
+ * One CTE, its body indented.
+ *
+ * @example
+ * cte("a", "SELECT 1"); // => "a AS (\n  SELECT 1\n)"
+ */
+export const cte = (name: string, body: string): string => `${name} AS (\n  ${indent(body)}\n)`;
+
+/**
+ * A SELECT of one column per line.
+ *
+ * @example
+ * select(["a", "b"], "FROM t"); // => "SELECT\n  a,\n  b\nFROM t"
+ */
+export const select = (columns: string[], rest: string): string =>
   `SELECT\n  ${columns.join(",\n  ")}\n${rest}`;
 
 /**
@@ -83,8 +97,11 @@ const select = (columns: string[], rest: string): string =>
  * `ts`). `rows` is `dedup` (one row per distinct line with its number of
  * copies), `all` (every line), `numbered` (every line with its 1-based data
  * row, for messages) or `sample` (the first `sampleLines` lines).
+ *
+ * @example
+ * lineCtes(input, "dedup", { kind: "auto", slashOrder: "month-first" }).length; // => 5 (source … timed)
  */
-function lineCtes(
+export function lineCtes(
   input: LineInput,
   rows: "dedup" | "all" | "numbered" | "sample",
   parsing: DateParsing,
@@ -224,6 +241,65 @@ export const LINE_COUNTERS = [
  * // => "WITH source AS (…) … SELECT client_id, … FROM per_client ORDER BY client_id NULLS LAST"
  */
 export function buildFeaturesSql(plan: FeaturesQueryPlan): string {
+  const perClient = select(
+    [
+      "client_id",
+      ...lineCounterAggregates(),
+      `${frequencyAggregate(plan)} AS frequency`,
+      ...purchaseAggregates(plan),
+    ],
+    "FROM classified\nGROUP BY client_id",
+  );
+  const asOf =
+    plan.asOf === null
+      ? "(CAST(max(latest_ts) OVER () AS DATE) + 1)"
+      : `DATE ${sqlString(plan.asOf)}`;
+  const output = perClientOutput(plan, asOf);
+  const ctes = [
+    ...lineCtes(plan, plan.keepDuplicates ? "all" : "dedup", plan.dateParsing),
+    cte("classified", classifiedSql(plan)),
+    cte("per_client", perClient),
+  ];
+  return `WITH ${ctes.join(",\n")}\n${select(output, "FROM per_client\nORDER BY client_id NULLS LAST")}`;
+}
+
+/**
+ * The output columns of the per-client query (what `deriveClientFeatures`
+ * reads): id, `usable`, the {@link featureColumns}, the {@link
+ * LINE_COUNTERS}, the date example, `as_of` and `latest_transaction`, from a
+ * relation with the per-client aggregates, as of the SQL date `asOf`.
+ *
+ * @example
+ * perClientOutput(plan, "DATE '2011-12-10'")[1]; // => "client_id IS NOT NULL AND purchase_lines > 0 AS usable"
+ */
+export function perClientOutput(plan: Pick<FeaturesQueryPlan, "keep">, asOf: string): string[] {
+  return [
+    "client_id",
+    "client_id IS NOT NULL AND purchase_lines > 0 AS usable",
+    ...featureColumns(plan, asOf),
+    ...LINE_COUNTERS.map((name) => asDouble(name, name)),
+    "slash_ambiguous_example",
+    `strftime(${asOf}, '%Y-%m-%d') AS as_of`,
+    "strftime(max(latest_ts) OVER (), '%Y-%m-%d') AS latest_transaction",
+  ];
+}
+
+/** SQL conditions on classified lines: used at all, a purchase, a return. */
+const USED = "drop_reason IS NULL";
+const PURCHASE = "drop_reason IS NULL AND NOT cancelled";
+const RETURNED = "cancelled AND (drop_reason IS NULL OR drop_reason = 'return_excluded')";
+
+const asDouble = (expression: string, name: string): string =>
+  `CAST(${expression} AS DOUBLE) AS ${name}`;
+
+/**
+ * The body of the `classified` CTE: every `timed` line with `drop_reason`
+ * (NULL for a line that is used), plus any `extra` columns.
+ *
+ * @example
+ * classifiedSql(plan); // => "SELECT\n  *,\n  CASE\n    WHEN client_id IS NULL THEN 'missing_client_id' … END AS drop_reason\nFROM timed"
+ */
+export function classifiedSql(plan: FeaturesQueryPlan, extra: string[] = []): string {
   const dropRules = [
     "WHEN client_id IS NULL THEN 'missing_client_id'",
     "WHEN amount IS NULL THEN 'unparseable_amount'",
@@ -234,62 +310,87 @@ export function buildFeaturesSql(plan: FeaturesQueryPlan): string {
       : [`WHEN ts >= DATE ${sqlString(plan.asOf)} + INTERVAL 1 DAY THEN 'after_as_of'`]),
     ...(plan.excludeReturns ? ["WHEN cancelled THEN 'return_excluded'"] : []),
   ];
-  const classified = select(
-    ["*", `CASE\n    ${dropRules.join("\n    ")}\n  END AS drop_reason`],
+  return select(
+    ["*", `CASE\n    ${dropRules.join("\n    ")}\n  END AS drop_reason`, ...extra],
     "FROM timed",
   );
+}
 
-  const used = "drop_reason IS NULL";
-  const purchase = "drop_reason IS NULL AND NOT cancelled";
-  const returned = "cancelled AND (drop_reason IS NULL OR drop_reason = 'return_excluded')";
+/**
+ * Aggregates of classified lines that add up across any grouping finer
+ * than the client: the {@link LINE_COUNTERS} (as `count`s and `sum`s),
+ * the date evidence, `latest_ts` and `purchase_lines`.
+ *
+ * @example
+ * lineCounterAggregates()[0]; // => "sum(__copies) AS lines_read"
+ */
+export function lineCounterAggregates(): string[] {
   const dropped = (reason: string): string =>
     `count(*) FILTER (WHERE drop_reason = '${reason}') AS lines_${reason}`;
-  // With an invoice column, purchase lines without an invoice number count as one purchase each.
-  const frequency =
-    plan.invoice === undefined
-      ? `count(*) FILTER (WHERE ${purchase})`
-      : `count(DISTINCT invoice) FILTER (WHERE ${purchase}) + count(*) FILTER (WHERE ${purchase} AND invoice IS NULL)`;
-  const money = "CAST(amount AS DECIMAL(18, 6))";
-  const perClient = select(
-    [
-      "client_id",
-      "sum(__copies) AS lines_read",
-      "coalesce(sum(__copies - 1) FILTER (WHERE client_id IS NOT NULL), 0) AS lines_duplicate",
-      "coalesce(sum(__copies) FILTER (WHERE client_id IS NULL), 0) AS lines_missing_client_id",
-      dropped("unparseable_amount"),
-      dropped("non_positive_price"),
-      dropped("unparseable_date"),
-      dropped("after_as_of"),
-      `count(*) FILTER (WHERE ${returned}) AS lines_cancellation`,
-      `count(*) FILTER (WHERE ${used}) AS lines_used`,
-      "count(*) FILTER (WHERE float_id) AS lines_float_id",
-      ...DATE_FAMILIES.map(
-        (family) =>
-          `count(*) FILTER (WHERE dated AND date_family = '${family.key}') AS lines_date_${family.key}`,
-      ),
-      ...slashEvidenceAggregates(),
-      "max(ts) FILTER (WHERE dated) AS latest_ts",
-      `count(*) FILTER (WHERE ${purchase}) AS purchase_lines`,
-      `${frequency} AS frequency`,
-      `sum(${money}) FILTER (WHERE ${used}) AS net_amount`,
-      `sum(${money}) FILTER (WHERE ${purchase}) AS purchased`,
-      `-sum(${money}) FILTER (WHERE ${returned}) AS returned`,
-      `min(ts) FILTER (WHERE ${purchase}) AS first_ts`,
-      `max(ts) FILTER (WHERE ${purchase}) AS last_ts`,
-      ...plan.keep.map((_, i) => `arg_max(keep_${i}, ts) FILTER (WHERE ${used}) AS keep_${i}`),
-    ],
-    "FROM classified\nGROUP BY client_id",
-  );
+  return [
+    "sum(__copies) AS lines_read",
+    "coalesce(sum(__copies - 1) FILTER (WHERE client_id IS NOT NULL), 0) AS lines_duplicate",
+    "coalesce(sum(__copies) FILTER (WHERE client_id IS NULL), 0) AS lines_missing_client_id",
+    dropped("unparseable_amount"),
+    dropped("non_positive_price"),
+    dropped("unparseable_date"),
+    dropped("after_as_of"),
+    `count(*) FILTER (WHERE ${RETURNED}) AS lines_cancellation`,
+    `count(*) FILTER (WHERE ${USED}) AS lines_used`,
+    "count(*) FILTER (WHERE float_id) AS lines_float_id",
+    ...DATE_FAMILIES.map(
+      (family) =>
+        `count(*) FILTER (WHERE dated AND date_family = '${family.key}') AS lines_date_${family.key}`,
+    ),
+    ...slashEvidenceAggregates(),
+    "max(ts) FILTER (WHERE dated) AS latest_ts",
+    `count(*) FILTER (WHERE ${PURCHASE}) AS purchase_lines`,
+  ];
+}
 
-  const asOf =
-    plan.asOf === null
-      ? "(CAST(max(latest_ts) OVER () AS DATE) + 1)"
-      : `DATE ${sqlString(plan.asOf)}`;
-  const asDouble = (expression: string, name: string): string =>
-    `CAST(${expression} AS DOUBLE) AS ${name}`;
-  const output = [
-    "client_id",
-    "client_id IS NOT NULL AND purchase_lines > 0 AS usable",
+/**
+ * The aggregate counting purchases (distinct invoices; lines without an
+ * invoice number, or without an invoice column, count one each).
+ *
+ * @example
+ * frequencyAggregate({ ...plan, invoice: undefined }); // => "count(*) FILTER (WHERE drop_reason IS NULL AND NOT cancelled)"
+ */
+export function frequencyAggregate(plan: Pick<FeaturesQueryPlan, "invoice">): string {
+  return plan.invoice === undefined
+    ? `count(*) FILTER (WHERE ${PURCHASE})`
+    : `count(DISTINCT invoice) FILTER (WHERE ${PURCHASE}) + count(*) FILTER (WHERE ${PURCHASE} AND invoice IS NULL)`;
+}
+
+/**
+ * Aggregates of money, purchase dates and kept columns (`net_amount`,
+ * `purchased`, `returned`, `first_ts`, `last_ts`, `keep_<i>`). Money is
+ * summed as DECIMAL(18, 6), so sums of sums are exact.
+ *
+ * @example
+ * purchaseAggregates(plan)[0]; // => "sum(CAST(amount AS DECIMAL(18, 6))) FILTER (WHERE drop_reason IS NULL) AS net_amount"
+ */
+export function purchaseAggregates(plan: Pick<FeaturesQueryPlan, "keep">): string[] {
+  const money = "CAST(amount AS DECIMAL(18, 6))";
+  return [
+    `sum(${money}) FILTER (WHERE ${USED}) AS net_amount`,
+    `sum(${money}) FILTER (WHERE ${PURCHASE}) AS purchased`,
+    `-sum(${money}) FILTER (WHERE ${RETURNED}) AS returned`,
+    `min(ts) FILTER (WHERE ${PURCHASE}) AS first_ts`,
+    `max(ts) FILTER (WHERE ${PURCHASE}) AS last_ts`,
+    ...plan.keep.map((_, i) => `arg_max(keep_${i}, ts) FILTER (WHERE ${USED}) AS keep_${i}`),
+  ];
+}
+
+/**
+ * The output feature columns (kept columns, the numeric features, the
+ * purchase dates) computed from per-client aggregates named as in
+ * {@link purchaseAggregates} plus `frequency`, as of the SQL date `asOf`.
+ *
+ * @example
+ * featureColumns(plan, "DATE '2011-12-10'")[0]; // => 'keep_0 AS "country"'
+ */
+export function featureColumns(plan: Pick<FeaturesQueryPlan, "keep">, asOf: string): string[] {
+  return [
     ...plan.keep.map((kept, i) => `keep_${i} AS ${sqlIdentifier(kept.name)}`),
     asDouble(`date_diff('day', CAST(last_ts AS DATE), ${asOf})`, "recency_days"),
     asDouble("frequency", "frequency"),
@@ -303,17 +404,7 @@ export function buildFeaturesSql(plan: FeaturesQueryPlan): string {
     ),
     "strftime(first_ts, '%Y-%m-%d') AS first_purchase",
     "strftime(last_ts, '%Y-%m-%d') AS last_purchase",
-    ...LINE_COUNTERS.map((name) => asDouble(name, name)),
-    "slash_ambiguous_example",
-    `strftime(${asOf}, '%Y-%m-%d') AS as_of`,
-    "strftime(max(latest_ts) OVER (), '%Y-%m-%d') AS latest_transaction",
   ];
-  const ctes = [
-    ...lineCtes(plan, plan.keepDuplicates ? "all" : "dedup", plan.dateParsing),
-    cte("classified", classified),
-    cte("per_client", perClient),
-  ];
-  return `WITH ${ctes.join(",\n")}\n${select(output, "FROM per_client\nORDER BY client_id NULLS LAST")}`;
 }
 
 /**
