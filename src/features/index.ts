@@ -21,3 +21,4 @@ export {
   type DerivedPeriodWindow,
   type PeriodFeaturesOptions,
 } from "./periods.js";
+export { clientFeaturesTable } from "./table.js";

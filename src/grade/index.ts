@@ -24,3 +24,20 @@ export { scoringSql, TESTED_ON, type ScoringSqlOptions } from "./scoring-sql.js"
 export { scoreCase, segmentCase, type RfmSqlSpec } from "./rfm-sql.js";
 export { readRfmFile, validateRfmSpec, type RfmFileSpec } from "./rfm-file.js";
 export { commentLines, doubleLiteral, quoteIdentifier, stringLiteral } from "./sql-text.js";
+export {
+  DEFAULT_MAX_KNOTS,
+  freezeScorecard,
+  frozenNormalize,
+  scoreFrozenScorecard,
+  type FreezeOptions,
+  type FrozenNormalization,
+  type FrozenScorecard,
+} from "./frozen-tiers.js";
+export {
+  gradeFrozen,
+  requireArtifactColumns,
+  scoreRfmFrozen,
+  type FrozenArtifacts,
+  type FrozenGrade,
+  type FrozenRfm,
+} from "./frozen.js";

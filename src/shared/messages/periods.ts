@@ -68,3 +68,37 @@ export const emptyPeriod = (file: string, label: string, end: string): SegworkEr
     `${file}: no client has a purchase by the end of period ${label} (${end}); start the periods later`,
     { file, value: label },
   );
+
+// ── Frozen grading ──────────────────────────────────────────────────────────
+
+/** What one saved artifact needs from the table, for {@link missingColumns}. */
+export interface ColumnNeed {
+  /** "the model", "the RFM settings", "the scorecard". */
+  artifact: string;
+  file: string;
+  missing: string[];
+}
+
+/**
+ * A table lacks columns that saved artifacts need; every missing column is named.
+ *
+ * @example
+ * missingColumns("q1.csv", [{ artifact: "the model", file: "model.json", missing: ["frequency"] }], ["client_id", "recency_days"]).message;
+ * // => 'q1.csv: no column "frequency", which model.json (the model) needs; the table has: client_id, recency_days'
+ */
+export const missingColumns = (
+  source: string,
+  needs: readonly ColumnNeed[],
+  headers: readonly string[],
+): SegworkError => {
+  const all = [...new Set(needs.flatMap((n) => n.missing))];
+  const quoted = all.map((c) => `"${c}"`).join(", ");
+  const has = `the table has: ${headers.join(", ")}`;
+  const text =
+    needs.length === 1 && all.length === 1
+      ? `${source}: no column ${quoted}, which ${needs[0]!.file} (${needs[0]!.artifact}) needs; ${has}`
+      : `${source}: no columns ${quoted}: ${needs
+          .map((n) => `${n.file} (${n.artifact}) needs ${n.missing.join(", ")}`)
+          .join("; ")}; ${has}`;
+  return new SegworkError("periods.missing-columns", text, { file: source, column: all[0] });
+};
