@@ -31,3 +31,6 @@ export { displayThreshold, roundestBetween, roundSignificant, formatNumber } fro
 export type { DisplayThreshold } from "./format.js";
 export { betweenSegmentGini, valueSeparation } from "./separation.js";
 export { labelingFromTable, clientColumns, LABEL_COLUMN_NAMES } from "./reader.js";
+export { minimumCostAssignment, type CostAssignment } from "./hungarian.js";
+export { matchCentroids, type CentroidMatch, type CentroidPairing } from "./centroid-match.js";
+export { REFIT_DEFAULTS, refitClusters, type Refit, type RefitOptions } from "./refit.js";
