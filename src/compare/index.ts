@@ -34,3 +34,16 @@ export { labelingFromTable, clientColumns, LABEL_COLUMN_NAMES } from "./reader.j
 export { minimumCostAssignment, type CostAssignment } from "./hungarian.js";
 export { matchCentroids, type CentroidMatch, type CentroidPairing } from "./centroid-match.js";
 export { REFIT_DEFAULTS, refitClusters, type Refit, type RefitOptions } from "./refit.js";
+export {
+  GONE,
+  INACTIVE,
+  MIGRATION_DEFAULTS,
+  NEW,
+  migrationBetween,
+  migrations,
+  type Migration,
+  type MigrationOptions,
+  type MigrationSummary,
+  type PeriodLabels,
+  type RankedMoves,
+} from "./migration.js";

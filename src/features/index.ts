@@ -16,6 +16,7 @@ export {
 } from "./period-windows.js";
 export {
   deriveClientFeaturesByPeriod,
+  newInPeriod,
   type ClientPeriod,
   type DerivedPeriods,
   type DerivedPeriodWindow,

@@ -136,3 +136,17 @@ function splitByPeriod(
     };
   });
 }
+
+/**
+ * 1 for each client of the period whose first purchase falls inside it (on
+ * or after `window.start`); all 0 for a period that covers all history.
+ *
+ * @example
+ * newInPeriod(periods[1]).reduce((a, b) => a + b, 0); // => clients new in the second period
+ */
+export function newInPeriod(period: ClientPeriod): Uint8Array {
+  const start = period.window.start;
+  return Uint8Array.from(period.clients.firstPurchase, (day) =>
+    start !== null && day >= start ? 1 : 0,
+  );
+}

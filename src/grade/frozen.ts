@@ -116,3 +116,30 @@ export function gradeFrozen(artifacts: FrozenArtifacts, table: Table): FrozenGra
     tiers: tiers ? scoreFrozenScorecard(tiers.scorecard, table.columns, table.ids) : null,
   };
 }
+
+/** Label of a row the model could not score (missing value, undefined log1p). */
+export const UNSCORED = "unscored";
+
+/** The three labelings of a {@link FrozenGrade} as text, aligned with its ids. */
+export interface FrozenLabels {
+  /** Cluster number as text ("0", "1", …), or {@link UNSCORED}. */
+  cluster: string[] | null;
+  segment: string[] | null;
+  tier: string[] | null;
+}
+
+/**
+ * The labels of a frozen grade, ready for migration and KPIs.
+ *
+ * @example
+ * frozenLabels(graded).cluster?.slice(0, 3); // => ["2", "0", "unscored"]
+ */
+export function frozenLabels(graded: FrozenGrade): FrozenLabels {
+  return {
+    cluster: graded.cluster
+      ? Array.from(graded.cluster.cluster, (c) => (c < 0 ? UNSCORED : String(c)))
+      : null,
+    segment: graded.rfm?.segments?.segment ?? null,
+    tier: graded.tiers?.tier ?? null,
+  };
+}

@@ -34,7 +34,10 @@ export {
   type FrozenScorecard,
 } from "./frozen-tiers.js";
 export {
+  frozenLabels,
   gradeFrozen,
+  UNSCORED,
+  type FrozenLabels,
   requireArtifactColumns,
   scoreRfmFrozen,
   type FrozenArtifacts,

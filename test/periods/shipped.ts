@@ -6,12 +6,21 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { PeriodLabels } from "../../src/compare/index.js";
 import {
   clientFeaturesTable,
   deriveClientFeaturesByPeriod,
+  newInPeriod,
   type DerivedPeriods,
 } from "../../src/features/index.js";
-import { freezeScorecard, type FrozenArtifacts } from "../../src/grade/index.js";
+import {
+  freezeScorecard,
+  frozenLabels,
+  gradeFrozen,
+  type FrozenArtifacts,
+  type FrozenGrade,
+  type FrozenLabels,
+} from "../../src/grade/index.js";
 import type { Table } from "../../src/load/types.js";
 import {
   parseConfigText,
@@ -81,5 +90,38 @@ export function artifactsOn(reference: Table): FrozenArtifacts {
       scorecard: freezeScorecard(card, reference.columns, reference.ids, reference.source),
       file: "tiers.json",
     },
+  };
+}
+
+/** Every period of the shipped log graded with the first period's artifacts. */
+export interface GradedPeriods {
+  derived: DerivedPeriods;
+  tables: Table[];
+  artifacts: FrozenArtifacts;
+  graded: FrozenGrade[];
+  /** Per scheme, one PeriodLabels per period. */
+  labels: Record<"cluster" | "segment" | "tier", PeriodLabels[]>;
+}
+
+/** Derives `every` periods of 2011, freezes artifacts on the first and grades every period. */
+export async function gradedShippedPeriods(every: "quarter" | "month"): Promise<GradedPeriods> {
+  const derived = await shippedPeriods(every);
+  const tables = periodTables(derived);
+  const artifacts = artifactsOn(tables[0]!);
+  const graded = tables.map((t) => gradeFrozen(artifacts, t));
+  const labelsOf = (scheme: keyof FrozenLabels): PeriodLabels[] =>
+    derived.periods.map((period, p) => ({
+      period: period.window.label,
+      ids: period.clients.ids,
+      labels: frozenLabels(graded[p]!)[scheme]!,
+      recencyDays: period.clients.numeric.recency_days,
+      isNew: newInPeriod(period),
+    }));
+  return {
+    derived,
+    tables,
+    artifacts,
+    graded,
+    labels: { cluster: labelsOf("cluster"), segment: labelsOf("segment"), tier: labelsOf("tier") },
   };
 }

@@ -102,3 +102,29 @@ export const missingColumns = (
           .join("; ")}; ${has}`;
   return new SegworkError("periods.missing-columns", text, { file: source, column: all[0] });
 };
+
+// ── Migration ───────────────────────────────────────────────────────────────
+
+/** A client listed twice in one period. */
+export const duplicateId = (period: string, id: string): SegworkError =>
+  new SegworkError(
+    "periods.duplicate-id",
+    `period ${period}: client ${id} is listed twice; each client must have one row per period`,
+    { value: id },
+  );
+
+/** A label that is also the name of a migration state. */
+export const reservedState = (period: string, label: string): SegworkError =>
+  new SegworkError(
+    "periods.reserved-state",
+    `period ${period}: a segment is named "${label}", which is a migration state (inactive, new, not in period); rename the segment`,
+    { value: label },
+  );
+
+/** A client marked new in a period who was already a client in the period before. */
+export const newNotNew = (period: string, id: string, previous: string): SegworkError =>
+  new SegworkError(
+    "periods.new-not-new",
+    `period ${period}: client ${id} is marked new (first purchase inside the period) but was already a client in period ${previous}; the periods overlap or are out of order`,
+    { value: id },
+  );
