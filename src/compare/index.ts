@@ -47,3 +47,23 @@ export {
   type PeriodLabels,
   type RankedMoves,
 } from "./migration.js";
+export {
+  KPI_NAMES,
+  RATE_KPIS,
+  segmentKpis,
+  type KpiChange,
+  type KpiName,
+  type KpiOptions,
+  type PeriodActivity,
+  type PeriodKpis,
+  type SegmentKpis,
+} from "./kpis.js";
+export {
+  evaluateTargets,
+  parseTargetsConfig,
+  parseTargetText,
+  type Target,
+  type TargetOp,
+  type TargetResult,
+  type Targets,
+} from "./targets.js";

@@ -128,3 +128,32 @@ export const newNotNew = (period: string, id: string, previous: string): Segwork
     `period ${period}: client ${id} is marked new (first purchase inside the period) but was already a client in period ${previous}; the periods overlap or are out of order`,
     { value: id },
   );
+
+// ── Targets (requirements inside config problems: "<file>: <key> <requirement> (got …)") ──
+
+/** A target that is not `<kpi> <op> <value>`. */
+export const targetShape = (): string =>
+  'must read "<kpi> <op> <value>", e.g. "repurchase_rate >= +10%" (op: >=, >, <=, <; value: 20%, +10%, +2pp, 150)';
+/** An unknown KPI name. */
+export const targetKpi = (kpi: string, known: readonly string[]): string =>
+  `names "${kpi}", which is not a KPI (KPIs: ${known.join(", ")})`;
+/** Percentage points on a KPI that is no rate, or without a sign. */
+export const targetPoints = (): string =>
+  'uses "pp" (percentage points), which is a change of a rate or share: write it with a sign on repurchase_rate, reactivation_rate or revenue_share, e.g. "+2pp"';
+/** A percentage level on a KPI that is no rate. */
+export const targetPercentLevel = (kpi: string): string =>
+  `gives a percentage level for ${kpi}, which is not a rate: a change needs a sign ("+15%"), a level a number in the KPI's units`;
+/** A target that is not text. */
+export const targetNotText = (): string => 'must be a text such as "repurchase_rate >= +10%"';
+/** A segment's targets not given as a list. */
+export const targetList = (): string =>
+  'must be a list of targets, e.g. ["repurchase_rate >= +10%"]';
+/** The `targets` key missing or not an object. */
+export const targetsObject = (): string =>
+  'must be an object naming segments, e.g. { "targets": { "Champions": ["repurchase_rate >= +10%"] } }';
+/** Keys beside `targets`. */
+export const targetsUnknownKeys = (keys: string[]): string =>
+  `has unknown key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `"${k}"`).join(", ")} (allowed: targets)`;
+/** A target for a segment the grading does not have (a complete sentence). */
+export const targetSegment = (segment: string, known: readonly string[]): string =>
+  `names the segment "${segment}", which the grading does not have (segments: ${known.join(", ")}; "*" = each segment, "all" = every client)`;
