@@ -67,3 +67,18 @@ export {
   type TargetResult,
   type Targets,
 } from "./targets.js";
+export {
+  BOOTSTRAP_DEFAULTS,
+  bootstrapMeanDifference,
+  type BootstrapInterval,
+  type BootstrapOptions,
+} from "./bootstrap.js";
+export {
+  CAMPAIGN_COLUMNS,
+  campaignEffect,
+  campaignRecords,
+  type CampaignEffect,
+  type CampaignEffectOptions,
+  type CampaignRecord,
+  type SegmentEffect,
+} from "./campaign.js";

@@ -157,3 +157,31 @@ export const targetsUnknownKeys = (keys: string[]): string =>
 /** A target for a segment the grading does not have (a complete sentence). */
 export const targetSegment = (segment: string, known: readonly string[]): string =>
   `names the segment "${segment}", which the grading does not have (segments: ${known.join(", ")}; "*" = each segment, "all" = every client)`;
+
+// ── Campaign files ──────────────────────────────────────────────────────────
+
+/** A campaign file without a needed column. */
+export const campaignColumn = (
+  file: string,
+  column: string,
+  headers: readonly string[],
+): SegworkError =>
+  new SegworkError(
+    "periods.campaign-column",
+    `${file}: no column "${column}"; a campaign file has the client id, campaign and date (YYYY-MM-DD) columns (it has: ${headers.join(", ")})`,
+    { file, column },
+  );
+
+/** A bad cell of a campaign file. */
+export const campaignCell = (
+  file: string,
+  line: number,
+  column: string,
+  value: string,
+  expected: string,
+): SegworkError =>
+  new SegworkError(
+    "periods.campaign-cell",
+    `${file}, line ${line}: column "${column}" must be ${expected} (got ${describeValue(value)})`,
+    { file, line, column, value },
+  );
