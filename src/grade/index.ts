@@ -44,3 +44,17 @@ export {
   type FrozenGrade,
   type FrozenRfm,
 } from "./frozen.js";
+export {
+  applyOverrides,
+  checkOverrides,
+  loadOverrides,
+  OVERRIDE_COLUMNS,
+  overridesFromTable,
+  type AppliedOverride,
+  type GradedLabels,
+  type Override,
+  type OverrideField,
+  type OverrideResult,
+  type Overrides,
+  type OverrideVocabulary,
+} from "./overrides.js";

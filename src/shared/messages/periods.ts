@@ -185,3 +185,89 @@ export const campaignCell = (
     `${file}, line ${line}: column "${column}" must be ${expected} (got ${describeValue(value)})`,
     { file, line, column, value },
   );
+
+// ── Overrides ───────────────────────────────────────────────────────────────
+
+/** An overrides file without a needed column. */
+export const overrideColumn = (
+  file: string,
+  column: string,
+  headers: readonly string[],
+): SegworkError =>
+  new SegworkError(
+    "periods.override-column",
+    `${file}: no column "${column}"; an overrides file has client_id, tier and/or segment, reason, who and until (it has: ${headers.join(", ")})`,
+    { file, column },
+  );
+
+/** A bad or empty cell of an overrides file. */
+export const overrideCell = (
+  file: string,
+  line: number,
+  column: string,
+  value: string,
+  expected: string,
+): SegworkError =>
+  new SegworkError(
+    "periods.override-cell",
+    value === ""
+      ? `${file}, line ${line}: "${column}" is empty; it must give ${expected}`
+      : `${file}, line ${line}: "${column}" must give ${expected} (got ${describeValue(value)})`,
+    { file, line, column, value },
+  );
+
+/** A line setting neither tier nor segment. */
+export const overrideNothing = (
+  file: string,
+  line: number,
+  fields: readonly string[],
+): SegworkError =>
+  new SegworkError(
+    "periods.override-nothing",
+    `${file}, line ${line}: the override sets nothing; fill ${fields.join(" or ")}`,
+    { file, line },
+  );
+
+/** An override for a client the run does not know. */
+export const overrideUnknownClient = (file: string, line: number, id: string): SegworkError =>
+  new SegworkError(
+    "periods.override-unknown-client",
+    `${file}, line ${line}: client ${describeValue(id)} is not a client in the transactions (check the id, with its leading zeros)`,
+    { file, line, value: id },
+  );
+
+/** An override naming a tier or segment that does not exist. */
+export const overrideUnknownValue = (
+  file: string,
+  line: number,
+  field: string,
+  value: string,
+  known: readonly string[],
+): SegworkError =>
+  new SegworkError(
+    "periods.override-unknown-value",
+    `${file}, line ${line}: ${describeValue(value)} is not a ${field} (${field === "tier" ? "tiers" : "segments"}: ${known.join(", ")})`,
+    { file, line, column: field, value },
+  );
+
+/** An override of a scheme the run does not grade. */
+export const overrideNoScheme = (file: string, line: number, field: string): SegworkError =>
+  new SegworkError(
+    "periods.override-no-scheme",
+    `${file}, line ${line}: the override sets a ${field}, but this run grades no ${field === "tier" ? "tiers (give --tiers)" : "segments (give --rfm with a segment table)"}`,
+    { file, line, column: field },
+  );
+
+/** Two overrides in force for the same client and field. */
+export const overrideConflict = (
+  file: string,
+  first: number,
+  second: number,
+  id: string,
+  field: string,
+): SegworkError =>
+  new SegworkError(
+    "periods.override-conflict",
+    `${file}, lines ${first} and ${second}: both set the ${field} of client ${describeValue(id)} and are both in force; keep one, or end the first before the second starts`,
+    { file, line: second, value: id },
+  );
