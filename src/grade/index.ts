@@ -58,3 +58,14 @@ export {
   type Overrides,
   type OverrideVocabulary,
 } from "./overrides.js";
+export {
+  explainClient,
+  parseClientJson,
+  type ClientExplanation,
+  type ClientValues,
+  type ClusterExplanation,
+  type CriterionExplanation,
+  type MeasureExplanation,
+  type RfmExplanation,
+  type TierExplanation,
+} from "./explain.js";

@@ -271,3 +271,15 @@ export const overrideConflict = (
     `${file}, lines ${first} and ${second}: both set the ${field} of client ${describeValue(id)} and are both in force; keep one, or end the first before the second starts`,
     { file, line: second, value: id },
   );
+
+// ── Single-client explanations ──────────────────────────────────────────────
+
+/** A client given as JSON that cannot be read. */
+export const clientJson = (source: string, key: string | null, problem: string): SegworkError =>
+  new SegworkError(
+    "periods.client-json",
+    key === null
+      ? `${source}: not a client (${problem}); write e.g. {"id": "17850", "recency_days": 3, "frequency": 12, "monetary": 5400}`
+      : `${source}: key "${key}" ${problem}`,
+    { file: source, ...(key === null ? {} : { key }) },
+  );
