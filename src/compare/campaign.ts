@@ -39,7 +39,7 @@ const isDay = (value: string): boolean =>
  * columns `campaign` and `date`; load it with `text: ["campaign", "date"]`).
  *
  * @throws SegworkError `periods.campaign-column` for a missing column,
- *   `periods.campaign-cell` naming the line of an empty campaign or a date
+ *   `periods.bad-cell` naming the line of an empty campaign or a date
  *   that is not YYYY-MM-DD.
  * @example
  * campaignRecords(await loadTable("campaign.csv", { id: "client_id", text: ["campaign", "date"], numeric: [] }))[0];
@@ -58,15 +58,9 @@ export function campaignRecords(table: Table): CampaignRecord[] {
     const campaign = campaigns[i]!.trim();
     const date = dates[i]!.trim();
     if (campaign === "")
-      throw msg.campaignCell(
-        table.source,
-        line,
-        CAMPAIGN_COLUMNS.campaign,
-        campaign,
-        "a campaign name",
-      );
+      throw msg.badCell(table.source, line, CAMPAIGN_COLUMNS.campaign, campaign, "a campaign name");
     if (!isDay(date))
-      throw msg.campaignCell(
+      throw msg.badCell(
         table.source,
         line,
         CAMPAIGN_COLUMNS.date,

@@ -23,9 +23,14 @@
  * Applied to the reference table itself, a frozen scorecard gives the same
  * components, scores and tiers as `scoreScorecard` (tested).
  */
-import { normalizeFeature, scoreScorecard } from "../rules/index.js";
+import {
+  normalizeFeature,
+  scoreScorecard,
+  tierSummaries,
+  tiersByThresholds,
+  weightedScore,
+} from "../rules/index.js";
 import type { Normalization, Scorecard, ScorecardResult, TierSummary } from "../rules/types.js";
-import * as msg from "../shared/messages/rules.js";
 
 /** One feature's normalisation with its reference parameters. */
 export type FrozenNormalization =
@@ -199,9 +204,6 @@ function percentileLevel(x: number, how: { values: number[]; levels: number[] })
   return levels[lo]! + t * (levels[lo + 1]! - levels[lo]!);
 }
 
-/** Scores within this distance of a tier bound count as on it (as in `scoreScorecard`). */
-const BOUND_TOLERANCE = 1e-9;
-
 /**
  * Scores every client with a frozen scorecard: the same weighted sum and
  * result shape as `scoreScorecard`, tiers by the frozen thresholds.
@@ -216,50 +218,12 @@ export function scoreFrozenScorecard(
   columns: Readonly<Record<string, ArrayLike<number>>>,
   ids: readonly string[],
 ): ScorecardResult {
-  const n = ids.length;
-  if (n === 0) throw msg.noClients("scorecard");
-  const components: Record<string, Float64Array> = {};
-  const score = new Float64Array(n);
-  for (const [feature, weight] of Object.entries(frozen.weights)) {
-    const values = columns[feature];
-    if (!values) throw msg.missingColumn("the scorecard", feature, Object.keys(columns));
-    if (values.length !== n) throw msg.lengthMismatch(feature, values.length, n);
-    for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(values[i]!)) throw msg.notFinite(feature, i + 1, ids[i]!, values[i]!);
-    }
-    const s = frozenNormalize(values, frozen.normalization[feature]!);
-    components[feature] = s;
-    for (let i = 0; i < n; i++) score[i] = score[i]! + weight * s[i]!;
-  }
-  for (let i = 0; i < n; i++) score[i] = 100 * score[i]!;
-  const last = frozen.tiers.length - 1;
-  const tierIndex = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    let t = 0;
-    while (t < last && score[i]! < frozen.tiers[t]!.min - BOUND_TOLERANCE) t++;
-    tierIndex[i] = t;
-  }
-  const tiers: TierSummary[] = frozen.tiers.map((tier) => ({
-    name: tier.name,
-    ...(tier.nameZh !== undefined ? { nameZh: tier.nameZh } : {}),
-    count: 0,
-    actualShare: 0,
-    min: tier.min,
-    minScore: Number.NaN,
-    maxScore: Number.NaN,
-  }));
-  for (let i = 0; i < n; i++) {
-    const t = tiers[tierIndex[i]!]!;
-    t.count++;
-    t.minScore = Number.isNaN(t.minScore) ? score[i]! : Math.min(t.minScore, score[i]!);
-    t.maxScore = Number.isNaN(t.maxScore) ? score[i]! : Math.max(t.maxScore, score[i]!);
-  }
-  for (const t of tiers) t.actualShare = t.count / n;
-  return {
+  const { score, components } = weightedScore(frozen.weights, columns, ids, (feature, values) =>
+    frozenNormalize(values, frozen.normalization[feature]!),
+  );
+  const tierIndex = tiersByThresholds(
     score,
-    components,
-    tierIndex,
-    tier: Array.from(tierIndex, (t) => frozen.tiers[t]!.name),
-    tiers,
-  };
+    frozen.tiers.map((t) => t.min),
+  );
+  return { score, components, tierIndex, ...tierSummaries(frozen.tiers, tierIndex, score) };
 }

@@ -52,7 +52,7 @@ const isDay = (value: string): boolean =>
  * segment gives two overrides.
  *
  * @throws SegworkError `periods.override-column` when reason, who, until or
- *   both tier and segment are missing from the file; `periods.override-cell`
+ *   both tier and segment are missing from the file; `periods.bad-cell`
  *   naming the line of an empty reason, who or set value, or a bad date.
  * @example
  * overridesFromTable(table).overrides[0]; // => { clientId: "17850", field: "tier", value: "Diamond", reason: "…", who: "li.wei", until: "2011-12-31", line: 2 }
@@ -74,7 +74,7 @@ export function overridesFromTable(table: Table): Overrides {
     const line = table.sourceLines[i]!;
     const cell = (values: string[], name: string, expected: string): string => {
       const value = values[i]!.trim();
-      if (value === "") throw msg.overrideCell(table.source, line, name, value, expected);
+      if (value === "") throw msg.badCell(table.source, line, name, value, expected);
       return value;
     };
     const base = {
@@ -89,7 +89,7 @@ export function overridesFromTable(table: Table): Overrides {
       line,
     };
     if (!isDay(base.until)) {
-      throw msg.overrideCell(
+      throw msg.badCell(
         table.source,
         line,
         "until",

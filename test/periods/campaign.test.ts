@@ -105,11 +105,11 @@ describe("campaignRecords", () => {
       "client_id,campaign,date\n1,mail,2011-04-05\n2,mail,5/4/2011\n",
     );
     expect(() => campaignRecords(bad)).toThrow(
-      msg.campaignCell("campaign.csv", 3, "date", "5/4/2011", "a date written YYYY-MM-DD").message,
+      msg.badCell("campaign.csv", 3, "date", "5/4/2011", "a date written YYYY-MM-DD").message,
     );
     const empty = await campaignTable("client_id,campaign,date\n1,,2011-04-05\n");
     expect(() => campaignRecords(empty)).toThrow(
-      msg.campaignCell("campaign.csv", 2, "campaign", "", "a campaign name").message,
+      msg.badCell("campaign.csv", 2, "campaign", "", "a campaign name").message,
     );
     const table = await parseTable(
       new TextEncoder().encode("client_id,campaign\n1,mail\n"),

@@ -123,7 +123,7 @@ describe("overrides", () => {
   it("refuses an override without a reason, and other empty or bad cells, naming the line", async () => {
     const head = "client_id,tier,reason,who,until\n1,Gold,vip,li.wei,2011-12-31\n";
     await expect(overridesOf(`${head}2,Gold,,li.wei,2011-12-31`)).rejects.toThrow(
-      msg.overrideCell(
+      msg.badCell(
         "overrides.csv",
         3,
         "reason",
@@ -132,16 +132,11 @@ describe("overrides", () => {
       ).message,
     );
     await expect(overridesOf(`${head}2,Gold,vip, ,2011-12-31`)).rejects.toThrow(
-      msg.overrideCell("overrides.csv", 3, "who", "", "who decided it").message,
+      msg.badCell("overrides.csv", 3, "who", "", "who decided it").message,
     );
     await expect(overridesOf(`${head}2,Gold,vip,li.wei,31/12/2011`)).rejects.toThrow(
-      msg.overrideCell(
-        "overrides.csv",
-        3,
-        "until",
-        "31/12/2011",
-        "the last day it applies, YYYY-MM-DD",
-      ).message,
+      msg.badCell("overrides.csv", 3, "until", "31/12/2011", "the last day it applies, YYYY-MM-DD")
+        .message,
     );
     await expect(overridesOf(`${head}2,,vip,li.wei,2011-12-31`)).rejects.toThrow(
       msg.overrideNothing("overrides.csv", 3, ["tier"]).message,

@@ -139,6 +139,25 @@ export interface FlowChartOptions {
   title?: string;
 }
 
+/** Least distance between two labels on one side, in pixels (11 px text). */
+const LABEL_SPACING_PX = 13;
+
+/**
+ * Label positions: each node's middle, moved apart where small neighbouring
+ * nodes would make their labels overlap (a pass down then a pass up, per side).
+ */
+function spreadLabels(nodes: readonly FlowNode[], spacing: number): number[] {
+  const y = nodes.map((n) => (n.y0 + n.y1) / 2);
+  for (const side of ["from", "to"] as const) {
+    const on = nodes.flatMap((n, i) => (n.side === side ? [i] : [])).sort((a, b) => y[a]! - y[b]!);
+    for (let k = 1; k < on.length; k++) y[on[k]!] = Math.max(y[on[k]!]!, y[on[k - 1]!]! + spacing);
+    if (on.length > 0) y[on.at(-1)!] = Math.min(y[on.at(-1)!]!, 1);
+    for (let k = on.length - 2; k >= 0; k--)
+      y[on[k]!] = Math.min(y[on[k]!]!, y[on[k + 1]!]! - spacing);
+  }
+  return y;
+}
+
 /** Where the node bars sit on the 0..1 x axis. */
 const NODE_WIDTH = 0.035;
 
@@ -175,14 +194,16 @@ export function flowChartSpec(
       };
     }),
   );
-  const nodeRows = layout.nodes.map((node) => ({
+  const height = options.height ?? 360;
+  const labelY = spreadLabels(layout.nodes, LABEL_SPACING_PX / height);
+  const nodeRows = layout.nodes.map((node, i) => ({
     state: shown(node.state),
     clients: node.clients,
     x0: node.side === "from" ? 0 : 1 - NODE_WIDTH,
     x1: node.side === "from" ? NODE_WIDTH : 1,
     y0: node.y0,
     y1: node.y1,
-    mid: (node.y0 + node.y1) / 2,
+    mid: labelY[i]!,
     side: node.side,
     label: `${shown(node.state)} (${node.clients.toLocaleString("en-US")})`,
   }));
@@ -202,7 +223,7 @@ export function flowChartSpec(
     $schema: VEGA_LITE_SCHEMA,
     title: options.title ?? `${migration.from} → ${migration.to}`,
     width: options.width ?? 420,
-    height: options.height ?? 360,
+    height,
     padding: { left: 150, right: 150, top: 8, bottom: 8 },
     layer: [
       {

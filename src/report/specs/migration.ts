@@ -11,7 +11,7 @@ import { CLUSTER_PALETTE } from "./theme.js";
 
 /** Colours of the states that are no segment: new clients, inactive ones, those gone. */
 export const STATE_COLORS: Readonly<Record<string, string>> = {
-  [NEW]: "#54a24b",
+  [NEW]: "#5b3f8c", // not in the first palette entries, which segments take
   [INACTIVE]: "#a3a9b3",
   [GONE]: "#d3d7dd",
 };

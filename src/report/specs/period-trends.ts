@@ -31,6 +31,18 @@ function segmentOrder(kpis: readonly PeriodKpis[]): string[] {
   return [...seen];
 }
 
+/** The x encoding of the periods, in order, every one shown; long labels slanted. */
+function periodAxis(periods: string[]) {
+  return {
+    field: "period",
+    type: "ordinal" as const,
+    sort: periods,
+    title: null,
+    scale: { domain: periods },
+    axis: { labelAngle: periods.some((p) => p.length > 8) ? -40 : 0 },
+  };
+}
+
 const KPI_TITLES: Record<KpiName, { title: string; format: string }> = {
   clients: { title: "Clients", format: ",~f" },
   revenue: { title: "Revenue in the period", format: "~s" },
@@ -75,13 +87,7 @@ export function segmentSharesOverTimeSpec(
     height: 220,
     mark: { type: "bar", stroke: "white", strokeWidth: 0.5 },
     encoding: {
-      x: {
-        field: "period",
-        type: "ordinal",
-        sort: periods,
-        title: null,
-        axis: { labelAngle: periods.some((p) => p.length > 8) ? -40 : 0 },
-      },
+      x: periodAxis(periods),
       y: {
         field,
         type: "quantitative",
@@ -173,14 +179,7 @@ export function kpiTrendsSpec(
     height: 180,
     transform: [{ filter: { field: "kpi", equal: kpi } }],
     encoding: {
-      x: {
-        field: "period",
-        type: "ordinal",
-        sort: periods,
-        title: null,
-        scale: { domain: periods },
-        axis: { labelAngle: periods.some((p) => p.length > 8) ? -40 : 0 },
-      },
+      x: periodAxis(periods),
       y: {
         field: "value",
         type: "quantitative",

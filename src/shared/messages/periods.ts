@@ -172,20 +172,6 @@ export const campaignColumn = (
     { file, column },
   );
 
-/** A bad cell of a campaign file. */
-export const campaignCell = (
-  file: string,
-  line: number,
-  column: string,
-  value: string,
-  expected: string,
-): SegworkError =>
-  new SegworkError(
-    "periods.campaign-cell",
-    `${file}, line ${line}: column "${column}" must be ${expected} (got ${describeValue(value)})`,
-    { file, line, column, value },
-  );
-
 // ── Overrides ───────────────────────────────────────────────────────────────
 
 /** An overrides file without a needed column. */
@@ -200,8 +186,8 @@ export const overrideColumn = (
     { file, column },
   );
 
-/** A bad or empty cell of an overrides file. */
-export const overrideCell = (
+/** A bad or empty cell of a campaign or overrides file. */
+export const badCell = (
   file: string,
   line: number,
   column: string,
@@ -209,10 +195,10 @@ export const overrideCell = (
   expected: string,
 ): SegworkError =>
   new SegworkError(
-    "periods.override-cell",
+    "periods.bad-cell",
     value === ""
-      ? `${file}, line ${line}: "${column}" is empty; it must give ${expected}`
-      : `${file}, line ${line}: "${column}" must give ${expected} (got ${describeValue(value)})`,
+      ? `${file}, line ${line}: "${column}" is empty; it must be ${expected}`
+      : `${file}, line ${line}: "${column}" must be ${expected} (got ${describeValue(value)})`,
     { file, line, column, value },
   );
 
