@@ -163,6 +163,20 @@ describe("period features on a hand-made log", () => {
     expect(months.summary).toMatchObject({ linesRead: 8, afterAsOf: 1, nonPositivePrice: 1 });
   });
 
+  it("gives the same tables on a second run", async () => {
+    const again = await deriveClientFeaturesByPeriod(base, {
+      every: "month",
+      from: "2011-01-01",
+      to: "2011-03-31",
+    });
+    expect(again.periods.map((p) => formatClientFeaturesCsv(p.clients))).toEqual(
+      months.periods.map((p) => formatClientFeaturesCsv(p.clients)),
+    );
+    expect(again.periods.map((p) => [...p.periodRevenue, ...p.periodOrders])).toEqual(
+      months.periods.map((p) => [...p.periodRevenue, ...p.periodOrders]),
+    );
+  });
+
   it("lets the first of explicit period ends cover all history", async () => {
     const at = await deriveClientFeaturesByPeriod(base, { at: ["2011-01-31", "2011-03-31"] });
     expect(at.periods.map((p) => [p.window.label, p.window.start])).toEqual([
