@@ -23,3 +23,9 @@ export {
   type PeriodFeaturesOptions,
 } from "./periods.js";
 export { clientFeaturesTable } from "./table.js";
+export {
+  buildPeriodClientsSql,
+  buildPeriodFeaturesSql,
+  buildPeriodGroupsSql,
+  PERIOD_GROUPS,
+} from "./periods-sql.js";
