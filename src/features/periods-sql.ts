@@ -66,7 +66,7 @@ export function buildPeriodGroupsSql(
     "client_id",
     "invoice",
     "bucket",
-    ...lineCounterAggregates(),
+    ...lineCounterAggregates(plan),
     ...purchaseAggregates(plan),
     ...plan.keep.map(
       (_, i) =>
@@ -100,6 +100,8 @@ function combinedPurchases(plan: Pick<FeaturesQueryPlan, "keep">): string[] {
     "min(first_ts) AS first_ts",
     "max(last_ts) AS last_ts",
     ...plan.keep.map((_, i) => `arg_max(keep_${i}, keep_ts_${i}) AS keep_${i}`),
+    "min(currency_min) AS currency_min",
+    "max(currency_max) AS currency_max",
   ];
 }
 

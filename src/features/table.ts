@@ -41,6 +41,7 @@ export function clientFeaturesTable(clients: ClientFeatures, source: string): Ta
     columns: { ...clients.numeric },
     issues,
     text,
+    rowsWithoutId: { count: 0, lines: [] },
     format: { kind: "csv", encoding: "utf-8", delimiter: ",", gzip: false },
   };
 }

@@ -11,7 +11,7 @@ import type { RfmMeasure, SegmentRule } from "../rules/types.js";
 import * as msg from "../shared/messages/periods.js";
 import { gradeFrozen, type FrozenArtifacts } from "./frozen.js";
 import type { FrozenNormalization } from "./frozen-tiers.js";
-import { centroidMatrix, clusterLabels } from "./model-file.js";
+import { centroidMatrix, clusterLabels } from "./model.js";
 import { RFM_MEASURES } from "./rfm-sql.js";
 
 /** The cluster part of an explanation. */
@@ -101,6 +101,7 @@ function singleRow(client: ClientValues, source: string): Table {
       names.map((n) => [n, { missing: Number.isFinite(client.values[n]!) ? 0 : 1, nonNumeric: 0 }]),
     ),
     text: {},
+    rowsWithoutId: { count: 0, lines: [] },
     format: { kind: "json", encoding: "utf-8", gzip: false },
   };
 }

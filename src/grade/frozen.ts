@@ -11,7 +11,7 @@ import type { RfmScores, ScorecardResult, SegmentAssignment } from "../rules/typ
 import * as msg from "../shared/messages/periods.js";
 import { scoreFrozenScorecard, type FrozenScorecard } from "./frozen-tiers.js";
 import { gradeTable, type GradeResult } from "./grade.js";
-import type { SegworkModel } from "./model-file.js";
+import type { SegworkModel } from "./model.js";
 import type { RfmFileSpec } from "./rfm-file.js";
 import { RFM_MEASURES } from "./rfm-sql.js";
 

@@ -52,6 +52,7 @@ const base = {
   amount: "Quantity*UnitPrice",
   invoice: "InvoiceNo",
   keep: ["Country"],
+  allowDropped: true,
 };
 
 /** One client's row in a period, as a plain object. */
@@ -223,6 +224,7 @@ describe("period features on the shipped Online Retail log (2011)", () => {
     amount: "Quantity*UnitPrice",
     invoice: "InvoiceNo",
     keep: ["Country"],
+    allowDropped: ["missing_client_id" as const],
   };
   let months: DerivedPeriods;
   let quarters: DerivedPeriods;

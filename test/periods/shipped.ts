@@ -39,6 +39,7 @@ export const SHIPPED_LOG = {
   date: "InvoiceDate",
   amount: "Quantity*UnitPrice",
   invoice: "InvoiceNo",
+  allowDropped: ["missing_client_id" as const],
 };
 
 /** 2011 by quarter or by month. */

@@ -15,3 +15,4 @@ export * as compareMessages from "./compare.js";
 export * as gradeMessages from "./grade.js";
 export * as cliRulesMessages from "./cli-rules.js";
 export * as periodsMessages from "./periods.js";
+export * as clvMessages from "./clv.js";
