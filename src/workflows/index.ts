@@ -49,3 +49,5 @@ export {
   type ScoredClients,
 } from "./rule-clients.js";
 export { segmentTableOutputs, SEGMENT_TABLE_FILES } from "./segment-table.js";
+export * from "./periods.js";
+export * from "./periods-files.js";
