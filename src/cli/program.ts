@@ -18,6 +18,7 @@ import {
   withRuleTableOptions,
   withTableOptions,
   withTextOptions,
+  withPeriodsOptions,
   withTransactionOptions,
   withReadOptions,
 } from "./definitions.js";
@@ -37,6 +38,7 @@ const MODULES: Record<string, () => Promise<CommandModule>> = {
   abc: () => import("./commands/abc.js"),
   compare: () => import("./commands/compare.js"),
   grade: () => import("./commands/grade.js"),
+  periods: () => import("./commands/periods.js"),
   "export-sql": () => import("./commands/export-sql.js"),
   synth: () => import("./commands/synth.js"),
   demo: () => import("./commands/demo.js"),
@@ -172,6 +174,16 @@ export function buildProgram(line: string): Command {
     )
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
+
+  withPeriodsOptions(
+    withTransactionOptions(
+      command(
+        "periods",
+        "re-grade a log at every month or quarter end with saved artifacts; migration, KPIs, targets, overrides; one report per period and an index",
+      ),
+      true,
+    ).requiredOption("--id <column>", "client id column"),
+  );
 
   command(
     "export-sql",

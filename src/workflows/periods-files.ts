@@ -12,6 +12,8 @@ import {
   writePeriodsIndex,
   type PeriodsIndexArtifact,
 } from "../artifacts/periods.js";
+import type { PeriodsReportInput } from "../report/sections/periods-data.js";
+import { flagReason } from "../shared/messages/workflows.js";
 import type { OutputFile } from "./files.js";
 import type { GradedPeriod, PeriodScheme, PeriodsResult } from "./periods.js";
 
@@ -106,5 +108,70 @@ export function periodsDataFiles(run: PeriodsResult): OutputFile[] {
       name: periodAssignmentsName(p.window.label),
       content: assignmentsText(p, run.clusterNames),
     })),
+  ];
+}
+
+/**
+ * What the periods reports read, from a run.
+ *
+ * @example
+ * periodsReportInput(run, { showIds: false }).periods[3].partial; // => true
+ */
+export function periodsReportInput(
+  run: PeriodsResult,
+  options: { showIds: boolean },
+): PeriodsReportInput {
+  const names = (scheme: PeriodScheme): Record<string, string> =>
+    scheme === "cluster"
+      ? Object.fromEntries(Object.entries(run.clusterNames).map(([c, l]) => [c, `${c}: ${l}`]))
+      : {};
+  return {
+    title: "Segment review by period",
+    command: run.provenance.command,
+    version: run.provenance.segworkVersion,
+    generatedAt: run.generatedAt,
+    source: run.summary.source,
+    settings: run.settings,
+    periods: run.periods.map((p) => ({
+      label: p.window.label,
+      start: p.window.start,
+      end: p.window.end,
+      asOf: p.window.asOf,
+      partial: p.window.partial,
+      clients: p.ids.length,
+      report: periodReportName(p.window.label),
+      overrides: { applied: p.overrides.applied, expired: p.overrides.expired },
+      flags: p.flags.map((f) => ({ id: f.id, reason: flagReason(f.code), detail: f.detail })),
+      refit: p.refit,
+    })),
+    names: { cluster: names("cluster"), segment: names("segment"), tier: names("tier") },
+    migration: run.migration,
+    kpis: run.kpis,
+    targets: run.targets,
+    showIds: options.showIds,
+  };
+}
+
+/**
+ * Every file of a periods run: the data files, one report per period and
+ * index.html. The report layer is imported on first use.
+ *
+ * @example
+ * (await periodsFiles(run, { showIds: false })).map((f) => f.name).at(-1); // => "index.html"
+ */
+export async function periodsFiles(
+  run: PeriodsResult,
+  options: { showIds: boolean },
+): Promise<OutputFile[]> {
+  const { renderPeriodReport, renderPeriodsIndex } = await import("../report/index.js");
+  const input = periodsReportInput(run, options);
+  const pages: OutputFile[] = [];
+  for (let p = 0; p < run.periods.length; p++) {
+    pages.push({ name: input.periods[p]!.report, content: await renderPeriodReport(input, p) });
+  }
+  return [
+    ...periodsDataFiles(run),
+    ...pages,
+    { name: "index.html", content: await renderPeriodsIndex(input) },
   ];
 }

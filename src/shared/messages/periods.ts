@@ -269,3 +269,27 @@ export const clientJson = (source: string, key: string | null, problem: string):
       : `${source}: key "${key}" ${problem}`,
     { file: source, ...(key === null ? {} : { key }) },
   );
+
+/** `periods` got --as-of: each period has its own as-of day. */
+export const periodsAsOf = (): SegworkError =>
+  new SegworkError(
+    "periods.as-of",
+    "segwork periods: --as-of does not apply here (each period is graded as of its own end); give --every with --from/--to, or --at",
+    {},
+  );
+
+/** `periods` needs --every or --at (and --every needs --from and --to). */
+export const periodsSpec = (): SegworkError =>
+  new SegworkError(
+    "periods.spec",
+    "segwork periods: give --every month|quarter with --from and --to, or --at with the period ends",
+    {},
+  );
+
+/** `periods` was given nothing to grade with. */
+export const periodsNothingToGrade = (): SegworkError =>
+  new SegworkError(
+    "periods.nothing-to-grade",
+    "segwork periods: give at least one of --model, --rfm and --tiers",
+    {},
+  );
