@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readKpisFile, readPeriodsIndexFile } from "../../src/artifacts/periods.js";
 import * as msg from "../../src/shared/messages/periods.js";
+import * as notes from "../../src/shared/messages/workflows.js";
 import { repoRoot, runCliInProcess, type CliResult } from "../helpers/cli.js";
 import {
   browserRequired,
@@ -75,7 +76,6 @@ beforeAll(async () => {
     targets,
     "--out",
     out,
-    "--quiet",
   ]);
 }, 120_000);
 
@@ -110,7 +110,15 @@ describe("segwork periods on the shipped log", () => {
     expect(kpis.targetsOn).toBe("segment");
     // Two targets checked in each of the four quarters.
     expect(kpis.targets).toHaveLength(8);
-    expect(result.stdout).toContain("2011-Q4 (as of 2011-12-10, partial)");
+    expect(result.stderr).toContain(
+      notes.periodLine(
+        "2011-Q4",
+        "2011-12-10",
+        index.periods[3]!.clients,
+        true,
+        index.periods[3]!.flagged,
+      ),
+    );
   });
 
   it("refuses --as-of, and a period spec without --every or --at", async () => {
