@@ -51,3 +51,4 @@ export {
 export { segmentTableOutputs, SEGMENT_TABLE_FILES } from "./segment-table.js";
 export * from "./periods.js";
 export * from "./periods-files.js";
+export * from "./explain.js";

@@ -9,6 +9,9 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readKpisFile, readPeriodsIndexFile } from "../../src/artifacts/periods.js";
+import type { ClientExplanation } from "../../src/grade/index.js";
+import { explanationLines } from "../../src/shared/messages/explain.js";
+import * as gradeMsg from "../../src/shared/messages/grade.js";
 import * as msg from "../../src/shared/messages/periods.js";
 import * as notes from "../../src/shared/messages/workflows.js";
 import { repoRoot, runCliInProcess, type CliResult } from "../helpers/cli.js";
@@ -129,6 +132,55 @@ describe("segwork periods on the shipped log", () => {
     const none = await runCliInProcess(base);
     expect(none.stderr).toContain(msg.periodsSpec().message);
     expect(existsSync(path.join(saved.dir, "x"))).toBe(false);
+  });
+});
+
+describe("segwork grade --client", () => {
+  const client = '{"id":"17850","recency_days":3,"frequency":12,"monetary":5400}';
+  const reference = path.join(repoRoot, "data/online-retail-clients.csv");
+  const args = ["grade", "--model", "", "--rfm", "", "--tiers", TIERS, "--client", client];
+
+  it("prints the cluster with every distance, the RFM cut points and the tier's points", async () => {
+    const withFiles = [...args];
+    withFiles[2] = saved.model;
+    withFiles[4] = saved.rfm;
+    const json = await runCliInProcess([
+      ...withFiles,
+      "--reference",
+      reference,
+      "--id",
+      "client_id",
+      "--json",
+    ]);
+    expect(json.status, json.stderr).toBe(0);
+    const e = JSON.parse(json.stdout) as ClientExplanation;
+    expect(e.id).toBe("17850");
+    // The cluster is the nearest centroid, and every centroid is listed.
+    expect(e.cluster!.distances).toHaveLength(4);
+    expect(e.cluster!.cluster).toBe(e.cluster!.distances[0]!.cluster);
+    // Each R/F/M value lies in the bin the cut points give it.
+    for (const m of e.rfm!.measures) {
+      if (m.lower !== null) expect(m.value).toBeGreaterThanOrEqual(m.lower);
+      if (m.upper !== null) expect(m.value).toBeLessThan(m.upper);
+    }
+    // The tier's score is the sum of its criteria's points (1e-9: float sums).
+    const points = e.tier!.criteria.reduce((a, c) => a + c.points, 0);
+    expect(Math.abs(points - e.tier!.score)).toBeLessThan(1e-9);
+    const text = await runCliInProcess([
+      ...withFiles,
+      "--reference",
+      reference,
+      "--id",
+      "client_id",
+    ]);
+    expect(text.stdout.split("\n")).toEqual([...explanationLines(e), ""]);
+  });
+
+  it("asks for --reference with --tiers, and for --input or --client", async () => {
+    const noReference = await runCliInProcess(["grade", "--tiers", TIERS, "--client", client]);
+    expect(noReference.stderr).toContain(gradeMsg.tiersReference().message);
+    const nothing = await runCliInProcess(["grade", "--model", saved.model]);
+    expect(nothing.stderr).toContain(gradeMsg.inputOrClient().message);
   });
 });
 
