@@ -46,11 +46,18 @@ describe("periods workflow over 2011's quarters of the shipped log", () => {
         "12348,,Champions,key account,li.wei,2011-05-31",
       ].join("\n") + "\n",
     );
+    // A mailing to three Q1 clients in May 2011, and one record outside Q2.
+    const campaign = path.join(saved.dir, "campaign.csv");
+    writeFileSync(
+      campaign,
+      "client_id,campaign,date\n12347,spring-mail,2011-05-02\n12348,spring-mail,2011-05-02\n12350,spring-mail,2011-05-02\n12347,spring-mail,2011-09-01\n",
+    );
     inputs = await readPeriodsInputs({
       model: saved.model,
       rfm: saved.rfm,
       tiers: TIERS,
       overrides,
+      campaign,
     });
     run = await periodsWorkflow(
       {
@@ -132,6 +139,16 @@ describe("periods workflow over 2011's quarters of the shipped log", () => {
     });
   }, 60_000);
 
+  it("measures the campaign within starting segments in the following quarter", () => {
+    // campaign[0]: Q1 clients, targeted inside Q2 (the September record falls in Q3's window).
+    const q2 = run.campaign[0]!;
+    expect([q2.from, q2.to]).toEqual(["2011-04-01", "2011-06-30"]);
+    expect(q2.used).toBe(3);
+    expect(q2.outsideDates).toBe(1);
+    expect(q2.effects.reduce((a, e) => a + e.targeted, 0)).toBe(3);
+    expect(run.campaign[1]!.used).toBe(1);
+  });
+
   it("applies overrides in force and reports expired ones", () => {
     const [q1, q2] = run.periods;
     expect(q1!.overrides.applied.map((o) => [o.clientId, o.field])).toEqual([
@@ -182,4 +199,57 @@ describe("periods workflow over 2011's quarters of the shipped log", () => {
     );
     expect(periodsDataFiles(again)).toEqual(files);
   }, 120_000);
+});
+
+describe("periods workflow over 2011's months, refitted and re-binned", () => {
+  let saved: SavedArtifacts;
+  let run: PeriodsResult;
+
+  beforeAll(async () => {
+    saved = await saveArtifacts();
+    const inputs = await readPeriodsInputs({ model: saved.model, rfm: saved.rfm });
+    run = await periodsWorkflow(
+      {
+        log: LOG,
+        periods: { every: "month", from: "2011-01-01", to: "2011-12-31" },
+        clusters: "refit",
+        rebin: true,
+        seed: 3,
+      },
+      inputs,
+    );
+  }, 120_000);
+
+  afterAll(() => rmSync(saved.dir, { recursive: true, force: true }));
+
+  it("grades twelve months, December partial, with each month's own cut points and matched clusters", () => {
+    expect(run.periods.map((p) => p.window.label)).toEqual(
+      Array.from({ length: 12 }, (_, m) => `2011-${String(m + 1).padStart(2, "0")}`),
+    );
+    expect(run.periods.map((p) => p.window.partial)).toEqual([...Array(11).fill(false), true]);
+    expect(run.settings).toMatchObject({ clusters: "refit", rebin: true, targetsOn: "segment" });
+    // Rebinned: the recency cuts move with the growing client base.
+    const cuts = run.periods.map((p) => JSON.stringify(p.rfmCuts!.recency));
+    expect(new Set(cuts).size).toBeGreaterThan(1);
+    for (const p of run.periods) {
+      expect(p.refit!.match.pairs).toHaveLength(4);
+      for (const pair of p.refit!.match.pairs) expect(pair.drift).toBeGreaterThanOrEqual(0);
+    }
+    expect(run.kpis.tier).toBeNull();
+  });
+
+  it("keeps the matrix identities month to month", () => {
+    for (const scheme of ["cluster", "segment"] as const) {
+      expect(run.migration[scheme]).toHaveLength(11);
+      run.migration[scheme]!.forEach((m, i) => {
+        const now = run.periods[i + 1]!;
+        const gone = m.columns.indexOf("not in period");
+        expect(m.columnTotals.reduce((a, b, c) => a + (c === gone ? 0 : b), 0)).toBe(
+          now.ids.length,
+        );
+        const s = m.summary;
+        expect(s.new + s.retained + s.reactivated).toBe(s.currentActive);
+      });
+    }
+  });
 });
