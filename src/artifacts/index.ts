@@ -45,3 +45,4 @@ export {
   type RuleInput,
   type RuleOutputHeader,
 } from "./rule-output.js";
+export * from "./periods.js";

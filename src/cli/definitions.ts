@@ -249,3 +249,41 @@ export function withCompareOptions(cmd: Command): Command {
     )
     .option("--revenue <column>", "revenue column for the value separation (default: monetary)");
 }
+
+/** Options of `segwork periods` besides the transaction log's. */
+export function withPeriodsOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option("--every <step>", "one period per calendar month or quarter").choices([
+        "month",
+        "quarter",
+      ]),
+    )
+    .option("--at <days>", "explicit period ends, comma-separated YYYY-MM-DD (instead of --every)")
+    .option("--from <YYYY-MM-DD>", "first day of the first period")
+    .option("--to <YYYY-MM-DD>", "last day of the last period (with --every)")
+    .option("-m, --model <file>", "model.json written by segwork cluster (clusters)")
+    .option("--rfm <file>", "rfm.json written by segwork rfm (cut points and segments)")
+    .option("--tiers <file>", "scorecard (e.g. data/rules/tiers.json), frozen on the first period")
+    .option(
+      "--overrides <file>",
+      "manual overrides: client_id, tier or segment, reason, who, until",
+    )
+    .option("--targets <file>", "targets per segment (JSON or YAML)")
+    .option("--campaign <file>", "campaign records: client_id, campaign, date")
+    .option("--refit", "refit K-Means each period at the model's k, names matched to the previous")
+    .option(
+      "--rebin",
+      "recompute the RFM cut points each period (scores then mean different things)",
+    )
+    .option(
+      "--inactive-days <n>",
+      "days without a purchase after which a client counts as inactive",
+      integer("--inactive-days", 1),
+      365,
+    )
+    .option("--seed <n>", "seed of the refits and the campaign bootstrap", integer("--seed"), 0)
+    .option("--show-ids", "print client ids in the reports (masked by default)")
+    .option("-q, --quiet", "no progress on stderr")
+    .requiredOption("-o, --out <dir>", "output directory");
+}

@@ -18,6 +18,7 @@ import {
   withRuleTableOptions,
   withTableOptions,
   withTextOptions,
+  withPeriodsOptions,
   withTransactionOptions,
   withReadOptions,
 } from "./definitions.js";
@@ -37,6 +38,7 @@ const MODULES: Record<string, () => Promise<CommandModule>> = {
   abc: () => import("./commands/abc.js"),
   compare: () => import("./commands/compare.js"),
   grade: () => import("./commands/grade.js"),
+  periods: () => import("./commands/periods.js"),
   "export-sql": () => import("./commands/export-sql.js"),
   synth: () => import("./commands/synth.js"),
   demo: () => import("./commands/demo.js"),
@@ -165,13 +167,31 @@ export function buildProgram(line: string): Command {
       "assign a later table to a saved model's clusters (no refit); write assignments.csv and grade.json with drift",
     ),
   )
-    .requiredOption("-m, --model <file>", "model.json written by segwork cluster")
-    .requiredOption(
+    .option("-m, --model <file>", "model.json written by segwork cluster")
+    .option(
       "-i, --input <file>",
       "client table to score: .csv, .csv.gz, .tsv, .json, .jsonl or .xlsx",
     )
     .option("-q, --quiet", "no progress on stderr")
-    .requiredOption("-o, --out <dir>", "output directory");
+    .option("-o, --out <dir>", "output directory (with --input)")
+    .option(
+      "--client <json>",
+      'one client\'s values, e.g. \'{"id":"17850","recency_days":3,"frequency":12,"monetary":5400}\' (or @file): print its grades with the reasons',
+    )
+    .option("--rfm <file>", "with --client: rfm.json written by segwork rfm")
+    .option("--tiers <file>", "with --client: a scorecard such as data/rules/tiers.json")
+    .option("--reference <file>", "with --tiers: the client table the scorecard is frozen on")
+    .option("--json", "with --client: print the explanation as JSON");
+
+  withPeriodsOptions(
+    withTransactionOptions(
+      command(
+        "periods",
+        "re-grade a log at every month or quarter end with saved artifacts; migration, KPIs, targets, overrides; one report per period and an index",
+      ),
+      true,
+    ).requiredOption("--id <column>", "client id column"),
+  );
 
   command(
     "export-sql",

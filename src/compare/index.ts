@@ -33,3 +33,54 @@ export { displayThreshold, roundestBetween, roundSignificant, formatNumber } fro
 export type { DisplayThreshold } from "./format.js";
 export { betweenSegmentGini, valueSeparation } from "./separation.js";
 export { labelingFromTable, clientColumns, LABEL_COLUMN_NAMES } from "./reader.js";
+export { minimumCostAssignment, type CostAssignment } from "./hungarian.js";
+export { matchCentroids, type CentroidMatch, type CentroidPairing } from "./centroid-match.js";
+export { REFIT_DEFAULTS, refitClusters, type Refit, type RefitOptions } from "./refit.js";
+export {
+  GONE,
+  INACTIVE,
+  MIGRATION_DEFAULTS,
+  NEW,
+  migrationBetween,
+  migrations,
+  type Migration,
+  type MigrationOptions,
+  type MigrationSummary,
+  type PeriodLabels,
+  type RankedMoves,
+} from "./migration.js";
+export {
+  KPI_NAMES,
+  RATE_KPIS,
+  segmentKpis,
+  type KpiChange,
+  type KpiName,
+  type KpiOptions,
+  type PeriodActivity,
+  type PeriodKpis,
+  type SegmentKpis,
+} from "./kpis.js";
+export {
+  evaluateTargets,
+  parseTargetsConfig,
+  parseTargetText,
+  type Target,
+  type TargetOp,
+  type TargetResult,
+  type Targets,
+} from "./targets.js";
+export {
+  BOOTSTRAP_DEFAULTS,
+  bootstrapMeanDifference,
+  type BootstrapInterval,
+  type BootstrapOptions,
+} from "./bootstrap.js";
+export {
+  CAMPAIGN_COLUMNS,
+  campaignEffect,
+  campaignRecords,
+  type CampaignEffect,
+  type CampaignEffectOptions,
+  type CampaignRecord,
+  type SegmentEffect,
+} from "./campaign.js";

@@ -61,7 +61,22 @@ export interface DerivedClients {
 }
 
 /** A query result, column-major: header → values. */
-type Columns = Record<string, unknown[]>;
+export type Columns = Record<string, unknown[]>;
+
+/**
+ * The statements of one features run, executed in order on one connection;
+ * the last returns the per-client columns of `buildFeaturesSql` (the
+ * earlier ones may stage temporary tables).
+ */
+export type FeaturesStatements = (plan: FeaturesQueryPlan) => string[];
+
+/** What a run of {@link deriveFeaturesWith} hands to its `finish` step, connection still open. */
+export interface FeaturesSession {
+  derived: DerivedClients;
+  plan: FeaturesQueryPlan;
+  /** Runs one more query on the same connection (read errors become SegworkErrors). */
+  query: (sql: string) => Promise<Columns>;
+}
 
 /**
  * A DuckDB value as a number (BIGINT arrives as bigint); NaN for anything else.
@@ -117,6 +132,47 @@ export async function query(
   }
 }
 
+/** Runs the statements in order and returns the last one's columns. */
+async function queryAll(
+  connection: DuckDBConnection,
+  sql: string[],
+  file: string,
+): Promise<Columns> {
+  let columns: Columns = {};
+  for (const statement of sql) columns = await query(connection, statement, file);
+  return columns;
+}
+
+/**
+ * The rows `rows` of a per-client result (columns named as by
+ * `buildFeaturesSql`) as {@link ClientFeatures}.
+ *
+ * @example
+ * clientFeaturesOf({ client_id: ["7"], recency_days: [3], … }, [0], []).ids; // => ["7"]
+ */
+export function clientFeaturesOf(
+  columns: Columns,
+  rows: readonly number[],
+  keep: readonly { column: string; name: string }[],
+): ClientFeatures {
+  const pick = <T>(name: string, convert: (value: unknown) => T): T[] =>
+    rows.map((i) => convert(columns[name][i]));
+  const numeric = Object.fromEntries(
+    NUMERIC_FEATURES.map((feature) => [feature, Float64Array.from(pick(feature, toNumber))]),
+  ) as Record<NumericFeature, Float64Array>;
+  return {
+    ids: pick("client_id", String),
+    numeric,
+    firstPurchase: pick("first_purchase", String),
+    lastPurchase: pick("last_purchase", String),
+    kept: keep.map((kept) => ({
+      name: kept.name,
+      source: kept.column,
+      values: pick(kept.name, (value) => (value as string | null) ?? null),
+    })),
+  };
+}
+
 /** Sums the per-client counters of the main query. */
 function totals(columns: Columns): Record<(typeof LINE_COUNTERS)[number], number> {
   const sums = Object.fromEntries(
@@ -157,6 +213,7 @@ async function runFeatures(
   connection: DuckDBConnection,
   input: LineInput,
   options: FeaturesOptions,
+  statements: FeaturesStatements,
 ): Promise<{ columns: Columns; plan: FeaturesQueryPlan; parsing: DateParsing }> {
   const file = options.transactions;
   let parsing: DateParsing;
@@ -176,7 +233,7 @@ async function runFeatures(
     countReturns: options.countReturns ?? FEATURES_DEFAULTS.countReturns,
   });
   let plan = planFor(parsing);
-  let columns = await query(connection, buildFeaturesSql(plan), file);
+  let columns = await queryAll(connection, statements(plan), file);
   if (parsing.kind === "auto") {
     const sums = totals(columns);
     const order = chooseSlashOrder(
@@ -194,7 +251,7 @@ async function runFeatures(
     if (order !== parsing.slashOrder) {
       parsing = { kind: "auto", slashOrder: order };
       plan = planFor(parsing);
-      columns = await query(connection, buildFeaturesSql(plan), file);
+      columns = await queryAll(connection, statements(plan), file);
     }
   }
   const badDates = totals(columns).lines_unparseable_date;
@@ -338,12 +395,35 @@ const exampleOf = (columns: Columns): string | null =>
  * clients.numeric.frequency[0]; // => distinct invoices of the first client (ids sorted)
  */
 export async function deriveClientFeatures(options: FeaturesOptions): Promise<DerivedClients> {
+  return deriveFeaturesWith(
+    options,
+    (plan) => [buildFeaturesSql(plan)],
+    (session) => Promise.resolve(session.derived),
+  );
+}
+
+/**
+ * {@link deriveClientFeatures} with other statements in place of
+ * `buildFeaturesSql` (they must end in a query giving the same per-client
+ * columns), and a `finish` step that may query the same connection before
+ * it closes — how the period features read the log once and then work on
+ * what the statements staged.
+ *
+ * @throws SegworkError as {@link deriveClientFeatures}.
+ * @example
+ * const derived = await deriveFeaturesWith(options, (plan) => [buildFeaturesSql(plan)], async (s) => s.derived);
+ */
+export async function deriveFeaturesWith<T>(
+  options: FeaturesOptions,
+  statements: FeaturesStatements,
+  finish: (session: FeaturesSession) => Promise<T>,
+): Promise<T> {
   const file = options.transactions;
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw messages.badAsOf(options.asOf);
   if (options.amount.trim() === "") throw messages.badAmountExpression(options.amount);
   const prepared = await prepareTransactionFile(file, options.encoding ?? "auto");
   try {
-    const derived = await deriveFromPrepared(prepared, options);
+    const derived = await deriveFromPrepared(prepared, options, statements, finish);
     const broken = await prepared.integrity;
     if (broken !== undefined) throw broken;
     return derived;
@@ -356,10 +436,12 @@ export async function deriveClientFeatures(options: FeaturesOptions): Promise<De
 }
 
 /** {@link deriveClientFeatures} once the file is found and decoded. */
-async function deriveFromPrepared(
+async function deriveFromPrepared<T>(
   prepared: PreparedFile,
   options: FeaturesOptions,
-): Promise<DerivedClients> {
+  statements: FeaturesStatements,
+  finish: (session: FeaturesSession) => Promise<T>,
+): Promise<T> {
   const file = options.transactions;
   const spill = mkdtempSync(path.join(tmpdir(), "segwork-duckdb-"));
   let instance: DuckDBInstance | undefined;
@@ -412,7 +494,7 @@ async function deriveFromPrepared(
       keepZero: options.keepZero ?? FEATURES_DEFAULTS.keepZero,
     };
 
-    const { columns, plan, parsing } = await runFeatures(connection, input, options);
+    const { columns, plan, parsing } = await runFeatures(connection, input, options, statements);
     const sums = totals(columns);
     const asOf = String(columns.as_of[0] ?? options.asOf ?? "");
     const detected = Object.fromEntries(
@@ -464,23 +546,13 @@ async function deriveFromPrepared(
     await refuseMixedCurrencies(connection, columns, plan, file);
     await refuseBulkDrops(connection, summary, plan, options);
 
-    const pick = <T>(name: string, convert: (value: unknown) => T): T[] =>
-      usable.map((i) => convert(columns[name][i]));
-    const numeric = Object.fromEntries(
-      NUMERIC_FEATURES.map((feature) => [feature, Float64Array.from(pick(feature, toNumber))]),
-    ) as Record<NumericFeature, Float64Array>;
-    const clients: ClientFeatures = {
-      ids: pick("client_id", String),
-      numeric,
-      firstPurchase: pick("first_purchase", String),
-      lastPurchase: pick("last_purchase", String),
-      kept: keep.map((kept) => ({
-        name: kept.name,
-        source: kept.column,
-        values: pick(kept.name, (value) => (value as string | null) ?? null),
-      })),
-    };
-    return { clients, summary, plan };
+    const clients = clientFeaturesOf(columns, usable, keep);
+    const open = connection;
+    return await finish({
+      derived: { clients, summary, plan },
+      plan,
+      query: (sql) => query(open, sql, file),
+    });
   } finally {
     connection?.closeSync();
     instance?.closeSync();

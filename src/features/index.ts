@@ -13,6 +13,31 @@ export type { FeaturesDialect } from "./numbers-sql.js";
 export { DATE_FAMILIES, chooseSlashOrder } from "./dates.js";
 export * from "./types.js";
 export {
+  addDays,
+  daysBetween,
+  isIsoDay,
+  MAX_PERIODS,
+  periodWindows,
+  type PeriodEvery,
+  type PeriodSpec,
+  type PeriodWindow,
+} from "./period-windows.js";
+export {
+  deriveClientFeaturesByPeriod,
+  newInPeriod,
+  type ClientPeriod,
+  type DerivedPeriods,
+  type DerivedPeriodWindow,
+  type PeriodFeaturesOptions,
+} from "./periods.js";
+export { clientFeaturesTable } from "./table.js";
+export {
+  buildPeriodClientsSql,
+  buildPeriodFeaturesSql,
+  buildPeriodGroupsSql,
+  PERIOD_GROUPS,
+} from "./periods-sql.js";
+export {
   summarizeForClv,
   buildClvSummarySql,
   buildClientDaysSql,

@@ -83,10 +83,20 @@ const indent = (sql: string): string => sql.replaceAll("\n", "\n  ");
  * again at every reference (the parsed timestamp is read by a dozen
  * aggregates): 4 minutes on Online Retail against 24 s with each CTE
  * computed once (MATERIALIZED). DuckDB computes each once either way.
+ *
+ * @example
+ * cte("a", "SELECT 1"); // => "a AS (\n  SELECT 1\n)"
  */
-const cte = (name: string, body: string, d?: FeaturesSqlDialect): string =>
+export const cte = (name: string, body: string, d?: FeaturesSqlDialect): string =>
   `${name} AS ${d?.name === "postgres" ? "MATERIALIZED " : ""}(\n  ${indent(body)}\n)`;
-const select = (columns: string[], rest: string): string =>
+
+/**
+ * A SELECT of one column per line.
+ *
+ * @example
+ * select(["a", "b"], "FROM t"); // => "SELECT\n  a,\n  b\nFROM t"
+ */
+export const select = (columns: string[], rest: string): string =>
   `SELECT\n  ${columns.join(",\n  ")}\n${rest}`;
 
 /**
@@ -291,93 +301,195 @@ export function buildFeaturesSql(
   dialect: FeaturesDialect = "duckdb",
 ): string {
   const d = featuresDialect(dialect);
-  const classified = select(["*", `${dropReasonSql(plan, false, d)} AS drop_reason`], "FROM timed");
-
-  const used = "drop_reason IS NULL";
-  const purchase = "drop_reason IS NULL AND NOT cancelled";
-  // What frequency, recency and tenure count: purchases, or with countReturns every line used
-  // (R rfm's rfm_table_order counts every row of its data frame).
-  const transaction = plan.countReturns ? used : purchase;
-  const returned = "cancelled AND (drop_reason IS NULL OR drop_reason = 'return_excluded')";
-  const dropped = (reason: string): string =>
-    `count(*) FILTER (WHERE drop_reason = '${reason}') AS lines_${reason}`;
-  // With an invoice column, purchase lines without an invoice number count as one purchase each.
-  const frequency =
-    plan.invoice === undefined
-      ? `count(*) FILTER (WHERE ${transaction})`
-      : `count(DISTINCT invoice) FILTER (WHERE ${transaction}) + count(*) FILTER (WHERE ${transaction} AND invoice IS NULL)`;
-  const money = "CAST(amount AS DECIMAL(18, 6))";
   const perClient = select(
     [
       "client_id",
-      "sum(__copies) AS lines_read",
-      "coalesce(sum(__copies - 1) FILTER (WHERE client_id IS NOT NULL), 0) AS lines_duplicate",
-      "coalesce(sum(__copies) FILTER (WHERE client_id IS NULL), 0) AS lines_missing_client_id",
-      dropped("unparseable_amount"),
-      dropped("non_positive_price"),
-      dropped("unparseable_date"),
-      dropped("after_as_of"),
-      `count(*) FILTER (WHERE ${returned}) AS lines_cancellation`,
-      `count(*) FILTER (WHERE ${used}) AS lines_used`,
-      "count(*) FILTER (WHERE float_id) AS lines_float_id",
-      ...DATE_FAMILIES.map(
-        (family) =>
-          `count(*) FILTER (WHERE dated AND date_family = '${family.key}') AS lines_date_${family.key}`,
-      ),
-      ...slashEvidenceAggregates(),
-      "max(ts) FILTER (WHERE dated) AS latest_ts",
-      `count(*) FILTER (WHERE ${transaction}) AS purchase_lines`,
-      `${frequency} AS frequency`,
-      `sum(${money}) FILTER (WHERE ${used}) AS net_amount`,
-      `sum(${money}) FILTER (WHERE ${purchase}) AS purchased`,
-      `-sum(${money}) FILTER (WHERE ${returned}) AS returned`,
-      `min(ts) FILTER (WHERE ${transaction}) AS first_ts`,
-      `max(ts) FILTER (WHERE ${transaction}) AS last_ts`,
-      ...plan.keep.map((_, i) => `${d.argMax(`keep_${i}`, "ts", used)} AS keep_${i}`),
-      "min(currency) AS currency_min",
-      "max(currency) AS currency_max",
+      ...lineCounterAggregates(plan),
+      `${frequencyAggregate(plan)} AS frequency`,
+      ...purchaseAggregates(plan, d),
     ],
     "FROM classified\nGROUP BY client_id",
   );
-
   const asOf =
     plan.asOf === null
       ? "(CAST(max(latest_ts) OVER () AS DATE) + 1)"
       : `DATE ${sqlString(plan.asOf)}`;
-  const asDouble = (expression: string, name: string): string =>
-    `CAST(${expression} AS ${d.double}) AS ${name}`;
-  const output = [
+  const ctes = [
+    ...lineCtes(plan, plan.keepDuplicates ? "all" : "dedup", plan.dateParsing, undefined, d),
+    cte("classified", classifiedSql(plan, [], d), d),
+    cte("per_client", perClient, d),
+  ];
+  return `WITH ${ctes.join(",\n")}\n${select(perClientOutput(plan, asOf, d), `FROM per_client\nORDER BY ${d.byteOrder("client_id")} NULLS LAST`)}`;
+}
+
+/**
+ * The output columns of the per-client query (what `deriveClientFeatures`
+ * reads): id, `usable`, the {@link featureColumns}, the {@link
+ * LINE_COUNTERS}, the date example, the currency marks, `as_of` and
+ * `latest_transaction`, from a relation with the per-client aggregates, as
+ * of the SQL date `asOf`.
+ *
+ * @example
+ * perClientOutput(plan, "DATE '2011-12-10'")[1]; // => "client_id IS NOT NULL AND purchase_lines > 0 AS usable"
+ */
+export function perClientOutput(
+  plan: Pick<FeaturesQueryPlan, "keep">,
+  asOf: string,
+  d: FeaturesSqlDialect = featuresDialect("duckdb"),
+): string[] {
+  return [
     "client_id",
     "client_id IS NOT NULL AND purchase_lines > 0 AS usable",
-    ...plan.keep.map((kept, i) => `keep_${i} AS ${sqlIdentifier(kept.name)}`),
-    asDouble(d.daysBetween("CAST(last_ts AS DATE)", asOf), "recency_days"),
-    asDouble("frequency", "frequency"),
-    asDouble("round(net_amount, 2)", "monetary"),
-    asDouble(d.daysBetween("CAST(first_ts AS DATE)", asOf), "tenure_days"),
-    asDouble(
-      d.roundDouble(`CAST(net_amount AS ${d.double}) / nullif(frequency, 0)`, 2),
-      "avg_order_value",
-    ),
-    // Nothing returned → 0, even when the purchases total 0; returns against purchases of 0 → NULL (no rate).
-    asDouble(
-      `CASE WHEN coalesce(returned, 0) = 0 THEN 0 ELSE ${d.roundDouble(d.divideSums("returned", "nullif(purchased, 0)"), 4)} END`,
-      "return_rate",
-    ),
-    `${d.isoDate("first_ts")} AS first_purchase`,
-    `${d.isoDate("last_ts")} AS last_purchase`,
-    ...LINE_COUNTERS.map((name) => asDouble(name, name)),
+    ...featureColumns(plan, asOf, d),
+    ...LINE_COUNTERS.map((name) => asDouble(name, name, d)),
     "slash_ambiguous_example",
     "currency_min",
     "currency_max",
     `${d.isoDate(asOf)} AS as_of`,
     `${d.isoDate("max(latest_ts) OVER ()")} AS latest_transaction`,
   ];
-  const ctes = [
-    ...lineCtes(plan, plan.keepDuplicates ? "all" : "dedup", plan.dateParsing, undefined, d),
-    cte("classified", classified, d),
-    cte("per_client", perClient, d),
+}
+
+/** SQL conditions on classified lines: used at all, a purchase, a return. */
+const USED = "drop_reason IS NULL";
+const PURCHASE = "drop_reason IS NULL AND NOT cancelled";
+const RETURNED = "cancelled AND (drop_reason IS NULL OR drop_reason = 'return_excluded')";
+
+/**
+ * What frequency, recency and tenure count: purchases, or with countReturns
+ * every line used (R rfm's rfm_table_order counts every row of its data frame).
+ */
+const transactionOf = (plan: Pick<FeaturesQueryPlan, "countReturns">): string =>
+  plan.countReturns ? USED : PURCHASE;
+
+const asDouble = (
+  expression: string,
+  name: string,
+  d: FeaturesSqlDialect = featuresDialect("duckdb"),
+): string => `CAST(${expression} AS ${d.double}) AS ${name}`;
+
+/**
+ * The body of the `classified` CTE: every `timed` line with `drop_reason`
+ * (NULL for a line that is used), plus any `extra` columns.
+ *
+ * @example
+ * classifiedSql(plan); // => "SELECT\n  *,\n  CASE\n    WHEN client_id IS NULL THEN 'missing_client_id' … END AS drop_reason\nFROM timed"
+ */
+export function classifiedSql(
+  plan: FeaturesQueryPlan,
+  extra: string[] = [],
+  d: FeaturesSqlDialect = featuresDialect("duckdb"),
+): string {
+  return select(["*", `${dropReasonSql(plan, false, d)} AS drop_reason`, ...extra], "FROM timed");
+}
+
+/**
+ * Aggregates of classified lines that add up across any grouping finer
+ * than the client: the {@link LINE_COUNTERS} (as `count`s and `sum`s),
+ * the date evidence, `latest_ts` and `purchase_lines`.
+ *
+ * @example
+ * lineCounterAggregates(plan)[0]; // => "sum(__copies) AS lines_read"
+ */
+export function lineCounterAggregates(plan: Pick<FeaturesQueryPlan, "countReturns">): string[] {
+  const dropped = (reason: string): string =>
+    `count(*) FILTER (WHERE drop_reason = '${reason}') AS lines_${reason}`;
+  return [
+    "sum(__copies) AS lines_read",
+    "coalesce(sum(__copies - 1) FILTER (WHERE client_id IS NOT NULL), 0) AS lines_duplicate",
+    "coalesce(sum(__copies) FILTER (WHERE client_id IS NULL), 0) AS lines_missing_client_id",
+    dropped("unparseable_amount"),
+    dropped("non_positive_price"),
+    dropped("unparseable_date"),
+    dropped("after_as_of"),
+    `count(*) FILTER (WHERE ${RETURNED}) AS lines_cancellation`,
+    `count(*) FILTER (WHERE ${USED}) AS lines_used`,
+    "count(*) FILTER (WHERE float_id) AS lines_float_id",
+    ...DATE_FAMILIES.map(
+      (family) =>
+        `count(*) FILTER (WHERE dated AND date_family = '${family.key}') AS lines_date_${family.key}`,
+    ),
+    ...slashEvidenceAggregates(),
+    "max(ts) FILTER (WHERE dated) AS latest_ts",
+    `count(*) FILTER (WHERE ${transactionOf(plan)}) AS purchase_lines`,
   ];
-  return `WITH ${ctes.join(",\n")}\n${select(output, `FROM per_client\nORDER BY ${d.byteOrder("client_id")} NULLS LAST`)}`;
+}
+
+/**
+ * The aggregate counting purchases (distinct invoices; lines without an
+ * invoice number, or without an invoice column, count one each).
+ *
+ * @example
+ * frequencyAggregate({ ...plan, invoice: undefined }); // => "count(*) FILTER (WHERE drop_reason IS NULL AND NOT cancelled)"
+ */
+export function frequencyAggregate(
+  plan: Pick<FeaturesQueryPlan, "invoice" | "countReturns">,
+): string {
+  const transaction = transactionOf(plan);
+  return plan.invoice === undefined
+    ? `count(*) FILTER (WHERE ${transaction})`
+    : `count(DISTINCT invoice) FILTER (WHERE ${transaction}) + count(*) FILTER (WHERE ${transaction} AND invoice IS NULL)`;
+}
+
+/**
+ * Aggregates of money, purchase dates, kept columns and currency marks
+ * (`net_amount`, `purchased`, `returned`, `first_ts`, `last_ts`,
+ * `keep_<i>`, `currency_min`, `currency_max`). Money is summed as
+ * DECIMAL(18, 6), so sums of sums are exact.
+ *
+ * @example
+ * purchaseAggregates(plan)[0]; // => "sum(CAST(amount AS DECIMAL(18, 6))) FILTER (WHERE drop_reason IS NULL) AS net_amount"
+ */
+export function purchaseAggregates(
+  plan: Pick<FeaturesQueryPlan, "keep" | "countReturns">,
+  d: FeaturesSqlDialect = featuresDialect("duckdb"),
+): string[] {
+  const money = "CAST(amount AS DECIMAL(18, 6))";
+  const transaction = transactionOf(plan);
+  return [
+    `sum(${money}) FILTER (WHERE ${USED}) AS net_amount`,
+    `sum(${money}) FILTER (WHERE ${PURCHASE}) AS purchased`,
+    `-sum(${money}) FILTER (WHERE ${RETURNED}) AS returned`,
+    `min(ts) FILTER (WHERE ${transaction}) AS first_ts`,
+    `max(ts) FILTER (WHERE ${transaction}) AS last_ts`,
+    ...plan.keep.map((_, i) => `${d.argMax(`keep_${i}`, "ts", USED)} AS keep_${i}`),
+    "min(currency) AS currency_min",
+    "max(currency) AS currency_max",
+  ];
+}
+
+/**
+ * The output feature columns (kept columns, the numeric features, the
+ * purchase dates) computed from per-client aggregates named as in
+ * {@link purchaseAggregates} plus `frequency`, as of the SQL date `asOf`.
+ *
+ * @example
+ * featureColumns(plan, "DATE '2011-12-10'")[0]; // => 'keep_0 AS "country"'
+ */
+export function featureColumns(
+  plan: Pick<FeaturesQueryPlan, "keep">,
+  asOf: string,
+  d: FeaturesSqlDialect = featuresDialect("duckdb"),
+): string[] {
+  const double = (expression: string, name: string): string => asDouble(expression, name, d);
+  return [
+    ...plan.keep.map((kept, i) => `keep_${i} AS ${sqlIdentifier(kept.name)}`),
+    double(d.daysBetween("CAST(last_ts AS DATE)", asOf), "recency_days"),
+    double("frequency", "frequency"),
+    double("round(net_amount, 2)", "monetary"),
+    double(d.daysBetween("CAST(first_ts AS DATE)", asOf), "tenure_days"),
+    double(
+      d.roundDouble(`CAST(net_amount AS ${d.double}) / nullif(frequency, 0)`, 2),
+      "avg_order_value",
+    ),
+    // Nothing returned → 0, even when the purchases total 0; returns against purchases of 0 → NULL (no rate).
+    double(
+      `CASE WHEN coalesce(returned, 0) = 0 THEN 0 ELSE ${d.roundDouble(d.divideSums("returned", "nullif(purchased, 0)"), 4)} END`,
+      "return_rate",
+    ),
+    `${d.isoDate("first_ts")} AS first_purchase`,
+    `${d.isoDate("last_ts")} AS last_purchase`,
+  ];
 }
 
 /**

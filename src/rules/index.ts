@@ -39,7 +39,14 @@ export {
   describeThresholdAssignment,
 } from "./threshold-rules.js";
 export type { CompileContext, ThresholdRuleSpec, ThresholdRulesSpec } from "./threshold-rules.js";
-export { averageRanks, normalizeFeature, scoreScorecard } from "./scorecard.js";
+export {
+  averageRanks,
+  normalizeFeature,
+  scoreScorecard,
+  tierSummaries,
+  tiersByThresholds,
+  weightedScore,
+} from "./scorecard.js";
 export { abcAnalysis, areaUnder, describeAbc, giniSorted } from "./abc.js";
 export { clvMultiplier, customerLifetimeValue } from "./clv.js";
 export { DEFAULT_QUADRANT_NAMES, valueActivityMatrix } from "./value-activity.js";

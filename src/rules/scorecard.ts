@@ -24,7 +24,7 @@
  * below it, possibly empty). Actual and target shares are both returned.
  */
 import * as msg from "../shared/messages/rules.js";
-import type { Normalization, Scorecard, ScorecardResult, TierSummary } from "./types.js";
+import type { Normalization, Scorecard, ScorecardResult, Tier, TierSummary } from "./types.js";
 
 /** Scores within this distance of a tier bound count as on it. */
 const BOUND_TOLERANCE = 1e-9;
@@ -95,30 +95,73 @@ export function scoreScorecard(
   columns: Readonly<Record<string, ArrayLike<number>>>,
   ids: readonly string[],
 ): ScorecardResult {
+  const { score, components } = weightedScore(card.weights, columns, ids, (feature, values) => {
+    const how = card.normalization[feature];
+    if (!how)
+      throw new RangeError(`no normalization for "${feature}" (validate the scorecard first)`);
+    return normalizeFeature(values, how);
+  });
+  const tierIndex =
+    card.assign === "shares"
+      ? tiersByShares(score, card)
+      : tiersByThresholds(
+          score,
+          card.tiers.map((t) => t.min ?? 0),
+        );
+  return { score, components, tierIndex, ...tierSummaries(card.tiers, tierIndex, score) };
+}
+
+/**
+ * The weighted score 0..100 of every client: 100 · Σ weight · normalised
+ * value, each feature normalised by `normalize` (0..1 after direction),
+ * after checking that every weighted feature is a column of finite values.
+ *
+ * @throws SegworkError `rules-missing-column`, `rules-length-mismatch`,
+ *   `rules-not-finite` or `rules-no-clients`.
+ * @example
+ * weightedScore({ x: 1 }, { x: [0, 5] }, ["a", "b"], (_, v) => Float64Array.from(v, (x) => x / 10)).score;
+ * // => Float64Array [0, 50]
+ */
+export function weightedScore(
+  weights: Readonly<Record<string, number>>,
+  columns: Readonly<Record<string, ArrayLike<number>>>,
+  ids: readonly string[],
+  normalize: (feature: string, values: ArrayLike<number>) => Float64Array,
+): { score: Float64Array; components: Record<string, Float64Array> } {
   const n = ids.length;
   if (n === 0) throw msg.noClients("scorecard");
   const available = Object.keys(columns);
   const components: Record<string, Float64Array> = {};
   const score = new Float64Array(n);
-  for (const [feature, weight] of Object.entries(card.weights)) {
+  for (const [feature, weight] of Object.entries(weights)) {
     const values = columns[feature];
     if (!values) throw msg.missingColumn("the scorecard", feature, available);
     if (values.length !== n) throw msg.lengthMismatch(feature, values.length, n);
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(values[i]!)) throw msg.notFinite(feature, i + 1, ids[i]!, values[i]!);
     }
-    const how = card.normalization[feature];
-    if (!how)
-      throw new RangeError(`no normalization for "${feature}" (validate the scorecard first)`);
-    const s = normalizeFeature(values, how);
+    const s = normalize(feature, values);
     components[feature] = s;
     for (let i = 0; i < n; i++) score[i] = score[i]! + weight * s[i]!;
   }
   for (let i = 0; i < n; i++) score[i] = 100 * score[i]!;
+  return { score, components };
+}
 
-  const tierIndex =
-    card.assign === "shares" ? tiersByShares(score, card) : tiersByThresholds(score, card);
-  const summaries: TierSummary[] = card.tiers.map((tier) => ({
+/**
+ * Per-tier counts, shares and score ranges, and the tier name per client.
+ *
+ * @example
+ * tierSummaries([{ name: "A", min: 50 }, { name: "B", min: 0 }], Uint8Array.of(0, 1, 1), Float64Array.of(60, 10, 20)).tiers[1];
+ * // => { name: "B", count: 2, actualShare: 0.6667, min: 0, minScore: 10, maxScore: 20 }
+ */
+export function tierSummaries(
+  tiers: readonly Tier[],
+  tierIndex: Uint8Array,
+  score: Float64Array,
+): { tier: string[]; tiers: TierSummary[] } {
+  const n = score.length;
+  const summaries: TierSummary[] = tiers.map((tier) => ({
     name: tier.name,
     ...(tier.nameZh !== undefined ? { nameZh: tier.nameZh } : {}),
     count: 0,
@@ -136,21 +179,22 @@ export function scoreScorecard(
     t.maxScore = Number.isNaN(t.maxScore) ? s : Math.max(t.maxScore, s);
   }
   for (const t of summaries) t.actualShare = t.count / n;
-  return {
-    score,
-    components,
-    tierIndex,
-    tier: Array.from(tierIndex, (t) => card.tiers[t]!.name),
-    tiers: summaries,
-  };
+  return { tier: Array.from(tierIndex, (t) => tiers[t]!.name), tiers: summaries };
 }
 
-function tiersByThresholds(score: Float64Array, card: Scorecard): Uint8Array {
+/**
+ * Tiers by lower bounds, best first: a client gets the first tier whose
+ * bound its score reaches (within 1e-9); the last tier takes everyone left.
+ *
+ * @example
+ * tiersByThresholds(Float64Array.of(90, 84.9999999999, 10), [85, 70, 0]); // => Uint8Array [0, 0, 2]
+ */
+export function tiersByThresholds(score: Float64Array, mins: readonly number[]): Uint8Array {
   const out = new Uint8Array(score.length);
-  const last = card.tiers.length - 1;
+  const last = mins.length - 1;
   for (let i = 0; i < score.length; i++) {
     let t = 0;
-    while (t < last && score[i]! < (card.tiers[t]!.min ?? 0) - BOUND_TOLERANCE) t++;
+    while (t < last && score[i]! < mins[t]! - BOUND_TOLERANCE) t++;
     out[i] = t;
   }
   return out;

@@ -50,3 +50,6 @@ export {
   type ScoredClients,
 } from "./rule-clients.js";
 export { segmentTableOutputs, SEGMENT_TABLE_FILES } from "./segment-table.js";
+export * from "./periods.js";
+export * from "./periods-files.js";
+export * from "./explain.js";

@@ -26,3 +26,10 @@ export {
   segmentSections,
 } from "./full-report.js";
 export type { ComparisonReportOptions, SegmentSectionOptions } from "./full-report.js";
+export {
+  PERIOD_PAGE,
+  PERIODS_INDEX,
+  renderPeriodReport,
+  renderPeriodsIndex,
+} from "./periods-report.js";
+export type { PeriodsReportInput } from "../sections/periods-data.js";

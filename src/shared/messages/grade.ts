@@ -120,3 +120,19 @@ export const outIsDirectory = (out: string): SegworkError =>
     `--out ${out} is a folder; --out names the .sql file to write (or leave it out to print the query)`,
     { file: out },
   );
+
+/** `grade --client --tiers` without a table to freeze the scorecard on. */
+export const tiersReference = (): SegworkError =>
+  new SegworkError(
+    "grade.tiers-reference",
+    "segwork grade --client: --tiers needs --reference <clients.csv>, the client table its percentiles and ranges are taken from",
+    {},
+  );
+
+/** `grade` without --input or --client. */
+export const inputOrClient = (): SegworkError =>
+  new SegworkError(
+    "grade.input-or-client",
+    "segwork grade: give --input <table> (with --model and --out) or --client '<json>'",
+    {},
+  );

@@ -141,3 +141,32 @@ export const labelOrderFrom = (side: string, file: string): string =>
 
 /** @example openReport("reports/demo/report.html") // => "open reports/demo/report.html in a browser" */
 export const openReport = (file: string): string => `open ${file} in a browser`;
+
+/** @example periodsPhase("read") // => "reading the log once for every period" */
+export const periodsPhase = (phase: "read" | "periods"): string =>
+  phase === "read" ? "reading the log once for every period" : "deriving each period's clients";
+
+/** @example periodsGrading("2011-Q1", 1892) // => "grading 2011-Q1: 1,892 clients" */
+export const periodsGrading = (label: string, clients: number): string =>
+  `grading ${label}: ${n(clients)} clients`;
+
+/** @example periodLine("2011-Q4", "2011-12-10", 4339, true, 120) // => "2011-Q4 (as of 2011-12-10, partial): 4,339 clients, 120 flagged" */
+export const periodLine = (
+  label: string,
+  asOf: string,
+  clients: number,
+  partial: boolean,
+  flagged: number,
+): string =>
+  `${label} (as of ${asOf}${partial ? ", partial" : ""}): ${n(clients)} clients, ${n(flagged)} flagged`;
+
+/** Why a client needs a manual look, by flag code. */
+export const FLAG_REASONS = {
+  "tier-drop": "fell two or more tiers since the previous period",
+  "top-tier-lapsed": "was in the top tier and has bought nothing in the inactive window",
+  unscored: "could not be scored by the model (a missing value or an undefined log)",
+  "override-expired": "a manual override of this client expired in this period",
+} as const;
+
+/** @example flagReason("tier-drop") // => "fell two or more tiers since the previous period" */
+export const flagReason = (code: keyof typeof FLAG_REASONS): string => FLAG_REASONS[code];

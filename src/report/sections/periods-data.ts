@@ -1,0 +1,76 @@
+/**
+ * What the periods reports show: one run of periodic re-grading, in the
+ * plain shapes of the compare stage (no workflow types, so the report layer
+ * stays below the workflows). `PeriodPage` is one period of it.
+ */
+import type { CentroidMatch, Migration, PeriodKpis, TargetResult } from "../../compare/index.js";
+import type { AppliedOverride, Override } from "../../grade/index.js";
+
+/** A labelling scheme of the run. */
+export type PeriodsScheme = "cluster" | "segment" | "tier";
+
+/** One client flagged for a manual look. */
+export interface PeriodsFlag {
+  id: string;
+  /** Why, in words (from the messages catalogue). */
+  reason: string;
+  detail: string;
+}
+
+/** One period of the run. */
+export interface PeriodsReportPeriod {
+  label: string;
+  start: string | null;
+  end: string;
+  asOf: string;
+  partial: boolean;
+  clients: number;
+  /** The period's own report, relative to the index page. */
+  report: string;
+  overrides: { applied: AppliedOverride[]; expired: Override[] };
+  flags: PeriodsFlag[];
+  refit: { match: CentroidMatch } | null;
+}
+
+/** The whole run, as the reports read it. */
+export interface PeriodsReportInput {
+  title: string;
+  command: string;
+  version: string;
+  generatedAt: string;
+  source: string;
+  settings: {
+    clusters: "frozen" | "refit";
+    rebin: boolean;
+    inactiveDays: number | null;
+    targetsOn: PeriodsScheme | null;
+  };
+  periods: PeriodsReportPeriod[];
+  /** Display names per scheme (cluster "0" → "0: Very frequent · High spend"). */
+  names: Record<PeriodsScheme, Record<string, string>>;
+  migration: Record<PeriodsScheme, Migration[] | null>;
+  kpis: Record<PeriodsScheme, PeriodKpis[] | null>;
+  targets: TargetResult[];
+  showIds: boolean;
+}
+
+/** One period's page: the run and which period. */
+export interface PeriodPage {
+  run: PeriodsReportInput;
+  index: number;
+}
+
+/** Heading of each scheme. */
+export const SCHEME_TITLES: Record<PeriodsScheme, string> = {
+  cluster: "Clusters",
+  segment: "RFM segments",
+  tier: "Tiers",
+};
+
+/** The schemes the run graded, in order. */
+export const schemesOf = (run: PeriodsReportInput): PeriodsScheme[] =>
+  (["cluster", "segment", "tier"] as const).filter((s) => run.kpis[s] !== null);
+
+/** Labels of the partial periods. */
+export const partialLabels = (run: PeriodsReportInput): string[] =>
+  run.periods.filter((p) => p.partial).map((p) => p.label);

@@ -1,0 +1,69 @@
+/**
+ * Charts of the migration between two periods: the matrix as a heatmap of
+ * row shares (the crosstab chart, with the periods as its sides) and a
+ * colour per state shared by every period chart, so "Champions" has one
+ * colour in the heatmap's neighbours, the flow chart and the trends.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { GONE, INACTIVE, NEW, type Migration } from "../../compare/migration.js";
+import { crosstabHeatmapSpec, type LabelNames } from "./compare.js";
+import { CLUSTER_PALETTE } from "./theme.js";
+
+/** Colours of the states that are no segment: new clients, inactive ones, those gone. */
+export const STATE_COLORS: Readonly<Record<string, string>> = {
+  [NEW]: "#5b3f8c", // not in the first palette entries, which segments take
+  [INACTIVE]: "#a3a9b3",
+  [GONE]: "#d3d7dd",
+};
+
+/**
+ * A colour per state, in the order given: the states of {@link STATE_COLORS}
+ * keep theirs, segments take the palette in turn.
+ *
+ * @example
+ * stateColors(["Champions", "Lost", "new"]); // => { domain: ["Champions", "Lost", "new"], range: ["#4c78a8", "#f58518", "#54a24b"] }
+ */
+export function stateColors(states: readonly string[]): { domain: string[]; range: string[] } {
+  let next = 0;
+  return {
+    domain: [...states],
+    range: states.map((s) => STATE_COLORS[s] ?? CLUSTER_PALETTE[next++ % CLUSTER_PALETTE.length]!),
+  };
+}
+
+/** Options of {@link migrationHeatmapSpec}. */
+export interface MigrationHeatmapOptions {
+  /** Display names of labels (e.g. cluster "2" → "2: Lapsed"). */
+  names?: LabelNames;
+  title?: string;
+  cellWidth?: number;
+}
+
+/**
+ * The p−1 → p migration matrix: previous states down (with "new"), current
+ * states across (with "inactive"), each cell coloured by its row share and
+ * labelled with the count and the share.
+ *
+ * @example
+ * migrationHeatmapSpec(migration, { title: "RFM segments, 2011-Q1 → 2011-Q2" });
+ */
+export function migrationHeatmapSpec(
+  migration: Pick<Migration, "from" | "to" | "rows" | "columns" | "counts" | "rowShares">,
+  options: MigrationHeatmapOptions = {},
+): TopLevelSpec {
+  return crosstabHeatmapSpec(
+    {
+      rowLabels: migration.rows,
+      colLabels: migration.columns,
+      counts: migration.counts,
+      rowShares: migration.rowShares,
+    },
+    {
+      nameA: `${migration.from} (from)`,
+      nameB: `${migration.to} (to)`,
+      ...(options.names ? { rowNames: options.names, colNames: options.names } : {}),
+      ...(options.cellWidth ? { cellWidth: options.cellWidth } : {}),
+      ...(options.title ? { title: options.title } : {}),
+    },
+  );
+}
