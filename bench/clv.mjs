@@ -210,6 +210,8 @@ async function large(lines, clients) {
       "Quantity*UnitPrice",
       "--invoice",
       "InvoiceNo",
+      "--allow-dropped",
+      "missing_client_id",
       "--quiet",
       "--out",
       path.join(outDir, "clients.csv"),

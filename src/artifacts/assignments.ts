@@ -50,21 +50,23 @@ export async function readAssignmentsFile(file: string): Promise<Assignments> {
   });
   const values = table.columns.cluster!;
   const cluster = new Int32Array(table.rowCount);
+  const refuse = (line: number, raw: string) =>
+    msg.badCell(
+      file,
+      line,
+      "cluster",
+      raw,
+      "a cluster number (a whole number ≥ 0, or empty)",
+      "segwork cluster",
+    );
+  // Text that is no number (the loader counts it apart from empty cells) is refused, not read as unscored.
+  const text = table.issues.cluster?.firstNonNumeric;
+  if (text) throw refuse(text.line, text.value);
   for (let i = 0; i < table.rowCount; i++) {
     const v = values[i]!;
-    if (Number.isNaN(v) && table.issues.cluster?.firstNonNumeric?.row !== i) cluster[i] = -1;
+    if (Number.isNaN(v)) cluster[i] = -1;
     else if (Number.isInteger(v) && v >= 0) cluster[i] = v;
-    else {
-      const raw = table.issues.cluster?.firstNonNumeric?.value ?? String(v);
-      throw msg.badCell(
-        file,
-        table.sourceLines[i]!,
-        "cluster",
-        raw,
-        "a cluster number (a whole number ≥ 0, or empty)",
-        "segwork cluster",
-      );
-    }
+    else throw refuse(table.sourceLines[i]!, String(v));
   }
   return { ids: table.ids, cluster, label: table.text.label! };
 }

@@ -77,10 +77,12 @@ const EXPECTED: Record<string, string> = {
 function issueError(raw: unknown, issue: z.core.$ZodIssue, file: string, writtenBy: string): Error {
   const key = formatKeyPath(issue.path) || "(top level)";
   const got = valueAt(raw, issue.path);
+  // A union (a number, or null for NaN) says what its first choice expects, not zod's "Invalid input".
+  const first = issue.code === "invalid_union" ? (issue.errors[0]?.[0] ?? issue) : issue;
   const expected =
-    issue.code === "invalid_type"
-      ? (EXPECTED[issue.expected] ?? issue.expected)
-      : issue.message.replace(/^must be /, "");
+    first.code === "invalid_type"
+      ? (EXPECTED[first.expected] ?? first.expected)
+      : first.message.replace(/^must be /, "");
   if (got === undefined) return msg.missingKey(file, key, expected, writtenBy);
   return msg.badKey(file, key, expected, got, writtenBy);
 }

@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import { Command, Option } from "commander";
 import { KMEANS_DEFAULTS } from "../cluster/defaults.js";
 import { DEFAULT_SILHOUETTE_SAMPLE_SIZE } from "../evaluate/silhouette.js";
+import { DROP_RULES, FEATURES_DEFAULTS } from "../features/types.js";
 import { ENCODINGS } from "../load/options.js";
 import {
   DEDUPE_METHODS,
@@ -131,11 +132,29 @@ export function withTransactionOptions(cmd: Command, required: boolean): Command
       'strptime format when dates are ambiguous, e.g. "%d/%m/%Y %H:%M"',
     )
     .option("--exclude-returns", "drop cancellations instead of netting them against spend")
+    .option("--keep-duplicates", "keep exact duplicate lines (dropped by default, with a count)")
+    .option(
+      "--keep-zero",
+      "keep zero-price lines and clients whose spend is 0 (dropped by default, with a count)",
+    )
+    .option(
+      "--count-returns",
+      "count cancellations as transactions (as R rfm's rfm_table_order does on a raw log)",
+    )
+    .option(
+      "--allow-dropped [rules]",
+      `let cleaning rules drop more than ${FEATURES_DEFAULTS.maxDroppedShare * 100}% of the lines (all, or a list of ${DROP_RULES.join(", ")})`,
+    )
+    .addOption(
+      new Option("--decimal <mark>", "decimal mark of the amounts (1,234.50 or 1.234,50)")
+        .choices([".", ","])
+        .default(FEATURES_DEFAULTS.decimal),
+    )
     .option(
       "--keep <cols>",
       "text columns to carry through (latest value per client), e.g. Country",
     )
-    .addOption(encodingOption(["auto", "utf8", "gbk"]))
+    .addOption(encodingOption(ENCODINGS))
     .option("--delimiter <char>", "field delimiter (default: detected)");
 }
 

@@ -54,6 +54,11 @@ function refuseInput(target: string, inputs: readonly string[]): void {
   }
 }
 
+/** Throws when an output's name is taken by a folder (its rename would fail after others succeeded). */
+function refuseFolder(target: string): void {
+  if (statOrNull(target)?.isDirectory()) throw msg.outNameIsFolder(target);
+}
+
 /** Throws unless the folder `dir` exists or can be created: its nearest existing ancestor must be a folder. */
 function checkCreatableFolder(dir: string, option: string): void {
   let existing = path.resolve(dir);
@@ -69,7 +74,7 @@ function checkCreatableFolder(dir: string, option: string): void {
  * Checks `--out <dir>` before any work: it must not be an existing file, it
  * must be creatable, and no output may replace an input.
  *
- * @throws SegworkError `out-is-file`, `out-under-file` or `out-overwrites-input`.
+ * @throws SegworkError `out-is-file`, `out-under-file`, `out-name-is-folder` or `out-overwrites-input`.
  * @example
  * checkOutputTarget("runs/q3", ["sweep.json", "report.html"], ["clients.csv"]);
  */
@@ -80,7 +85,10 @@ export function checkOutputTarget(
 ): void {
   if (existsSync(out) && !statSync(out).isDirectory()) throw msg.outIsFile(out);
   checkCreatableFolder(out, "--out");
-  for (const name of names) refuseInput(path.join(out, name), inputs);
+  for (const name of names) {
+    refuseFolder(path.join(out, name));
+    refuseInput(path.join(out, name), inputs);
+  }
 }
 
 /**
@@ -88,7 +96,7 @@ export function checkOutputTarget(
  * and not one of the inputs (nor is the file `companions` written beside it).
  *
  * @param isFolder the error for an `out` that is a folder (what the file should be).
- * @throws SegworkError `out-is-directory`, `out-under-file` or `out-overwrites-input`.
+ * @throws SegworkError `out-is-directory`, `out-under-file`, `out-name-is-folder` or `out-overwrites-input`.
  * @example
  * checkOutputFile("runs/clients.csv", ["tx.csv"], ["runs/clients.cleaning.json"]);
  */
@@ -100,6 +108,7 @@ export function checkOutputFile(
 ): void {
   if (existsSync(out) && statSync(out).isDirectory()) throw isFolder(out);
   checkCreatableFolder(path.dirname(path.resolve(out)), "--out");
+  companions.forEach(refuseFolder);
   for (const file of [out, ...companions]) refuseInput(file, inputs);
 }
 

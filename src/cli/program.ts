@@ -6,7 +6,8 @@
  * modules are imported when they run, so `segwork --help` starts fast
  * (DuckDB, vega and SheetJS cost hundreds of milliseconds to import).
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
+import { SQL_DIALECTS } from "../shared/sql-dialect.js";
 import { isSegworkError } from "../shared/errors.js";
 import { packageVersion } from "../shared/package-info.js";
 import {
@@ -174,12 +175,17 @@ export function buildProgram(line: string): Command {
 
   command(
     "export-sql",
-    "write one portable SQL query (DuckDB, Spark SQL, Trino) that scores a table with a saved model",
+    "write one SQL query (DuckDB, PostgreSQL, Spark SQL, Trino) that scores a table with a saved model",
   )
     .requiredOption("-m, --model <file>", "model.json written by segwork cluster")
     .option("--rfm <file>", "also emit RFM scores (and segments) from this rfm.json")
     .option("--table <name>", "table to score", "clients")
     .option("--id <column>", "id column, returned as id", "client_id")
+    .addOption(
+      new Option("--dialect <engine>", "SQL dialect of the query")
+        .choices(SQL_DIALECTS)
+        .default("duckdb"),
+    )
     .option("-o, --out <file>", "write the query here (default: stdout)");
 
   command(

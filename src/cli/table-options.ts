@@ -11,7 +11,7 @@ import type {
   ScalingMethod,
 } from "../prepare/types.js";
 import { missingOption } from "../shared/messages/options.js";
-import type { FeaturesOptions } from "../features/types.js";
+import type { DropRule, FeaturesOptions } from "../features/types.js";
 import { parseClip, parseList } from "./parse.js";
 
 /** How commander hands over the options of a command that reads a client table. */
@@ -98,8 +98,13 @@ export interface TransactionCliOptions {
   asOf?: string;
   dateFormat?: string;
   excludeReturns?: boolean;
+  keepDuplicates?: boolean;
+  keepZero?: boolean;
+  countReturns?: boolean;
+  allowDropped?: boolean | string;
+  decimal?: "." | ",";
   keep?: string;
-  encoding?: "auto" | "utf8" | "gbk";
+  encoding?: Encoding;
   delimiter?: string;
 }
 
@@ -125,10 +130,20 @@ export function featuresOptionsOf(
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
     excludeReturns: Boolean(options.excludeReturns),
-    keep: parseList(options.keep),
-    ...(options.encoding === undefined || options.encoding === "auto"
+    keepDuplicates: Boolean(options.keepDuplicates),
+    keepZero: Boolean(options.keepZero),
+    countReturns: Boolean(options.countReturns),
+    ...(options.allowDropped === undefined
       ? {}
-      : { encoding: options.encoding }),
+      : {
+          allowDropped:
+            typeof options.allowDropped === "string"
+              ? (parseList(options.allowDropped) as DropRule[])
+              : options.allowDropped,
+        }),
+    ...(options.decimal === undefined ? {} : { decimal: options.decimal }),
+    keep: parseList(options.keep),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
   };
 }

@@ -28,6 +28,7 @@ import {
   type RunOutcome,
 } from "./lloyd.js";
 import { defaultTrials, seedInto } from "./seeding.js";
+import { engineOf } from "./state.js";
 import type { Clustering, KMeansOptions } from "./types.js";
 import {
   validateAlgorithm,
@@ -144,6 +145,7 @@ export function kmeans(matrix: DenseMatrix, options: KMeansOptions): Clustering 
     warnings,
     algorithm,
     threads: runnerThreads,
+    engine: engineOf(state),
   };
 }
 

@@ -29,6 +29,7 @@ import { Command, Scalar, type KernelState } from "./kernels.js";
 import {
   chunkRowsFor,
   createKernelState,
+  engineOf,
   serialRunner,
   sumChunkScalars,
   type ChunkRunner,
@@ -81,6 +82,8 @@ export interface LloydResult {
   /** Labels stopped changing, or the centroid shift met the tolerance. */
   converged: boolean;
   emptyClusterRepairs: number;
+  /** Chunks run by each engine (see `Clustering.engine`); set by {@link lloyd}. */
+  engine?: { webassembly: number; javascript: number };
 }
 
 /** Settings of {@link runFromCentroids} that stay fixed over restarts. */
@@ -449,7 +452,7 @@ export function lloyd(
       onIteration: options.onIteration,
       restart: 0,
     });
-    return { ...outcome, labels: Int32Array.from(state.labels) };
+    return { ...outcome, labels: Int32Array.from(state.labels), engine: engineOf(state) };
   } finally {
     runner.close();
   }

@@ -53,7 +53,7 @@ import {
   resolveAmount,
   type PreparedFile,
 } from "./source.js";
-import type { DateParsing } from "./types.js";
+import type { DateParsing, TransactionEncoding } from "./types.js";
 
 /** The time unit of t_x and T. */
 export type ClvTimeUnit = "days" | "weeks";
@@ -82,7 +82,7 @@ export interface ClvSummaryOptions {
   keepDuplicates?: boolean;
   /** Lines with a negative amount: stop with an error (default) or leave them out. */
   negativeAmounts?: "error" | "drop";
-  encoding?: "utf8" | "gbk";
+  encoding?: TransactionEncoding;
   /** A single character, `whitespace` or `auto` (default). */
   delimiter?: string;
 }
@@ -347,7 +347,9 @@ async function withHeaderLine(
   const headerLine =
     shape.kind === "whitespace"
       ? columns.join(" ")
-      : columns.map((name) => `"${name.replaceAll('"', '""')}"`).join(shape.delimiter);
+      : columns
+          .map((name) => `"${name.replaceAll('"', '""')}"`)
+          .join(shape.kind === "csv" ? shape.delimiter : ",");
   const directory = mkdtempSync(path.join(tmpdir(), "segwork-clv-"));
   const copy = path.join(directory, "transactions.txt");
   const raw = createReadStream(prepared.path);
@@ -365,6 +367,9 @@ async function withHeaderLine(
     path: copy,
     headerLine,
     gzip: false,
+    encoding: prepared.encoding,
+    // The copy was written by inflating the whole original: a truncated gzip file failed above.
+    integrity: prepared.integrity,
     cleanup: () => {
       rmSync(directory, { recursive: true, force: true });
       prepared.cleanup();
@@ -443,7 +448,7 @@ export async function summarizeForClv(options: ClvSummaryOptions): Promise<ClvSu
     throw clvMessages.holdoutNotAfterCalibration(holdoutEnd, options.calibrationEnd);
   if (options.amount.trim() === "") throw messages.badAmountExpression(options.amount);
   const headerless = options.columns !== undefined;
-  let prepared = await prepareTransactionFile(file, options.encoding ?? "utf8");
+  let prepared = await prepareTransactionFile(file, options.encoding ?? "auto");
   const spill = mkdtempSync(path.join(tmpdir(), "segwork-duckdb-"));
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
@@ -465,6 +470,8 @@ export async function summarizeForClv(options: ClvSummaryOptions): Promise<ClvSu
       amount: resolveAmount(options.amount, headers, file),
       invoice: undefined,
       keep: [],
+      decimal: ".",
+      keepZero: false,
     };
     instance = await DuckDBInstance.create(":memory:", { temp_directory: spill });
     connection = await instance.connect();
@@ -545,6 +552,8 @@ export async function summarizeForClv(options: ClvSummaryOptions): Promise<ClvSu
       holdoutEnd !== null && holdoutEnd > lastPurchase
         ? [clvMessages.holdoutBeyondLog(holdoutEnd, lastPurchase)]
         : [];
+    const broken = await prepared.integrity;
+    if (broken !== undefined) throw broken;
     return {
       ids: rows.client_id.map(String),
       x,
@@ -584,6 +593,9 @@ export async function summarizeForClv(options: ClvSummaryOptions): Promise<ClvSu
       },
       notes,
     };
+  } catch (error) {
+    // A truncated gzip file explains whatever went wrong while reading it (a ragged last line).
+    throw (await prepared.integrity) ?? error;
   } finally {
     connection?.closeSync();
     instance?.closeSync();

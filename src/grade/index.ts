@@ -13,7 +13,12 @@ export {
   type UnscoredExample,
 } from "./grade.js";
 export { gradeDrift, type ClusterShareDrift, type FeatureDrift, type GradeDrift } from "./drift.js";
-export { scoringSql, TESTED_ON, type ScoringSqlOptions } from "./scoring-sql.js";
+export {
+  POSTGRES_TESTED_ON,
+  scoringSql,
+  TESTED_ON,
+  type ScoringSqlOptions,
+} from "./scoring-sql.js";
 export { scoreCase, segmentCase, type RfmSqlSpec } from "./rfm-sql.js";
 export { validateRfmSpec, type RfmFileSpec } from "./rfm-file.js";
 export { commentLines, doubleLiteral, quoteIdentifier, stringLiteral } from "./sql-text.js";

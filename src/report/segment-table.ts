@@ -52,20 +52,6 @@ export function segmentTableCsv(rows: readonly SegmentTableRow[]): string {
   );
 }
 
-type SheetJs = typeof import("xlsx");
-
-/**
- * SheetJS, imported on first use. Its ES module build: writing XLSX needs no
- * codepage tables, and the CommonJS entry (which loads them, and which Node
- * must lex to import from ESM) took 0.8 s against 0.16 s for this one.
- * The specifier is a variable because the package types only its main entry.
- */
-async function loadSheetJs(): Promise<SheetJs> {
-  const esmBuild = "xlsx/xlsx.mjs";
-  const module = (await import(esmBuild)) as SheetJs & { default?: SheetJs };
-  return module.default ?? module;
-}
-
 /**
  * segment-table.xlsx: one sheet, the same columns as the CSV; shares are
  * numeric cells formatted "0.0%" so they sort and sum in Excel.
@@ -77,7 +63,8 @@ export async function segmentTableXlsx(
   rows: readonly SegmentTableRow[],
   sheetName: string,
 ): Promise<Uint8Array> {
-  const XLSX = await loadSheetJs();
+  // SheetJS through the loader, imported on first use (no codepage tables are needed to write XLSX).
+  const XLSX = await (await import("../load/sheetjs.js")).loadSheetJs();
   const aoa: (string | number | null)[][] = [
     [...SEGMENT_TABLE_HEADER],
     ...rows.map((r) => [

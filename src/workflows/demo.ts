@@ -86,6 +86,8 @@ export async function demoWorkflow(options: DemoOptions = {}): Promise<DemoResul
     invoice: "InvoiceNo",
     asOf: "2011-12-10",
     keep: ["Country"],
+    // A quarter of the lines are guest orders without a client id: dropping them is expected.
+    allowDropped: ["missing_client_id"],
   });
   const clientsCsv = formatClientFeaturesCsv(features.clients);
   // Read back through the loader, exactly as `segwork sweep --input clients.csv` would.

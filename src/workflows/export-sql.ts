@@ -4,6 +4,7 @@
  */
 import { scoringSql, type RfmFileSpec, type SegworkModel } from "../grade/index.js";
 import * as msg from "../shared/messages/grade.js";
+import type { SqlDialect } from "../shared/sql-dialect.js";
 
 /** Options of {@link exportSqlWorkflow}. */
 export interface ExportSqlOptions {
@@ -16,6 +17,8 @@ export interface ExportSqlOptions {
   table?: string;
   /** Id column, returned as `id` (default "client_id"). */
   id?: string;
+  /** The engine's SQL dialect (default duckdb). */
+  dialect?: SqlDialect;
 }
 
 /**
@@ -35,5 +38,6 @@ export function exportSqlWorkflow(options: ExportSqlOptions): string {
     id,
     modelFile: options.modelFile ?? "model.json",
     ...(options.rfm ? { rfm: options.rfm } : {}),
+    ...(options.dialect ? { dialect: options.dialect } : {}),
   });
 }

@@ -56,6 +56,7 @@ export const TRANSACTIONS: TransactionCleaningSummary = {
   afterAsOf: 0,
   cancellations: 8_872,
   returnsPolicy: "net",
+  kept: { duplicates: false, zeroPrices: false, returnsAsTransactions: false },
   linesUsed: 401_564,
   floatClientIds: 0,
   clients: 4_338,

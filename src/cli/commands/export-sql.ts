@@ -6,6 +6,7 @@ import path from "node:path";
 import { readModelFile } from "../../artifacts/model.js";
 import { readRfmScoringFile } from "../../artifacts/rfm.js";
 import * as msg from "../../shared/messages/grade.js";
+import type { SqlDialect } from "../../shared/sql-dialect.js";
 import { exportSqlWorkflow } from "../../workflows/export-sql.js";
 import { checkOutputFile, writeOutputsAtomically } from "../output.js";
 
@@ -14,6 +15,7 @@ export function run(options: {
   rfm?: string;
   table?: string;
   id?: string;
+  dialect?: SqlDialect;
   out?: string;
 }): void {
   const inputs = [options.model, ...(options.rfm ? [options.rfm] : [])];
@@ -24,6 +26,7 @@ export function run(options: {
     ...(options.rfm === undefined ? {} : { rfm: readRfmScoringFile(options.rfm) }),
     ...(options.table === undefined ? {} : { table: options.table }),
     ...(options.id === undefined ? {} : { id: options.id }),
+    ...(options.dialect === undefined ? {} : { dialect: options.dialect }),
   });
   if (options.out === undefined) process.stdout.write(sql);
   else

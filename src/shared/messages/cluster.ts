@@ -203,3 +203,21 @@ export function restartsIgnored(restarts: number): string {
 export function threadsUnavailable(threads: number): string {
   return `threads=${threads} requested but worker threads could not be started; ran on one thread (the result is the same).`;
 }
+
+/**
+ * A worker thread of a parallel K-Means run stopped (out of memory, killed,
+ * `process.exit`) before the run finished. Not an input error: exit code 70,
+ * as for internal errors, but one line.
+ *
+ * @example
+ * workerStopped("it exited with code 1").message;
+ * // => "A K-Means worker thread stopped before the run finished (it exited with code 1), so the run was abandoned. Run it again; if it keeps happening (for example out of memory), use --threads 1."
+ */
+export function workerStopped(reason: string): SegworkError {
+  return new SegworkError(
+    "cluster.worker-stopped",
+    `A K-Means worker thread stopped before the run finished (${reason}), so the run was abandoned. Run it again; if it keeps happening (for example out of memory), use --threads 1.`,
+    { key: "threads" },
+    70,
+  );
+}

@@ -2,10 +2,11 @@
  * The transactions section: what cleaning the transaction log did, rule by
  * rule, with the as-of date and the date formats detected.
  */
-import type { TransactionCleaningSummary } from "../features/types.js";
-import { formatInteger, formatPercent } from "./format.js";
-import { facts, join, markup, paragraph, table } from "./html.js";
-import type { Fact, ReportSection, SafeHtml } from "./html.js";
+import type { TransactionCleaningSummary } from "../../features/types.js";
+import { formatInteger, formatPercent } from "../format.js";
+import { facts, join, markup, paragraph, table } from "../html.js";
+import type { Fact, ReportSection, SafeHtml } from "../html.js";
+import type { SectionContext } from "./section.js";
 
 interface CleaningStep {
   step: string;
@@ -21,9 +22,12 @@ interface CleaningStep {
  *
  * @throws never
  * @example
- * transactionsSection(summary).id; // => "transactions"
+ * transactionsSection(summary, sectionContext()).id; // => "transactions"
  */
-export function transactionsSection(s: TransactionCleaningSummary): ReportSection {
+export function transactionsSection(
+  s: TransactionCleaningSummary,
+  _context: SectionContext,
+): ReportSection {
   const steps: CleaningStep[] = [
     { step: "No client id", count: s.missingClientId, unit: "lines", effect: "dropped" },
     {
