@@ -40,7 +40,7 @@ import {
   type ClvSummaryOptions,
 } from "../features/clv-summary.js";
 import { readRuleConfig } from "../rules/index.js";
-import type { ClvReportInput } from "../report/clv-report.js";
+import type { ClvReportInput } from "../report/sections/clv-input.js";
 import {
   clvArtifact,
   writeClv,
@@ -421,7 +421,7 @@ export const CLV_OUTPUTS = ["clv.csv", "clv.json", "report.html"];
  * (await clvFiles(result)).map((f) => f.name) // => CLV_OUTPUTS
  */
 export async function clvFiles(result: ClvWorkflowResult): Promise<OutputFile[]> {
-  const { renderClvReport } = await import("../report/clv-report.js");
+  const { renderClvReport } = await import("../report/documents/clv-report.js");
   return [
     { name: "clv.csv", content: writeClvCsv(result.rows) },
     { name: "clv.json", content: writeClv(result.artifact) },

@@ -26,3 +26,4 @@ export {
   segmentSections,
 } from "./full-report.js";
 export type { ComparisonReportOptions, SegmentSectionOptions } from "./full-report.js";
+export { CLV_SECTIONS, clvReportHeader, clvSections, renderClvReport } from "./clv-report.js";
