@@ -19,6 +19,7 @@
  * | compare.json, crosstab.csv | compare | compare |
  * | grade.json | grade | grade |
  * | *.cleaning.json | cleaning | features |
+ * | clv.json, clv.csv (BG/NBD + Gamma-Gamma) | clv | clv |
  */
 export {
   toJson,
@@ -45,3 +46,4 @@ export {
   type RuleInput,
   type RuleOutputHeader,
 } from "./rule-output.js";
+export * from "./clv.js";

@@ -49,3 +49,4 @@ export {
   type ScoredClients,
 } from "./rule-clients.js";
 export { segmentTableOutputs, SEGMENT_TABLE_FILES } from "./segment-table.js";
+export * from "./clv.js";
