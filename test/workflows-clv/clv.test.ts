@@ -26,17 +26,9 @@ import {
   clvWorkflow,
   type ClvWorkflowResult,
 } from "../../src/workflows/clv.js";
-import { CDNOW_COLUMNS, CDNOW_SAMPLE, summarizeCdnow } from "../clv/cdnow.js";
+import { CDNOW_LOG, summarizeCdnow } from "../clv/cdnow.js";
 
-const CDNOW = {
-  transactions: CDNOW_SAMPLE,
-  columns: CDNOW_COLUMNS,
-  id: "customer_id",
-  date: "date",
-  amount: "dollars",
-  calibrationEnd: "1997-09-30",
-  holdoutEnd: "1998-06-30",
-};
+const CDNOW = CDNOW_LOG;
 
 /** Significant digits of `x` agreeing with `reference`: |x − ref| ≤ half a unit of the 4th digit. */
 function expectFourDigits(x: number, reference: number): void {
