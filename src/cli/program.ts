@@ -11,6 +11,7 @@ import { SQL_DIALECTS } from "../shared/sql-dialect.js";
 import { isSegworkError } from "../shared/errors.js";
 import { packageVersion } from "../shared/package-info.js";
 import {
+  withClvOptions,
   withCompareOptions,
   withFitOptions,
   withRfmOptions,
@@ -37,6 +38,7 @@ const MODULES: Record<string, () => Promise<CommandModule>> = {
   abc: () => import("./commands/abc.js"),
   compare: () => import("./commands/compare.js"),
   grade: () => import("./commands/grade.js"),
+  clv: () => import("./commands/clv.js"),
   "export-sql": () => import("./commands/export-sql.js"),
   synth: () => import("./commands/synth.js"),
   demo: () => import("./commands/demo.js"),
@@ -156,6 +158,13 @@ export function buildProgram(line: string): Command {
           "compare two segmentations of the same clients: ARI, NMI, V-measure, crosstab, surrogate rules, value separation",
         ),
       ),
+    ),
+  );
+
+  withClvOptions(
+    command(
+      "clv",
+      "buy-till-you-die CLV from a transaction log: BG/NBD and Gamma-Gamma, P(alive), expected purchases, churn risk",
     ),
   );
 
