@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseClv, readClvCsv } from "../../src/artifacts/clv.js";
+import { CLV_CSV_COLUMNS, parseClv, readClvCsv } from "../../src/artifacts/clv.js";
 import * as clvMsg from "../../src/shared/messages/clv.js";
 import { CLV_OUTPUTS } from "../../src/workflows/clv.js";
 import { CDNOW_SAMPLE } from "../clv/cdnow.js";
@@ -96,19 +96,7 @@ describe("segwork clv on CDNOW", () => {
   it("clv.csv has one row per client with the usable columns", async () => {
     const rows = await readClvCsv(path.join(out, "clv.csv"));
     expect(rows.ids).toHaveLength(2357);
-    expect(rows.table.headers).toEqual([
-      "id",
-      "x",
-      "tx",
-      "T",
-      "monetary",
-      "p_alive",
-      "expected_purchases",
-      "expected_spend",
-      "clv",
-      "churn_risk",
-      "holdout_purchases",
-    ]);
+    expect(rows.table.headers).toEqual([...CLV_CSV_COLUMNS, "holdout_purchases"]);
     // P(alive) = 1 for every client without a repeat purchase (BG/NBD).
     for (let i = 0; i < rows.x.length; i++)
       if (rows.x[i] === 0) expect(rows.probabilityAlive[i]).toBe(1);

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import type { TimeUnit } from "../../clv/types.js";
+import type { ClvSummaryOptions } from "../../features/clv-summary.js";
 import type { TransactionEncoding } from "../../features/types.js";
 import { CLV_OUTPUTS, clvFiles, clvSettings, clvWorkflow } from "../../workflows/index.js";
 import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
@@ -12,15 +13,12 @@ import { parseList } from "../parse.js";
 import { terminalProgress } from "../progress.js";
 
 /** How commander hands over `clv`'s options. */
-export interface ClvCliOptions {
-  transactions: string;
-  id: string;
-  date: string;
-  amount: string;
-  calibrationEnd: string;
-  holdoutEnd?: string;
+export interface ClvCliOptions extends Pick<
+  ClvSummaryOptions,
+  "transactions" | "id" | "date" | "amount" | "calibrationEnd" | "holdoutEnd" | "dateFormat"
+> {
+  /** Comma-separated names (the summary takes a list). */
   columns?: string;
-  dateFormat?: string;
   timeUnit: TimeUnit;
   horizon: number;
   discountRate: number;
