@@ -17,6 +17,7 @@ import {
   conditionalExpectedSpend,
   expectedRepeatPurchases,
 } from "../../src/clv/index.js";
+import { clvSections } from "../../src/report/documents/clv-report.js";
 import * as clvMsg from "../../src/shared/messages/clv.js";
 import {
   CLV_OUTPUTS,
@@ -205,6 +206,28 @@ describe("clvWorkflow on CDNOW: the published numbers", () => {
     expect(Array.from(read.probabilityAlive)).toEqual(Array.from(result.values.probabilityAlive));
     expect(read.churnRisk).toEqual(result.rows.churnRisk);
     expect(Array.from(read.holdoutPurchases!)).toEqual(Array.from(result.history.holdoutPurchases));
+  });
+
+  it("the CLV document lists its sections in reading order; without a holdout the holdout view is left out", async () => {
+    const ids = (await clvSections(result.report)).map((s) => s.id);
+    expect(ids).toEqual([
+      "summary",
+      "clv-data",
+      "clv-models",
+      "clv-holdout",
+      "clv-histogram",
+      "clv-tracking",
+      "clv-alive",
+      "clv-value",
+      "clv-churn",
+    ]);
+    const noHoldout = {
+      ...result.report,
+      validation: { ...result.report.validation, calibrationHoldout: null },
+    };
+    expect((await clvSections(noHoldout)).map((s) => s.id)).toEqual(
+      ids.filter((id) => id !== "clv-holdout"),
+    );
   });
 
   it("clvFiles gives clv.csv, clv.json and a self-contained report.html", async () => {
