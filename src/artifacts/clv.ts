@@ -8,11 +8,12 @@
  * CLV totals, the churn-risk counts, the summary's counts and the notes.
  *
  * clv.csv holds one row per client: `id, x, tx, T, monetary, p_alive,
- * expected_purchases, expected_spend, clv, churn_risk` (+
+ * expected_purchases, expected_spend, clv, churn_risk, churn_risk_level` (+
  * `holdout_purchases` with a holdout). Its id column is `id`, as in every
  * per-client segwork CSV, so `compare --a clv.csv` reads `churn_risk` as
- * labels and `--join clv.csv` adds `clv`, `p_alive`, `expected_purchases` to
- * a client table.
+ * labels and `--join clv.csv` adds `clv`, `p_alive`, `expected_purchases`,
+ * `churn_risk_level` (1 = the first band, lowest P(alive): "high" by
+ * default) to a client table for rules and scorecards.
  *
  * ```json
  * { "format": "segwork-clv", "formatVersion": 1, "segworkVersion": "0.1.0", "command": "segwork clv …",
@@ -293,6 +294,7 @@ export const CLV_CSV_COLUMNS = [
   "expected_spend",
   "clv",
   "churn_risk",
+  "churn_risk_level",
 ] as const;
 
 /** The numeric columns of clv.csv (all but id and churn_risk). */
@@ -316,6 +318,8 @@ export interface ClvClientRows {
   expectedSpend: ArrayLike<number>;
   clv: ArrayLike<number>;
   churnRisk: readonly string[];
+  /** 1-based band of churnRisk (1 = the first band, lowest P(alive)), a number rules can read. */
+  churnRiskLevel: ArrayLike<number>;
   /** Purchases in the holdout period, when there is one. */
   holdoutPurchases?: ArrayLike<number>;
 }
@@ -325,7 +329,7 @@ export interface ClvClientRows {
  *
  * @example
  * writeClvCsv(rows).split("\n")[0]
- * // => "id,x,tx,T,monetary,p_alive,expected_purchases,expected_spend,clv,churn_risk,holdout_purchases"
+ * // => "id,x,tx,T,monetary,p_alive,expected_purchases,expected_spend,clv,churn_risk,churn_risk_level,holdout_purchases"
  */
 export function writeClvCsv(rows: ClvClientRows): string {
   const holdout = rows.holdoutPurchases;
@@ -342,6 +346,7 @@ export function writeClvCsv(rows: ClvClientRows): string {
       numberCell(rows.expectedSpend[i]!),
       numberCell(rows.clv[i]!),
       rows.churnRisk[i]!,
+      numberCell(rows.churnRiskLevel[i]!),
       ...(holdout ? [numberCell(holdout[i]!)] : []),
     ]),
   );
@@ -358,6 +363,7 @@ export interface ClvCsvFile extends ClvClientRows {
   expectedSpend: Float64Array;
   clv: Float64Array;
   churnRisk: string[];
+  churnRiskLevel: Float64Array;
   holdoutPurchases?: Float64Array;
   table: Table;
 }
@@ -390,6 +396,7 @@ export async function readClvCsv(file: string): Promise<ClvCsvFile> {
     expectedSpend: c.expected_spend!,
     clv: c.clv!,
     churnRisk: table.text.churn_risk!,
+    churnRiskLevel: c.churn_risk_level!,
     ...(holdout ? { holdoutPurchases: c.holdout_purchases! } : {}),
     table,
   };

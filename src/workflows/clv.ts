@@ -319,6 +319,7 @@ export function clvFromSummary(
     expectedSpend: values.expectedSpend,
     clv: values.clv,
     churnRisk,
+    churnRiskLevel: Float64Array.from(churn.level, (k) => k + 1),
     ...(history.holdoutEnd === null ? {} : { holdoutPurchases: history.holdoutPurchases }),
   };
   const { r, alpha, a, b } = purchases.parameters;
