@@ -174,6 +174,16 @@ export function withRuleTableOptions(cmd: Command, inputRequired: boolean): Comm
     );
 }
 
+/** `--join`: add the numeric columns of another per-client table (e.g. clv.csv) by id. */
+export function withJoinOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      "--join <file>",
+      "add the numeric columns of another per-client table by id, e.g. clv.csv (clv, p_alive, expected_purchases, churn_risk_level)",
+    )
+    .option("--join-id <column>", "id column of the --join table", "id");
+}
+
 /** Text encoding and delimiter of the files a rule command reads. */
 export function withTextOptions(cmd: Command): Command {
   return cmd

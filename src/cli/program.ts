@@ -13,6 +13,7 @@ import { packageVersion } from "../shared/package-info.js";
 import {
   withClvOptions,
   withCompareOptions,
+  withJoinOptions,
   withFitOptions,
   withRfmOptions,
   withRuleOutputOptions,
@@ -107,12 +108,14 @@ export function buildProgram(line: string): Command {
 
   withRuleOutputOptions(
     withTextOptions(
-      withRuleTableOptions(
-        command(
-          "thresholds",
-          "label clients with the first matching threshold rule, e.g. recency_days <= 30 and frequency >= 5",
+      withJoinOptions(
+        withRuleTableOptions(
+          command(
+            "thresholds",
+            "label clients with the first matching threshold rule, e.g. recency_days <= 30 and frequency >= 5",
+          ),
+          true,
         ),
-        true,
       ),
     ),
   )
@@ -124,9 +127,11 @@ export function buildProgram(line: string): Command {
 
   withRuleOutputOptions(
     withTextOptions(
-      withRuleTableOptions(
-        command("tiers", "weighted scorecard 0–100 and tiers by score or by target shares"),
-        true,
+      withJoinOptions(
+        withRuleTableOptions(
+          command("tiers", "weighted scorecard 0–100 and tiers by score or by target shares"),
+          true,
+        ),
       ),
     ),
   )
@@ -141,9 +146,11 @@ export function buildProgram(line: string): Command {
 
   withRuleOutputOptions(
     withTextOptions(
-      withRuleTableOptions(
-        command("abc", "ABC classes by share of revenue, Lorenz curve and Gini coefficient"),
-        true,
+      withJoinOptions(
+        withRuleTableOptions(
+          command("abc", "ABC classes by share of revenue, Lorenz curve and Gini coefficient"),
+          true,
+        ),
       ),
     ),
   )

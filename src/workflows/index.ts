@@ -50,3 +50,4 @@ export {
 } from "./rule-clients.js";
 export { segmentTableOutputs, SEGMENT_TABLE_FILES } from "./segment-table.js";
 export * from "./clv.js";
+export { joinColumns, readAndJoin, type JoinSummary } from "./join-table.js";
