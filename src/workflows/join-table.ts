@@ -6,7 +6,9 @@
  * joined one get NaN (a rule reading the column then stops or, with
  * --drop-missing, leaves them out, as for any missing value).
  */
+import { lifetimeValueByGroup } from "../clv/by-group.js";
 import type { LoadOptions, Table } from "../load/types.js";
+import type { ClvByGroupData } from "../report/sections/clv-by-group.js";
 import * as msg from "../shared/messages/cli-rules.js";
 import { progressOf, type ProgressCallback } from "../shared/progress.js";
 import { readClientTable } from "./client-table.js";
@@ -97,4 +99,30 @@ export async function readAndJoin(
   const joined = await readClientTable(file, { ...read, id: options.id ?? "id" }, onProgress);
   assertUniqueIds(joined);
   return joinColumns(base, joined, onProgress);
+}
+
+/**
+ * Expected CLV per group for a report, when the table has a `clv` column
+ * (joined from a clv.csv): the kept clients' labels in `order`; undefined
+ * without one.
+ *
+ * @example
+ * clvByGroupOf(table, clients.rows, labels, ["vip", "Rest"], "Segment")?.rows[0].totalClv
+ */
+export function clvByGroupOf(
+  table: Table,
+  rows: ArrayLike<number>,
+  labels: readonly string[],
+  order: readonly string[],
+  groupTitle: string,
+): ClvByGroupData | undefined {
+  const clv = table.columns.clv;
+  if (clv === undefined) return undefined;
+  const alive = table.columns.p_alive;
+  const take = (values: Float64Array) => Float64Array.from(rows, (row) => values[row]!);
+  return {
+    rows: lifetimeValueByGroup(labels, take(clv), alive && take(alive), order),
+    groupTitle,
+    source: table.source,
+  };
 }

@@ -58,6 +58,14 @@ describe("--join clv.csv", () => {
     );
   });
 
+  it("the report has expected CLV per segment", () => {
+    const html = read("report.html");
+    expect(html).toContain('id="clv-by-group"');
+    expect(html).toContain("Expected CLV per segment");
+    // valuable: 350.5 + 102.6 = 453.1 → "453", 226.55 per client, 93.4% of 485.05.
+    expect(html).toMatch(/valuable<\/td>[\s\S]*?>453<[\s\S]*?>226\.55<[\s\S]*?>93\.4%</);
+  });
+
   it("says what was joined, what was not, and who matched", () => {
     expect(stderr).toContain(msg.joinSkippedText(clv, ["churn_risk"]));
     expect(stderr).toContain(msg.joinKeptOwnColumns(clv, ["monetary"]));

@@ -50,3 +50,4 @@ export { trackingSection } from "./clv-tracking.js";
 export { aliveMatrixSection } from "./clv-alive.js";
 export { lifetimeValueSection } from "./clv-value.js";
 export { churnRiskSection } from "./clv-churn.js";
+export { clvByGroupSection, type ClvByGroupData } from "./clv-by-group.js";
