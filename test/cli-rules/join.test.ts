@@ -147,4 +147,35 @@ describe("--join clv.csv", () => {
     expect(tiers).toMatch(/^C1,0\.95,350\.5,0\.95,1,97\.5,Keep$/m);
     expect(tiers).toMatch(/^C3,0\.2,21\.6,.*,20\.8,Watch$/m);
   });
+
+  it("compare --clients clv.csv: the report has expected CLV per cluster of A", async () => {
+    const a = writeInput(
+      dir,
+      "assignments.csv",
+      "id,cluster\nC1,0\n0042,1\nC3,0\nC4,1\nC5,1\nC6,0\n",
+    );
+    const b = writeInput(dir, "labels.csv", "id,segment\nC1,x\n0042,y\nC3,x\nC4,y\nC5,y\nC6,x\n");
+    const out4 = path.join(dir, "cmp");
+    await runOk([
+      "compare",
+      "--a",
+      a,
+      "--b",
+      b,
+      "--clients",
+      clv,
+      "--features",
+      "x,monetary",
+      "--revenue",
+      "clv",
+      "--out",
+      out4,
+    ]);
+    const html = readFileSync(path.join(out4, "report.html"), "utf8");
+    expect(html).toContain("Expected CLV per cluster");
+    // cluster 0: C1 350.5 + C3 21.6 = 372.1 (C6, not in clv.csv, is left out): 186.05 per client, 76.7%.
+    expect(html).toMatch(
+      />0<\/td>\s*<td[^>]*>2<\/td>\s*<td[^>]*>2<\/td>\s*<td[^>]*>372<\/td>\s*<td[^>]*>186\.05<\/td>\s*<td[^>]*>76\.7%</,
+    );
+  });
 });
