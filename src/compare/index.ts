@@ -25,6 +25,8 @@ export { crosstab, MAX_CROSSTAB_CELLS, DISAGREEMENT_EXAMPLES } from "./crosstab.
 export { maskId } from "./mask.js";
 export { naturalCompare, orderLabels } from "./order.js";
 export { surrogateRules, EVERY_CLIENT } from "./surrogate.js";
+export { crosstabCellProfiles } from "./cell-profiles.js";
+export type { CrosstabCellProfile, CellProfileOptions } from "./cell-profiles.js";
 export { fitBinaryCart, presortRows, treeLeaves } from "./tree.js";
 export type { CartNode, CartSplit, CartOptions } from "./tree.js";
 export { displayThreshold, roundestBetween, roundSignificant, formatNumber } from "./format.js";

@@ -19,6 +19,7 @@ import { packageRoot } from "../shared/package-info.js";
 import { abcWorkflow, readAbcConfig } from "./abc.js";
 import { clusterArtifactFiles, fitClusterRun, type ClusterRun } from "./cluster.js";
 import { compareWorkflow, type CompareResult } from "./compare.js";
+import { clusterCompareSide, rfmCompareSide } from "./compare-sides.js";
 import { featuresWorkflow, type FeaturesResult } from "./features.js";
 import { fullReportFile, type OutputFile } from "./files.js";
 import { fitSettingsOf } from "./kmeans-settings.js";
@@ -132,29 +133,10 @@ export async function demoWorkflow(options: DemoOptions = {}): Promise<DemoResul
   const abc = abcWorkflow({ ...options, table, config: readAbcConfig() });
 
   // 4. Rule vs cluster, on the clients both schemes kept.
-  const clusterNames = cluster.profiles.clusters.map((c) => `${c.cluster}: ${c.label}`);
   const comparison = compareWorkflow({
     ...options,
-    a: {
-      labeling: {
-        ids: cluster.assignments.ids,
-        labels: Array.from(cluster.assignments.cluster, (c) => clusterNames[c]!),
-        source: "assignments.csv",
-      },
-      name: `K-Means k=${k}`,
-      order: clusterNames,
-      file: "assignments.csv",
-      idColumn: "id",
-      labelColumn: "cluster",
-    },
-    b: {
-      labeling: { ids: table.ids, labels: rfm.assignment.segment, source: "segments.csv" },
-      name: "RFM segments",
-      order: [...rfm.settings.table.segments.map((s) => s.name), rfm.settings.table.unmatched],
-      file: "segments.csv",
-      idColumn: "id",
-      labelColumn: "segment",
-    },
+    a: clusterCompareSide(cluster),
+    b: rfmCompareSide(rfm),
     clients: table,
     features: DEMO_FEATURES,
     revenue: "monetary",

@@ -26,6 +26,7 @@ export * from "./thresholds.js";
 export * from "./tiers.js";
 export * from "./abc.js";
 export * from "./compare.js";
+export * from "./compare-sides.js";
 export {
   chooseColumns,
   chooseFeatureSource,

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "@e965/xlsx";
 import { readRfmScoringFile as readRfmFile } from "../../src/artifacts/rfm.js";
-import { repoRoot, tempDir, writeInput } from "../helpers/cli.js";
+import { tempDir, writeInput } from "../helpers/cli.js";
+import { describeWithData, sharedFile } from "../helpers/shared-data.js";
 import { SIX_CLIENTS } from "../helpers/six-clients.js";
 import { expectFailure, run, runOk } from "./run.js";
 
@@ -361,10 +362,11 @@ describe("segwork rfm --transactions", () => {
   });
 });
 
-const ORDERS = path.resolve(repoRoot, "../shared/data/rfm-r-package/rfm_data_orders.csv");
+const ORDERS = sharedFile("rfm-r-package/rfm_data_orders.csv");
 
-describe.skipIf(!existsSync(ORDERS))(
+describeWithData(
   "segwork rfm on the R rfm package's orders (names as ids)",
+  ["rfm-r-package/rfm_data_orders.csv"],
   () => {
     // rfm_data_orders.csv: customer_id holds people's names (with first_name, last_name, email beside it).
     const dir = tempDir("segwork-rfm-orders-");
