@@ -19,6 +19,7 @@
  * | compare.json, crosstab.csv | compare | compare |
  * | grade.json | grade | grade |
  * | *.cleaning.json | cleaning | features |
+ * | clv.json, clv.csv (BG/NBD + Gamma-Gamma) | clv | clv |
  */
 export {
   toJson,
@@ -46,3 +47,4 @@ export {
   type RuleOutputHeader,
 } from "./rule-output.js";
 export * from "./periods.js";
+export * from "./clv.js";

@@ -16,6 +16,7 @@ import {
   PREPARE_DEFAULTS,
   SCALING_METHODS,
 } from "../prepare/options.js";
+import { LIFETIME_VALUE_DEFAULTS } from "../clv/lifetime-value.js";
 import { RFM_BINNINGS } from "../rules/rfm-scores.js";
 import { integer, number } from "./parse.js";
 
@@ -173,6 +174,16 @@ export function withRuleTableOptions(cmd: Command, inputRequired: boolean): Comm
     );
 }
 
+/** `--join`: add the numeric columns of another per-client table (e.g. clv.csv) by id. */
+export function withJoinOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      "--join <file>",
+      "add the numeric columns of another per-client table by id, e.g. clv.csv (clv, p_alive, expected_purchases, churn_risk_level)",
+    )
+    .option("--join-id <column>", "id column of the --join table", "id");
+}
+
 /** Text encoding and delimiter of the files a rule command reads. */
 export function withTextOptions(cmd: Command): Command {
   return cmd
@@ -284,6 +295,71 @@ export function withPeriodsOptions(cmd: Command): Command {
     )
     .option("--seed <n>", "seed of the refits and the campaign bootstrap", integer("--seed"), 0)
     .option("--show-ids", "print client ids in the reports (masked by default)")
+    .option("-q, --quiet", "no progress on stderr")
+    .requiredOption("-o, --out <dir>", "output directory");
+}
+
+/** `clv`'s options: the log and its split, the CLV settings, the outputs. */
+export function withClvOptions(cmd: Command): Command {
+  const d = LIFETIME_VALUE_DEFAULTS;
+  return cmd
+    .requiredOption(
+      "-t, --transactions <file>",
+      "transaction log: .csv, .csv.gz or whitespace-separated .txt",
+    )
+    .requiredOption("--id <column>", "client id column")
+    .requiredOption("--date <column>", "transaction date column")
+    .requiredOption(
+      "--amount <expr>",
+      'amount column, or a product of two columns such as "Quantity*UnitPrice"',
+    )
+    .requiredOption(
+      "--calibration-end <YYYY-MM-DD>",
+      "last day of the calibration period (the models are fitted on purchases up to it)",
+    )
+    .option(
+      "--holdout-end <YYYY-MM-DD>",
+      "last day of a holdout period after it, to check the forecast against what happened",
+    )
+    .option(
+      "--columns <names>",
+      "comma-separated column names of a log without a header line (e.g. CDNOW_sample.txt)",
+    )
+    .option("--date-format <fmt>", 'strptime format when dates are ambiguous, e.g. "%Y%m%d"')
+    .addOption(
+      new Option("--time-unit <unit>", "unit of recency and age in the models")
+        .choices(["days", "weeks"])
+        .default("weeks"),
+    )
+    .option(
+      "--horizon <months>",
+      "CLV horizon in months (1–1200)",
+      integer("--horizon", 1),
+      d.horizonMonths,
+    )
+    .option(
+      "--discount-rate <rate>",
+      "discount rate per month (0–1)",
+      number("--discount-rate"),
+      d.monthlyDiscountRate,
+    )
+    .option("--margin <share>", "profit share of revenue (0–1)", number("--margin"), d.margin)
+    .option(
+      "--churn-bands <file>",
+      "churn-risk bands by P(alive), JSON or YAML (default: high < 0.3 ≤ medium < 0.7 ≤ low)",
+    )
+    .option(
+      "--drop-duplicates",
+      "leave out exact duplicate lines (kept by default: most are two items of one purchase)",
+    )
+    .addOption(
+      new Option("--negative-amounts <action>", "lines with a negative amount")
+        .choices(["error", "drop"])
+        .default("error"),
+    )
+    .addOption(encodingOption(ENCODINGS))
+    .option("--delimiter <char>", "field delimiter (default: detected)")
+    .option("--show-ids", "show client ids in the report (masked by default)")
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
 }

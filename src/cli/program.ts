@@ -11,7 +11,9 @@ import { SQL_DIALECTS } from "../shared/sql-dialect.js";
 import { isSegworkError } from "../shared/errors.js";
 import { packageVersion } from "../shared/package-info.js";
 import {
+  withClvOptions,
   withCompareOptions,
+  withJoinOptions,
   withFitOptions,
   withRfmOptions,
   withRuleOutputOptions,
@@ -39,6 +41,7 @@ const MODULES: Record<string, () => Promise<CommandModule>> = {
   compare: () => import("./commands/compare.js"),
   grade: () => import("./commands/grade.js"),
   periods: () => import("./commands/periods.js"),
+  clv: () => import("./commands/clv.js"),
   "export-sql": () => import("./commands/export-sql.js"),
   synth: () => import("./commands/synth.js"),
   demo: () => import("./commands/demo.js"),
@@ -107,12 +110,14 @@ export function buildProgram(line: string): Command {
 
   withRuleOutputOptions(
     withTextOptions(
-      withRuleTableOptions(
-        command(
-          "thresholds",
-          "label clients with the first matching threshold rule, e.g. recency_days <= 30 and frequency >= 5",
+      withJoinOptions(
+        withRuleTableOptions(
+          command(
+            "thresholds",
+            "label clients with the first matching threshold rule, e.g. recency_days <= 30 and frequency >= 5",
+          ),
+          true,
         ),
-        true,
       ),
     ),
   )
@@ -124,9 +129,11 @@ export function buildProgram(line: string): Command {
 
   withRuleOutputOptions(
     withTextOptions(
-      withRuleTableOptions(
-        command("tiers", "weighted scorecard 0–100 and tiers by score or by target shares"),
-        true,
+      withJoinOptions(
+        withRuleTableOptions(
+          command("tiers", "weighted scorecard 0–100 and tiers by score or by target shares"),
+          true,
+        ),
       ),
     ),
   )
@@ -141,9 +148,11 @@ export function buildProgram(line: string): Command {
 
   withRuleOutputOptions(
     withTextOptions(
-      withRuleTableOptions(
-        command("abc", "ABC classes by share of revenue, Lorenz curve and Gini coefficient"),
-        true,
+      withJoinOptions(
+        withRuleTableOptions(
+          command("abc", "ABC classes by share of revenue, Lorenz curve and Gini coefficient"),
+          true,
+        ),
       ),
     ),
   )
@@ -158,6 +167,13 @@ export function buildProgram(line: string): Command {
           "compare two segmentations of the same clients: ARI, NMI, V-measure, crosstab, surrogate rules, value separation",
         ),
       ),
+    ),
+  );
+
+  withClvOptions(
+    command(
+      "clv",
+      "buy-till-you-die CLV from a transaction log: BG/NBD and Gamma-Gamma, P(alive), expected purchases, churn risk",
     ),
   );
 

@@ -6,7 +6,7 @@
 import type { Table } from "../load/types.js";
 import * as msg from "../shared/messages/cli-rules.js";
 import type { ProgressCallback } from "../shared/progress.js";
-import { readRuleClients, type OutputFile } from "../workflows/index.js";
+import { readAndJoin, readRuleClients, type OutputFile } from "../workflows/index.js";
 import { checkOutputTarget, writeOutputsAtomically } from "./output.js";
 import { terminalProgress } from "./progress.js";
 import { loadOptionsOf, type ReadCliOptions } from "./table-options.js";
@@ -17,6 +17,10 @@ export interface RuleCliOptions extends ReadCliOptions {
   config?: string;
   revenue?: string;
   dropMissing?: boolean;
+  /** A per-client table (e.g. clv.csv) whose numeric columns are added by id. */
+  join?: string;
+  /** Its id column (default id). */
+  joinId?: string;
 }
 
 /** What a rule command does between reading the table and writing the files. */
@@ -40,11 +44,25 @@ export async function runRuleCommand<R extends { summary: string[] }>(
   spec: RuleCommand<R>,
 ): Promise<void> {
   const { onProgress, print } = terminalProgress(Boolean(options.quiet));
-  checkOutputTarget(options.out, spec.outputs, [options.input, spec.configFile]);
-  const table = await readRuleClients(options.input, loadOptionsOf(options), onProgress);
+  const inputs = [options.input, spec.configFile, ...(options.join ? [options.join] : [])];
+  checkOutputTarget(options.out, spec.outputs, inputs);
+  const base = await readRuleClients(options.input, loadOptionsOf(options), onProgress);
+  const table =
+    options.join === undefined
+      ? base
+      : (await readAndJoin(base, options.join, joinLoadOptions(options), onProgress)).table;
   const result = spec.run(table, { command, onProgress });
   writeOutputsAtomically(options.out, await spec.files(result));
   print([...result.summary, msg.wrote(spec.outputs.map((f) => `${options.out}/${f}`))]);
+}
+
+/** How the `--join` table is read: its own id column, the same encoding and delimiter. */
+function joinLoadOptions(options: RuleCliOptions) {
+  return {
+    id: options.joinId ?? "id",
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+  };
 }
 
 /** The options every rule workflow takes from its command line. */

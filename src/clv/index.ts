@@ -73,3 +73,4 @@ export { logGamma, digamma, logBeta } from "./special.js";
 export { groupHistories, type HistoryGroups } from "./group.js";
 export { minimize, type MinimizeOptions, type MinimizeResult, type Objective } from "./optimize.js";
 export * from "./types.js";
+export { lifetimeValueByGroup, type ClvGroupRow } from "./by-group.js";

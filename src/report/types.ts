@@ -63,6 +63,7 @@ import type {
   ValueActivityResult,
 } from "../rules/types.js";
 import type { Comparison } from "../compare/types.js";
+import type { ClvByGroupData } from "./sections/clv-by-group.js";
 
 /** RFM scores, named segments and the rule lint, plus per-client raw values for charts. */
 export interface RfmReportData {
@@ -100,6 +101,8 @@ export interface SegmentReportData {
   abc?: AbcResult;
   clv?: { result: ClvResult; currency?: string };
   valueActivity?: ValueActivityResult;
+  /** Expected CLV per segment or tier, when the table has a joined `clv` column. */
+  expectedClv?: ClvByGroupData;
   /** Rule-vs-cluster comparison; ids in it are masked by the report unless showIds. */
   comparison?: Comparison;
   /** Show raw client ids (default false: masked with maskId). */

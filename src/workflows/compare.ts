@@ -9,6 +9,7 @@ import path from "node:path";
 import { compareSegmentations, maskId } from "../compare/index.js";
 import type { Comparison, Labeling } from "../compare/types.js";
 import type { Table } from "../load/types.js";
+import type { ClvByGroupData } from "../report/sections/clv-by-group.js";
 import type { FullReportInput } from "../report/types.js";
 import {
   compareArtifact,
@@ -25,6 +26,7 @@ import {
   type CompareInputOptions,
   type LabelSide,
 } from "./compare-inputs.js";
+import { clvByGroupOf } from "./join-table.js";
 import { fullReportFile, type OutputFile } from "./files.js";
 import { reportMeta, runContext, type RunOptions } from "./run.js";
 
@@ -122,7 +124,7 @@ export function compareWorkflow(options: CompareOptions): CompareResult {
     artifact,
     report: {
       ...reportMeta(context, `segwork · ${comparison.nameA} vs ${comparison.nameB}`),
-      segments: { comparison, showIds },
+      segments: { comparison, ...expectedClvOf(options), showIds },
     },
     summary: [
       notes.comparedLine(
@@ -203,4 +205,28 @@ export async function compareOutputFiles(result: CompareResult): Promise<OutputF
     { name: "crosstab.csv", content: writeCrosstab(result.comparison) },
     await fullReportFile(result.report),
   ];
+}
+
+/**
+ * Expected CLV per group of side A (most often the K-Means clusters), when
+ * the client table has a `clv` column (e.g. `--clients clv.csv`, or a table
+ * joined with one); ids of A not in the table are left out.
+ */
+function expectedClvOf(options: CompareOptions): { expectedClv?: ClvByGroupData } {
+  const table = options.clients;
+  if (table?.columns.clv === undefined) return {};
+  const rowOf = new Map(table.ids.map((id, row) => [id, row]));
+  const rows: number[] = [];
+  const labels: string[] = [];
+  const { ids, labels: groups } = options.a.labeling;
+  ids.forEach((id, i) => {
+    const row = rowOf.get(id);
+    if (row === undefined) return;
+    rows.push(row);
+    labels.push(groups[i]!);
+  });
+  const column = options.a.labelColumn;
+  const title = column.charAt(0).toUpperCase() + column.slice(1);
+  const data = clvByGroupOf(table, rows, labels, options.a.order ?? [], title);
+  return data === undefined ? {} : { expectedClv: data };
 }

@@ -23,7 +23,9 @@ import {
   type ThresholdsArtifact,
 } from "../artifacts/thresholds.js";
 import * as notes from "../shared/messages/workflows.js";
+import type { ClvByGroupData } from "../report/sections/clv-by-group.js";
 import { fullReportFile, type OutputFile } from "./files.js";
+import { clvByGroupOf } from "./join-table.js";
 import { ruleInputOf, takeRuleColumns, type ScoredClients } from "./rule-clients.js";
 import { reportMeta, runContext, type RunOptions } from "./run.js";
 import { SEGMENT_TABLE_FILES, segmentTableOutputs } from "./segment-table.js";
@@ -137,6 +139,7 @@ export function thresholdsWorkflow(options: ThresholdsOptions): ThresholdsResult
           })),
           assignment,
         },
+        ...expectedClvOf(table, clients, assignment),
         showIds: Boolean(options.showIds),
       },
     },
@@ -169,4 +172,17 @@ export async function thresholdsFiles(result: ThresholdsResult): Promise<OutputF
     ...(await segmentTableOutputs(result.segmentTable, "Threshold segments")),
     await fullReportFile(result.report),
   ];
+}
+
+/** The report's expected CLV per segment, when the table has a joined `clv` column. */
+function expectedClvOf(
+  table: Table,
+  clients: ScoredClients,
+  assignment: ThresholdsResult["assignment"],
+): { expectedClv?: ClvByGroupData } {
+  const nameOf = new Map(assignment.counts.map((c) => [c.index, c.name]));
+  const labels = Array.from(assignment.ruleIndex, (k) => nameOf.get(k)!);
+  const order = assignment.counts.map((c) => c.name);
+  const data = clvByGroupOf(table, clients.rows, labels, order, "Segment");
+  return data === undefined ? {} : { expectedClv: data };
 }

@@ -22,7 +22,9 @@ import {
 } from "../artifacts/tiers.js";
 import * as msg from "../shared/messages/cli-rules.js";
 import * as notes from "../shared/messages/workflows.js";
+import type { ClvByGroupData } from "../report/sections/clv-by-group.js";
 import { fullReportFile, type OutputFile } from "./files.js";
+import { clvByGroupOf } from "./join-table.js";
 import { ruleInputOf, takeRuleColumns, type ScoredClients } from "./rule-clients.js";
 import { reportMeta, runContext, type RunOptions } from "./run.js";
 import { SEGMENT_TABLE_FILES, segmentTableOutputs } from "./segment-table.js";
@@ -104,6 +106,7 @@ export function tiersWorkflow(options: TiersOptions): TiersResult {
       source: table.source,
       segments: {
         tiers: { config: file, result, weights: card.weights },
+        ...expectedClvOf(table, clients, result),
         showIds: Boolean(options.showIds),
       },
     },
@@ -130,4 +133,15 @@ export async function tiersFiles(result: TiersResult): Promise<OutputFile[]> {
     ...(await segmentTableOutputs(result.segmentTable, "Tiers")),
     await fullReportFile(result.report),
   ];
+}
+
+/** The report's expected CLV per tier, when the table has a joined `clv` column. */
+function expectedClvOf(
+  table: Table,
+  clients: ScoredClients,
+  result: ScorecardResult,
+): { expectedClv?: ClvByGroupData } {
+  const order = result.tiers.map((t) => t.name);
+  const data = clvByGroupOf(table, clients.rows, result.tier, order, "Tier");
+  return data === undefined ? {} : { expectedClv: data };
 }

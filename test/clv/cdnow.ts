@@ -16,15 +16,17 @@ export const CDNOW_COLUMNS = ["customer_id", "sample_id", "date", "cds", "dollar
 /** The full-precision published BG/NBD fit (the issue quotes 0.2425945, 4.4136019, 0.7929199, 2.4258881). */
 export const PUBLISHED_BGNBD = { r: 0.2425945, alpha: 4.4136019, a: 0.7929199, b: 2.4258881 };
 
+/** The log, its columns and the published split, as `summarizeForClv` and `clvWorkflow` take them. */
+export const CDNOW_LOG = {
+  transactions: CDNOW_SAMPLE,
+  columns: CDNOW_COLUMNS,
+  id: "customer_id",
+  date: "date",
+  amount: "dollars",
+  calibrationEnd: "1997-09-30",
+  holdoutEnd: "1998-06-30",
+};
+
 export function summarizeCdnow(timeUnit: ClvTimeUnit = "weeks"): Promise<ClvSummary> {
-  return summarizeForClv({
-    transactions: CDNOW_SAMPLE,
-    columns: CDNOW_COLUMNS,
-    id: "customer_id",
-    date: "date",
-    amount: "dollars",
-    calibrationEnd: "1997-09-30",
-    holdoutEnd: "1998-06-30",
-    timeUnit,
-  });
+  return summarizeForClv({ ...CDNOW_LOG, timeUnit });
 }

@@ -11,6 +11,7 @@ import type { HeaderField, ReportSection } from "../html.js";
 import { plural } from "../report-text.js";
 import { abcSection } from "../sections/abc.js";
 import { clvSection } from "../sections/clv.js";
+import { clvByGroupSection } from "../sections/clv-by-group.js";
 import { agreementSection } from "../sections/comparison-agreement.js";
 import { crosstabSection } from "../sections/comparison-crosstab.js";
 import { disagreementsSection } from "../sections/comparison-disagreements.js";
@@ -61,6 +62,7 @@ export const SEGMENT_SECTIONS: readonly Section<SegmentReportData>[] = [
   given((data) => data.abc, abcSection),
   given((data) => data.clv, clvSection),
   given((data) => data.valueActivity, valueActivitySection),
+  given((data) => data.expectedClv, clvByGroupSection),
   given((data) => data.comparison, ...COMPARISON_SECTIONS),
 ];
 

@@ -33,3 +33,4 @@ export {
   renderPeriodsIndex,
 } from "./periods-report.js";
 export type { PeriodsReportInput } from "../sections/periods-data.js";
+export { CLV_SECTIONS, clvReportHeader, clvSections, renderClvReport } from "./clv-report.js";

@@ -39,3 +39,15 @@ export { clusterRulesSection } from "./comparison-rules.js";
 export { crosstabSection } from "./comparison-crosstab.js";
 export { disagreementsSection } from "./comparison-disagreements.js";
 export { valueSeparationSection } from "./comparison-value.js";
+// CLV (buy till you die)
+export type { ClvReportInput, ClvReportSettings, ClvTopClient } from "./clv-input.js";
+export { clvSummarySection } from "./clv-summary.js";
+export { clvDataSection } from "./clv-data.js";
+export { clvModelsSection } from "./clv-parameters.js";
+export { calibrationHoldoutSection } from "./clv-holdout.js";
+export { repeatHistogramSection } from "./clv-histogram.js";
+export { trackingSection } from "./clv-tracking.js";
+export { aliveMatrixSection } from "./clv-alive.js";
+export { lifetimeValueSection } from "./clv-value.js";
+export { churnRiskSection } from "./clv-churn.js";
+export { clvByGroupSection, type ClvByGroupData } from "./clv-by-group.js";

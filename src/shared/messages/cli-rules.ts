@@ -183,3 +183,72 @@ export const featuresFrom = (file: string): string =>
 
 /** @example wrote(["a/x.csv", "a/y.json"]) // => 'wrote a/x.csv, a/y.json' */
 export const wrote = (files: readonly string[]): string => `wrote ${files.join(", ")}`;
+
+// ── --join: numeric columns of another table (e.g. clv.csv) by client id ────
+
+/**
+ * The table given to `--join` has no numeric column to add.
+ * @example joinNothingToAdd("clv.csv", "id").message
+ * // => 'clv.csv: nothing to join: besides its id column "id" it has no column of numbers (text columns are not joined)'
+ */
+export const joinNothingToAdd = (file: string, idColumn: string): SegworkError =>
+  new SegworkError(
+    "cli-rules.join-nothing",
+    `${file}: nothing to join: besides its id column "${idColumn}" it has no column of numbers (text columns are not joined)`,
+    { file },
+  );
+
+/**
+ * No client id of the table is in the joined table: almost always the wrong id column.
+ * @example joinNoCommonIds("clients.csv", "clv.csv", "id").message
+ * // => 'no client id of clients.csv is in clv.csv (its id column "id"): check that both name the same clients, or name the id column of the joined table with --join-id'
+ */
+export const joinNoCommonIds = (base: string, joined: string, idColumn: string): SegworkError =>
+  new SegworkError(
+    "cli-rules.join-no-common-ids",
+    `no client id of ${base} is in ${joined} (its id column "${idColumn}"): check that both name the same clients, or name the id column of the joined table with --join-id`,
+    { file: joined },
+  );
+
+/**
+ * The joined columns, and the clients found in only one of the two tables.
+ * @example joined("clv.csv", ["clv", "p_alive"], 2300, 38, 57)
+ * // => 'joined 2 columns of clv.csv (clv, p_alive): 2,300 clients matched; 38 clients of the table are not in clv.csv (their joined values are missing); 57 ids of clv.csv are not in the table (ignored)'
+ */
+export const joined = (
+  file: string,
+  columns: readonly string[],
+  matched: number,
+  onlyInBase: number,
+  onlyInJoined: number,
+): string => {
+  const n = (x: number): string => x.toLocaleString("en-US");
+  const parts = [
+    `joined ${columns.length === 1 ? "1 column" : `${columns.length} columns`} of ${file} (${columns.join(", ")}): ${n(matched)} clients matched`,
+  ];
+  if (onlyInBase > 0)
+    parts.push(
+      `${n(onlyInBase)} ${onlyInBase === 1 ? "client" : "clients"} of the table ${onlyInBase === 1 ? "is" : "are"} not in ${file} (their joined values are missing)`,
+    );
+  if (onlyInJoined > 0)
+    parts.push(
+      `${n(onlyInJoined)} ${onlyInJoined === 1 ? "id" : "ids"} of ${file} ${onlyInJoined === 1 ? "is" : "are"} not in the table (ignored)`,
+    );
+  return parts.join("; ");
+};
+
+/**
+ * Columns of the joined table that the table already has: the table's own values are kept.
+ * @example joinKeptOwnColumns("clv.csv", ["monetary"])
+ * // => 'clv.csv: column "monetary" is in the table already; the table\'s own values are kept'
+ */
+export const joinKeptOwnColumns = (file: string, columns: readonly string[]): string =>
+  `${file}: ${columns.length === 1 ? "column" : "columns"} ${quoteList(columns)} ${columns.length === 1 ? "is" : "are"} in the table already; the table's own values are kept`;
+
+/**
+ * Text columns of the joined table are not joined (rules read numbers).
+ * @example joinSkippedText("clv.csv", ["churn_risk"])
+ * // => 'clv.csv: text column "churn_risk" is not joined (rules read numbers; compare reads labels from the file itself)'
+ */
+export const joinSkippedText = (file: string, columns: readonly string[]): string =>
+  `${file}: text ${columns.length === 1 ? "column" : "columns"} ${quoteList(columns)} ${columns.length === 1 ? "is" : "are"} not joined (rules read numbers; compare reads labels from the file itself)`;

@@ -170,3 +170,39 @@ export const FLAG_REASONS = {
 
 /** @example flagReason("tier-drop") // => "fell two or more tiers since the previous period" */
 export const flagReason = (code: keyof typeof FLAG_REASONS): string => FLAG_REASONS[code];
+
+/** @example summarizingForClv("tx.csv", "1997-09-30") // => "summarizing tx.csv per client (calibration to 1997-09-30)" */
+export const summarizingForClv = (source: string, calibrationEnd: string): string =>
+  `summarizing ${source} per client (calibration to ${calibrationEnd})`;
+
+/** @example fittingClv(2357, 946, 2457) // => "fitting BG/NBD and Gamma-Gamma: 2,357 clients, 946 repeat buyers, 2,457 repeat purchases" */
+export const fittingClv = (
+  clients: number,
+  repeatBuyers: number,
+  repeatPurchases: number,
+): string =>
+  `fitting BG/NBD and Gamma-Gamma: ${n(clients)} clients, ${n(repeatBuyers)} repeat buyers, ${n(repeatPurchases)} repeat purchases`;
+
+/** Four significant digits, as the published fits are quoted. */
+const sig = (x: number): string => String(Number(x.toPrecision(4)));
+
+/** @example bgnbdLine(0.2425945, 4.4136019, 0.7929199, 2.4258881, -9582.429) // => "BG/NBD: r 0.2426, α 4.414, a 0.7929, b 2.426 (log-likelihood -9582.43)" */
+export const bgnbdLine = (r: number, alpha: number, a: number, b: number, ll: number): string =>
+  `BG/NBD: r ${sig(r)}, α ${sig(alpha)}, a ${sig(a)}, b ${sig(b)} (log-likelihood ${ll.toFixed(2)})`;
+
+/** @example gammaGammaLine(6.2496, 3.7442, 15.4435, -4055.918) // => "Gamma-Gamma: p 6.25, q 3.744, γ 15.44 (log-likelihood -4055.92)" */
+export const gammaGammaLine = (p: number, q: number, gamma: number, ll: number): string =>
+  `Gamma-Gamma: p ${sig(p)}, q ${sig(q)}, γ ${sig(gamma)} (log-likelihood ${ll.toFixed(2)})`;
+
+/** @example clvTotalLine(25000, 10.6, 12, 2357) // => "expected CLV over 12 months: 25,000 in all, 10.60 per client (2,357 clients)" */
+export const clvTotalLine = (
+  total: number,
+  mean: number,
+  months: number,
+  clients: number,
+): string =>
+  `expected CLV over ${months} ${months === 1 ? "month" : "months"}: ${Math.round(total).toLocaleString("en-US")} in all, ${mean.toFixed(2)} per client (${n(clients)} clients)`;
+
+/** @example churnLine("high", 1200, 0.509) // => "churn risk high: 1,200 clients (50.9%)" */
+export const churnLine = (label: string, count: number, share: number): string =>
+  `churn risk ${label}: ${clientCount(count)} (${pct(share)})`;
