@@ -19,7 +19,6 @@
  * is B + 1 sets × (K − 1) K-Means fits, plus n²/2 distances per set when
  * `dPower` ≠ 2.
  */
-import { KMeansWorkspace } from "../cluster/index.js";
 import type { DenseMatrix } from "../shared/matrix.js";
 import { badEvaluateOption, tooFewRowsForK } from "../shared/messages/evaluate.js";
 import { Random } from "../shared/random.js";
@@ -30,9 +29,8 @@ import {
   checkSampleSize,
   checkSeed,
   DEFAULT_RESAMPLING_SAMPLE_SIZE,
-  deriveSeed,
-  fitLabels,
   sampleRows,
+  seededKMeans,
   withoutUndefined,
 } from "./resampling.js";
 import type { Labeling } from "./silhouette-sums.js";
@@ -136,16 +134,13 @@ export function gapStatistic(matrix: DenseMatrix, options: GapOptions): GapResul
   if (data.rows < kMax) throw tooFewRowsForK("the gap statistic", data.rows, kMax);
   const frame = referenceFrame(data, settings.space);
 
-  const workspace = new KMeansWorkspace();
   const cluster: GapClusterer =
     settings.cluster ??
-    ((m, k, set) =>
-      fitLabels(m, k, deriveSeed(settings.seed, set, k), {
-        restarts,
-        maxIterations: settings.maxIterations,
-        tolerance: settings.tolerance,
-        workspace,
-      }));
+    seededKMeans(settings.seed, {
+      restarts,
+      maxIterations: settings.maxIterations,
+      tolerance: settings.tolerance,
+    });
   const draws = root.fork(1);
   const total = B + 1;
   const logW = logDispersions(data, kMax, settings.dPower, (k) => cluster(data, k, 0));

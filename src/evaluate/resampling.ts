@@ -4,7 +4,7 @@
  * seeded row sample that bounds their cost, and the K-Means fit they run on
  * every resampled or reference set.
  */
-import { kmeans, type KMeansWorkspace } from "../cluster/index.js";
+import { kmeans, KMeansWorkspace } from "../cluster/index.js";
 import { type DenseMatrix, takeRows } from "../shared/matrix.js";
 import { badEvaluateOption } from "../shared/messages/evaluate.js";
 import { type Random, sampleIndices } from "../shared/random.js";
@@ -82,6 +82,23 @@ export function fitLabels(m: DenseMatrix, k: number, seed: number, fit: Resample
     tolerance: fit.tolerance,
     workspace: fit.workspace,
   }).labels;
+}
+
+/**
+ * The K-Means clusterer of the gap statistic and of stability: set s (0 for
+ * the data, 1.. for reference sets or resamples) at k gets the seed
+ * `deriveSeed(seed, s, k)`, and all fits share one workspace.
+ *
+ * @example
+ * const cluster = seededKMeans(7, { restarts: 1 });
+ * cluster(matrix, 3, 0); // => the labels of the data at k = 3
+ */
+export function seededKMeans(
+  seed: number,
+  fit: Omit<ResampleFit, "workspace">,
+): (m: DenseMatrix, k: number, set: number) => Int32Array {
+  const workspace = new KMeansWorkspace();
+  return (m, k, set) => fitLabels(m, k, deriveSeed(seed, set, k), { ...fit, workspace });
 }
 
 /** Checks an integer option ≥ `least`; returns it. */

@@ -21,7 +21,6 @@
  * The resamples are shared by every k, so the k are compared on the same
  * draws. Above `sampleSize` rows everything runs on a seeded uniform sample.
  */
-import { KMeansWorkspace } from "../cluster/index.js";
 import { type DenseMatrix, takeRows } from "../shared/matrix.js";
 import { badEvaluateOption, tooFewRowsForK } from "../shared/messages/evaluate.js";
 import { Random } from "../shared/random.js";
@@ -32,9 +31,8 @@ import {
   checkSampleSize,
   checkSeed,
   DEFAULT_RESAMPLING_SAMPLE_SIZE,
-  deriveSeed,
-  fitLabels,
   sampleRows,
+  seededKMeans,
   withoutUndefined,
 } from "./resampling.js";
 
@@ -148,16 +146,13 @@ export function clusterStability(matrix: DenseMatrix, options: StabilityOptions)
   const kMax = Math.max(...settings.ks);
   if (n < kMax) throw tooFewRowsForK("stability", n, kMax);
 
-  const workspace = new KMeansWorkspace();
   const cluster: StabilityClusterer =
     settings.cluster ??
-    ((m, k, resample) =>
-      fitLabels(m, k, deriveSeed(settings.seed, resample, k), {
-        restarts,
-        maxIterations: settings.maxIterations,
-        tolerance: settings.tolerance,
-        workspace,
-      }));
+    seededKMeans(settings.seed, {
+      restarts,
+      maxIterations: settings.maxIterations,
+      tolerance: settings.tolerance,
+    });
   const references = settings.ks.map((k) => {
     const given = settings.reference?.(k);
     if (given === undefined) return cluster(data, k, 0);

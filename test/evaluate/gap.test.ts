@@ -24,6 +24,7 @@ import {
 } from "../../src/shared/messages/evaluate.js";
 import { Random } from "../../src/shared/random.js";
 import { errorOf } from "../helpers/errors.js";
+import { blobs, uniformRows } from "./blobs.js";
 
 interface RRun {
   space: GapReferenceSpace;
@@ -250,15 +251,6 @@ describe("the gap statistic agrees with R's clusGap (same clusterings, same refe
   });
 });
 
-/** n rows around each centre with sd 1, rows interleaved. */
-function blobs(centres: number[][], perBlob: number, seed: number): DenseMatrix {
-  const rng = new Random(seed);
-  const rows: number[][] = [];
-  for (let i = 0; i < perBlob; i++)
-    for (const c of centres) rows.push(c.map((v) => v + rng.normal()));
-  return fromRows(rows);
-}
-
 describe("gapStatistic finds the structure", () => {
   it("three well-separated blobs → 3 by both 1-SE rules", () => {
     const m = blobs(
@@ -278,12 +270,7 @@ describe("gapStatistic finds the structure", () => {
   });
 
   it("uniform noise → 1 by both 1-SE rules", () => {
-    const rng = new Random(5);
-    const m = {
-      data: Float64Array.from({ length: 300 * 3 }, () => rng.next()),
-      rows: 300,
-      cols: 3,
-    };
+    const m = uniformRows(300, 3, 5);
     expect(gapStatistic(m, { kMax: 8, seed: 2 }).bestK).toBe(1);
     expect(gapStatistic(m, { kMax: 8, seed: 2, rule: "Tibs2001SEmax" }).bestK).toBe(1);
   });

@@ -3,10 +3,10 @@ import { kmeans } from "../../src/cluster/index.js";
 import { adjustedRandOfCodes } from "../../src/evaluate/label-agreement.js";
 import { seedSensitivity, seedSensitivityOf } from "../../src/evaluate/seed-sensitivity.js";
 import { adjustedRandIndex } from "../../src/compare/metrics.js";
-import { fromRows } from "../../src/shared/matrix.js";
 import { badEvaluateOption } from "../../src/shared/messages/evaluate.js";
 import { Random } from "../../src/shared/random.js";
 import { errorOf } from "../helpers/errors.js";
+import { blobs, uniformRows } from "./blobs.js";
 
 describe("adjustedRandOfCodes", () => {
   it("equals the compare stage's ARI on the rows both labelings hold", () => {
@@ -50,12 +50,7 @@ describe("seedSensitivityOf", () => {
 
 describe("seedSensitivity", () => {
   it("fits exactly what kmeans fits, and reports each restart's own inertia", () => {
-    const rng = new Random(8);
-    const m = {
-      data: Float64Array.from({ length: 400 * 3 }, () => rng.next()),
-      rows: 400,
-      cols: 3,
-    };
+    const m = uniformRows(400, 3, 8);
     const options = { k: 6, restarts: 8, seed: 5 };
     const { clustering, sensitivity } = seedSensitivity(m, options);
     expect(clustering).toEqual(kmeans(m, options));
@@ -72,11 +67,16 @@ describe("seedSensitivity", () => {
   });
 
   it("well-separated blobs: every restart finds the same partition", () => {
-    const rng = new Random(2);
-    const rows: number[][] = [];
-    for (let i = 0; i < 50; i++)
-      for (const c of [0, 10, 20]) rows.push([c + rng.normal(), rng.normal()]);
-    const { sensitivity } = seedSensitivity(fromRows(rows), { k: 3, restarts: 10, seed: 1 });
+    const m = blobs(
+      [
+        [0, 0],
+        [10, 0],
+        [20, 0],
+      ],
+      50,
+      2,
+    );
+    const { sensitivity } = seedSensitivity(m, { k: 3, restarts: 10, seed: 1 });
     expect(sensitivity.reachedBest).toBe(10);
     expect(sensitivity.meanPairwiseARI).toBe(1);
     expect(sensitivity.relativeSpread).toBeLessThan(1e-12);

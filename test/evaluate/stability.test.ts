@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { clusterStability, stabilityVerdict } from "../../src/evaluate/stability.js";
 import { type DenseMatrix, fromRows } from "../../src/shared/matrix.js";
 import { badEvaluateOption, tooFewRowsForK } from "../../src/shared/messages/evaluate.js";
-import { Random } from "../../src/shared/random.js";
 import { kmeans } from "../../src/cluster/index.js";
 import { errorOf } from "../helpers/errors.js";
+import { blobs } from "./blobs.js";
 
 interface BootRun {
   k: number;
@@ -22,15 +22,6 @@ const x: DenseMatrix = {
   rows: fixture.rows,
   cols: fixture.cols,
 };
-
-/** Blobs of `perBlob` rows (sd 1) around each centre, rows interleaved. */
-function blobs(centres: number[][], perBlob: number, seed: number): DenseMatrix {
-  const rng = new Random(seed);
-  const rows: number[][] = [];
-  for (let i = 0; i < perBlob; i++)
-    for (const c of centres) rows.push(c.map((v) => v + rng.normal()));
-  return fromRows(rows);
-}
 
 describe("clusterStability agrees with fpc::clusterboot (B = 100, K-Means with 10 runs)", () => {
   for (const run of fixture.runs) {
@@ -102,7 +93,7 @@ describe("clusterStability: known answers", () => {
     const [atK, atK2] = perK;
     expect(atK!.ari).toBeGreaterThanOrEqual(0.9);
     expect(Math.min(...atK!.clusterJaccard)).toBeGreaterThanOrEqual(0.9);
-    expect(atK2!.ari).toBeLessThan(atK!.ari - 0.15); // measured 1.000 vs 0.74
+    expect(atK2!.ari).toBeLessThan(atK!.ari - 0.15); // measured 1.000 vs 0.752 (smallest cluster Jaccard 1.000 vs 0.523)
     expect(Math.min(...atK2!.clusterJaccard)).toBeLessThan(0.75);
   });
 });
