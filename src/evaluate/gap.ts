@@ -29,6 +29,7 @@ import {
   checkSampleSize,
   checkSeed,
   DEFAULT_RESAMPLING_SAMPLE_SIZE,
+  onSample,
   sampleRows,
   seededKMeans,
   withoutUndefined,
@@ -67,6 +68,12 @@ export interface GapOptions {
   tolerance?: number;
   /** Clusters the data and every reference set instead of K-Means (R's `FUNcluster`). */
   cluster?: GapClusterer;
+  /**
+   * Labels of every input row for k (e.g. a sweep's fits), used for the data
+   * instead of clustering it again; restricted to the sample when sampling.
+   * The reference sets are still clustered by `cluster` / K-Means.
+   */
+  observed?: (k: number) => Int32Array | undefined;
   /** Called after the data and after each reference set (`done` of `total` = B + 1 sets). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -143,7 +150,12 @@ export function gapStatistic(matrix: DenseMatrix, options: GapOptions): GapResul
     });
   const draws = root.fork(1);
   const total = B + 1;
-  const logW = logDispersions(data, kMax, settings.dPower, (k) => cluster(data, k, 0));
+  const observedLabels = (k: number): Int32Array => {
+    const given = settings.observed?.(k);
+    if (given === undefined) return cluster(data, k, 0);
+    return onSample(given, indices);
+  };
+  const logW = logDispersions(data, kMax, settings.dPower, observedLabels);
   settings.onProgress?.(1, total);
   const referenceLogW = new Float64Array(B * kMax);
   for (let b = 1; b <= B; b++) {

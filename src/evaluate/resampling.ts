@@ -58,6 +58,17 @@ export function sampleRows(m: DenseMatrix, sampleSize: number | null, rng: Rando
   return { matrix: takeRows(m, indices), indices };
 }
 
+/**
+ * Labels of every input row cut down to the rows of a {@link RowSample}
+ * (the labels themselves when every row is used).
+ *
+ * @example
+ * onSample(Int32Array.of(0, 1, 1, 0), Int32Array.of(1, 3)); // => Int32Array [1, 0]
+ */
+export function onSample(labels: Int32Array, indices: Int32Array | null): Int32Array {
+  return indices ? Int32Array.from(indices, (i) => labels[i]!) : labels;
+}
+
 /** Settings of the K-Means fits run on resampled and reference sets. */
 export interface ResampleFit {
   restarts: number;

@@ -31,6 +31,7 @@ import {
   checkSampleSize,
   checkSeed,
   DEFAULT_RESAMPLING_SAMPLE_SIZE,
+  onSample,
   sampleRows,
   seededKMeans,
   withoutUndefined,
@@ -156,7 +157,7 @@ export function clusterStability(matrix: DenseMatrix, options: StabilityOptions)
   const references = settings.ks.map((k) => {
     const given = settings.reference?.(k);
     if (given === undefined) return cluster(data, k, 0);
-    return indices ? Int32Array.from(indices, (i) => given[i]!) : given;
+    return onSample(given, indices);
   });
 
   // labels[b][l]: resample b's clustering for ks[l], one entry per row used, −1 where not drawn.
