@@ -1,88 +1,174 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+/**
+ * Writing a command's outputs: the target is checked before any work (it
+ * must not be a file where a folder is wanted, its parents must be
+ * creatable, and no output may be an input — compared by real path, so a
+ * symbolic link cannot lead a write onto an input, and by device and inode,
+ * so neither can a hard link); then every file is written or none is.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
 import path from "node:path";
+import type { OutputFile } from "../workflows/files.js";
+import { SegworkError } from "../shared/errors.js";
 import { cliMessages as msg } from "../shared/messages/index.js";
 
-/** One file to write: a name inside the output directory and its content. */
-export interface OutputFile {
-  name: string;
-  content: string | Uint8Array;
+/** A path with every symbolic link resolved, including in parents that do not exist yet. */
+function realPath(file: string): string {
+  const absolute = path.resolve(file);
+  let existing = absolute;
+  const rest: string[] = [];
+  while (!existsSync(existing)) {
+    const parent = path.dirname(existing);
+    if (parent === existing) break;
+    rest.unshift(path.basename(existing));
+    existing = parent;
+  }
+  return path.join(realpathSync(existing), ...rest);
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** Throws when `target` is one of `inputs`: the same real path, or the same file by device and inode. */
+function refuseInput(target: string, inputs: readonly string[]): void {
+  const real = realPath(target);
+  const stat = statOrNull(target);
+  for (const input of inputs) {
+    if (realPath(input) === real) throw msg.outWouldOverwriteInput(real);
+    const inputStat = statOrNull(input);
+    if (stat && inputStat && stat.dev === inputStat.dev && stat.ino === inputStat.ino)
+      throw msg.outWouldOverwriteInput(real);
+  }
+}
+
+/** Throws when an output's name is taken by a folder (its rename would fail after others succeeded). */
+function refuseFolder(target: string): void {
+  if (statOrNull(target)?.isDirectory()) throw msg.outNameIsFolder(target);
+}
+
+/** Throws unless the folder `dir` exists or can be created: its nearest existing ancestor must be a folder. */
+function checkCreatableFolder(dir: string, option: string): void {
+  let existing = path.resolve(dir);
+  while (!existsSync(existing)) {
+    const parent = path.dirname(existing);
+    if (parent === existing) return;
+    existing = parent;
+  }
+  if (!statSync(existing).isDirectory()) throw msg.outUnderFile(option, dir, existing);
 }
 
 /**
- * Checks `--out` before any work is done, so a bad target fails fast:
- * it must not be an existing file, and no output may replace an input.
+ * Checks `--out <dir>` before any work: it must not be an existing file, it
+ * must be creatable, and no output may replace an input.
  *
- * @throws SegworkError when `out` is a file or an output path is an input path.
+ * @throws SegworkError `out-is-file`, `out-under-file`, `out-name-is-folder` or `out-overwrites-input`.
+ * @example
+ * checkOutputTarget("runs/q3", ["sweep.json", "report.html"], ["clients.csv"]);
  */
-export function checkOutputTarget(out: string, names: string[], inputs: string[]): void {
+export function checkOutputTarget(
+  out: string,
+  names: readonly string[],
+  inputs: readonly string[],
+): void {
   if (existsSync(out) && !statSync(out).isDirectory()) throw msg.outIsFile(out);
-  const inputSet = new Set(inputs.map((p) => path.resolve(p)));
+  checkCreatableFolder(out, "--out");
   for (const name of names) {
-    const target = path.resolve(out, name);
-    if (inputSet.has(target)) throw msg.outWouldOverwriteInput(target);
+    refuseFolder(path.join(out, name));
+    refuseInput(path.join(out, name), inputs);
   }
 }
 
 /**
- * Writes all files or none: into a fresh staging directory that is renamed to
- * `out` when `out` does not exist yet; otherwise each file goes to a temporary
- * name beside its target and all are renamed only after every write succeeded.
- * A crash mid-way leaves only `*.tmp-<pid>` litter, never a half-written result.
+ * Checks `--out <file>` before any work: not a folder, its folder creatable,
+ * and not one of the inputs (nor is the file `companions` written beside it).
+ *
+ * @param isFolder the error for an `out` that is a folder (what the file should be).
+ * @throws SegworkError `out-is-directory`, `out-under-file`, `out-name-is-folder` or `out-overwrites-input`.
+ * @example
+ * checkOutputFile("runs/clients.csv", ["tx.csv"], ["runs/clients.cleaning.json"]);
  */
-export function writeOutputsAtomically(out: string, files: OutputFile[]): void {
+export function checkOutputFile(
+  out: string,
+  inputs: readonly string[],
+  companions: readonly string[] = [],
+  isFolder: (out: string) => Error = msg.outIsDirectory,
+): void {
+  if (existsSync(out) && statSync(out).isDirectory()) throw isFolder(out);
+  checkCreatableFolder(path.dirname(path.resolve(out)), "--out");
+  companions.forEach(refuseFolder);
+  for (const file of [out, ...companions]) refuseInput(file, inputs);
+}
+
+/** A file-system error while writing, as one line naming the path. */
+function writeError(error: unknown, file: string): Error {
+  if (error instanceof SegworkError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, "") : String(error);
+  return msg.writeFailed(file, code, reason);
+}
+
+/**
+ * Writes all files or none: into a fresh staging folder that is renamed to
+ * `out` when `out` does not exist yet (its parents are created); otherwise
+ * each file goes to a temporary name beside its target and all are renamed
+ * only after every write succeeded. A crash mid-way leaves at most
+ * `*.tmp-<pid>` litter, never a half-written result.
+ *
+ * @throws SegworkError `write-failed` naming the path for any file-system error.
+ * @example
+ * writeOutputsAtomically("runs/q3", [{ name: "sweep.json", content: "{}\n" }]);
+ */
+export function writeOutputsAtomically(out: string, files: readonly OutputFile[]): void {
   const suffix = `.tmp-${process.pid}`;
   if (!existsSync(out)) {
-    const parent = path.dirname(path.resolve(out));
-    mkdirSync(parent, { recursive: true });
     const staging = path.resolve(out) + suffix;
-    mkdirSync(staging);
     try {
-      for (const f of files) writeFileSync(path.join(staging, f.name), f.content);
+      mkdirSync(path.dirname(staging), { recursive: true });
+      mkdirSync(staging);
+    } catch (error) {
+      throw writeError(error, out);
+    }
+    let current = staging;
+    try {
+      for (const f of files) {
+        current = path.join(staging, f.name);
+        writeFileSync(current, f.content);
+      }
+      current = out;
       renameSync(staging, out);
     } catch (error) {
       rmSync(staging, { recursive: true, force: true });
-      throw error;
+      throw writeError(error, current);
     }
     return;
   }
   const written: string[] = [];
+  let current = out;
   try {
     for (const f of files) {
-      const temporary = path.join(out, f.name + suffix);
-      writeFileSync(temporary, f.content);
-      written.push(temporary);
+      current = path.join(out, f.name);
+      writeFileSync(current + suffix, f.content);
+      written.push(current + suffix);
+    }
+    for (const f of files) {
+      current = path.join(out, f.name);
+      renameSync(current + suffix, current);
     }
   } catch (error) {
     for (const t of written) rmSync(t, { force: true });
-    throw error;
+    throw writeError(error, current);
   }
-  for (const f of files) renameSync(path.join(out, f.name + suffix), path.join(out, f.name));
-}
-
-/** Quotes a CSV field when needed (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** Serializes rows as CSV with a header; `bom` prepends U+FEFF so Excel reads UTF-8. */
-export function toCsv(header: string[], rows: (string | number)[][], bom = false): string {
-  const lines = [header.map(csvField).join(",")];
-  for (const row of rows) lines.push(row.map((v) => csvField(String(v))).join(","));
-  return (bom ? "\uFEFF" : "") + lines.join("\n") + "\n";
-}
-
-/** Stable JSON: two-space indent, trailing newline, non-finite numbers as null. */
-export function toJson(value: unknown): string {
-  return (
-    JSON.stringify(
-      value,
-      (_key, v: unknown) => {
-        if (typeof v === "number" && !Number.isFinite(v)) return null;
-        if (ArrayBuffer.isView(v) && !(v instanceof DataView))
-          return Array.from(v as unknown as ArrayLike<number>);
-        return v;
-      },
-      2,
-    ) + "\n"
-  );
 }

@@ -4,6 +4,8 @@
  * scoring for saved models.
  */
 export { kmeans } from "./kmeans.js";
+export { KMEANS_DEFAULTS } from "./defaults.js";
+export { validateK, validateKRange } from "./validate.js";
 export { kmeansPlusPlus, defaultTrials, type Seeding } from "./seeding.js";
 export {
   lloyd,

@@ -142,6 +142,12 @@ export interface KernelState {
   scalarStride: number;
   /** Per-row output when recording (squared distances), length n. */
   pointValues: Float64Array;
+  /**
+   * Chunks run so far by each engine, counted by whichever thread ran them:
+   * [0] by a WebAssembly SIMD kernel, [1] by a JavaScript one (a pass without
+   * a SIMD version, or with `wasmModule` null). Tells which engine ran.
+   */
+  engineChunks: Int32Array;
 }
 
 /** The compiled kernels for one column count. */
@@ -664,43 +670,46 @@ function seedScoreWasm(simd, state, c, trials) {
 
 function runChunks(state, command, firstChunk, endChunk) {
   if (state.d !== D) throw new Error("kernels compiled for d=" + D + " got d=" + state.d);
+  let simdChunks = 0;
   for (let c = firstChunk; c < endChunk; c++) {
     switch (command) {
       case ${Command.assignLloyd}: assignLloyd(state, c); break;
       case ${Command.assignHamerly}: {
         const simd = state.scalars[${Scalar.firstPass}] === 0 ? wasmFunctions(state) : null;
-        if (simd !== null) assignHamerlyWasm(simd.assignHamerly, state, c);
+        if (simd !== null) { assignHamerlyWasm(simd.assignHamerly, state, c); simdChunks++; }
         else assignHamerly(state, c);
         break;
       }
       case ${Command.seedScore}: {
         const trials = state.scalars[${Scalar.trials}] | 0;
         const simd = wasmSeedScore(state, trials);
-        if (simd !== null) seedScoreWasm(simd, state, c, trials);
+        if (simd !== null) { seedScoreWasm(simd, state, c, trials); simdChunks++; }
         else seedScore(state, c, trials);
         break;
       }
       case ${Command.seedAccept}: {
         const simd = wasmFunctions(state);
-        if (simd !== null) sumWasm(simd.seedAccept, state, c, state.candidates);
+        if (simd !== null) { sumWasm(simd.seedAccept, state, c, state.candidates); simdChunks++; }
         else seedAccept(state, c);
         break;
       }
       case ${Command.seedFinish}: {
         const simd = wasmFunctions(state);
-        if (simd !== null) seedFinishWasm(simd.seedFinish, state, c);
+        if (simd !== null) { seedFinishWasm(simd.seedFinish, state, c); simdChunks++; }
         else seedFinish(state, c);
         break;
       }
       case ${Command.inertia}: {
         const simd = state.scalars[${Scalar.record}] === 0 ? wasmFunctions(state) : null;
-        if (simd !== null) sumWasm(simd.inertia, state, c, state.centroids);
+        if (simd !== null) { sumWasm(simd.inertia, state, c, state.centroids); simdChunks++; }
         else inertia(state, c);
         break;
       }
       default: throw new Error("unknown kernel command " + command);
     }
   }
+  if (simdChunks > 0) Atomics.add(state.engineChunks, 0, simdChunks);
+  if (endChunk - firstChunk > simdChunks) Atomics.add(state.engineChunks, 1, endChunk - firstChunk - simdChunks);
 }
 
 return { runChunks };

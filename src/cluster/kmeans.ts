@@ -16,6 +16,7 @@
  * scikit-learn from the same start: test/cluster/reference.test.ts.
  */
 import type { DenseMatrix } from "../shared/matrix.js";
+import { KMEANS_DEFAULTS } from "./defaults.js";
 import * as messages from "../shared/messages/cluster.js";
 import { Random } from "../shared/random.js";
 import { columnRanges } from "./bounds.js";
@@ -27,6 +28,7 @@ import {
   type RunOutcome,
 } from "./lloyd.js";
 import { defaultTrials, seedInto } from "./seeding.js";
+import { engineOf } from "./state.js";
 import type { Clustering, KMeansOptions } from "./types.js";
 import {
   validateAlgorithm,
@@ -64,15 +66,15 @@ export function kmeans(matrix: DenseMatrix, options: KMeansOptions): Clustering 
   once("finite", () => validateMatrix(matrix));
   const { k } = options;
   validateK(k, matrix.rows);
-  const requestedRestarts = options.restarts ?? 10;
+  const requestedRestarts = options.restarts ?? KMEANS_DEFAULTS.restarts;
   validatePositiveInteger("restarts", requestedRestarts);
-  const seed = options.seed ?? 0;
+  const seed = options.seed ?? KMEANS_DEFAULTS.seed;
   validateSeed(seed);
-  const maxIterations = options.maxIterations ?? 300;
+  const maxIterations = options.maxIterations ?? KMEANS_DEFAULTS.maxIterations;
   validatePositiveInteger("maxIterations", maxIterations);
-  const tolerance = options.tolerance ?? 1e-4;
+  const tolerance = options.tolerance ?? KMEANS_DEFAULTS.tolerance;
   validateTolerance(tolerance);
-  const threads = options.threads ?? 1;
+  const threads = options.threads ?? KMEANS_DEFAULTS.threads;
   validatePositiveInteger("threads", threads);
   const algorithm = options.algorithm ?? defaultAlgorithm(matrix.cols);
   validateAlgorithm(algorithm);
@@ -143,6 +145,7 @@ export function kmeans(matrix: DenseMatrix, options: KMeansOptions): Clustering 
     warnings,
     algorithm,
     threads: runnerThreads,
+    engine: engineOf(state),
   };
 }
 

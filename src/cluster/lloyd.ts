@@ -22,12 +22,14 @@
  */
 import { availableParallelism } from "node:os";
 import type { DenseMatrix } from "../shared/matrix.js";
+import { KMEANS_DEFAULTS } from "./defaults.js";
 import * as messages from "../shared/messages/cluster.js";
 import { columnRanges, distanceScale, SLACK_PER_OPERATION, type ColumnRanges } from "./bounds.js";
 import { Command, Scalar, type KernelState } from "./kernels.js";
 import {
   chunkRowsFor,
   createKernelState,
+  engineOf,
   serialRunner,
   sumChunkScalars,
   type ChunkRunner,
@@ -80,6 +82,8 @@ export interface LloydResult {
   /** Labels stopped changing, or the centroid shift met the tolerance. */
   converged: boolean;
   emptyClusterRepairs: number;
+  /** Chunks run by each engine (see `Clustering.engine`); set by {@link lloyd}. */
+  engine?: { webassembly: number; javascript: number };
 }
 
 /** Settings of {@link runFromCentroids} that stay fixed over restarts. */
@@ -425,11 +429,11 @@ export function lloyd(
   }
   if (k > matrix.rows) throw messages.kTooLarge(k, matrix.rows);
   validateCentroids("initialCentroids", initialCentroids, k, matrix.cols);
-  const maxIterations = options.maxIterations ?? 300;
+  const maxIterations = options.maxIterations ?? KMEANS_DEFAULTS.maxIterations;
   validatePositiveInteger("maxIterations", maxIterations);
-  const tolerance = options.tolerance ?? 1e-4;
+  const tolerance = options.tolerance ?? KMEANS_DEFAULTS.tolerance;
   validateTolerance(tolerance);
-  const threads = options.threads ?? 1;
+  const threads = options.threads ?? KMEANS_DEFAULTS.threads;
   validatePositiveInteger("threads", threads);
   const algorithm = options.algorithm ?? defaultAlgorithm(matrix.cols);
   validateAlgorithm(algorithm);
@@ -448,7 +452,7 @@ export function lloyd(
       onIteration: options.onIteration,
       restart: 0,
     });
-    return { ...outcome, labels: Int32Array.from(state.labels) };
+    return { ...outcome, labels: Int32Array.from(state.labels), engine: engineOf(state) };
   } finally {
     runner.close();
   }

@@ -153,6 +153,7 @@ export function createKernelState(
     chunkScalars: small(chunkCount * scalarStride),
     scalarStride,
     pointValues: rowFloat64("pointValues", n),
+    engineChunks: int32(2, shared),
   };
 }
 
@@ -215,4 +216,16 @@ export function sumChunkScalars(state: KernelState, slot = 0): number {
   for (let c = 0; c < state.chunkCount; c++)
     total += state.chunkScalars[c * state.scalarStride + slot]!;
   return total;
+}
+
+/**
+ * The chunks each engine ran, from the state's counters (see `engineChunks`).
+ *
+ * @example engineOf(state) // => { webassembly: 412, javascript: 9 }
+ */
+export function engineOf(state: KernelState): { webassembly: number; javascript: number } {
+  return {
+    webassembly: Atomics.load(state.engineChunks, 0),
+    javascript: Atomics.load(state.engineChunks, 1),
+  };
 }

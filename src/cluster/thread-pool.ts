@@ -20,6 +20,14 @@
  * Workers are started on first use, kept in a small process-wide pool and
  * `unref()`-ed so they never keep the process alive. Start-up (tens of ms) is
  * why small inputs stay on the calling thread (see `PARALLEL_MIN_ROWS`).
+ *
+ * A worker that dies (out of memory, `process.exit`, terminated) must not
+ * leave the calling thread waiting forever in `Atomics.wait`, where no
+ * `exit` event can reach it. So the kernel workers are the children of one
+ * small supervisor thread whose event loop is always free: it hears every
+ * kernel worker's `error` and `exit`, and during a session marks the control
+ * block (`DEAD`, the reason on the session's port) and wakes the calling
+ * thread, which then throws one `workerStopped` error.
  */
 import {
   MessageChannel,
@@ -27,6 +35,7 @@ import {
   Worker,
   type MessagePort,
 } from "node:worker_threads";
+import * as messages from "../shared/messages/cluster.js";
 import { compileKernels, kernelSource, type CommandCode, type KernelState } from "./kernels.js";
 import type { ChunkRunner } from "./state.js";
 
@@ -37,11 +46,15 @@ const DONE = 2;
 const FAILED = 3;
 /** Next chunk to claim: every thread takes chunks one at a time until none are left. */
 const NEXT_CHUNK = 4;
-const CONTROL_SLOTS = 5;
+/** Set by the supervisor when a worker of the session stopped. */
+const DEAD = 5;
+const CONTROL_SLOTS = 6;
 /** Command code that ends a session (kernel commands are 1..4). */
 const STOP = -1;
-/** How long a new worker may take to start before threads are given up. */
+/** How long new workers may take to start before threads are given up. */
 const STARTUP_TIMEOUT_MS = 20_000;
+/** Added to DONE with DEAD, so that a wait on the old value returns at once. */
+const WAKE = 1 << 20;
 
 const WORKER_SOURCE = `"use strict";
 const { parentPort, workerData } = require("node:worker_threads");
@@ -84,38 +97,121 @@ parentPort.on("message", (session) => {
   }
   session.errors.close();
 });
-Atomics.store(ready, 0, 1);
+Atomics.add(ready, 0, 1);
 Atomics.notify(ready, 0);
 `;
 
-const pool: Worker[] = [];
-const dead = new WeakSet<Worker>();
-let sessionOpen = false;
-
-/** Starts workers until the pool has `count` live ones; false if they would not start. */
-function ensureWorkers(count: number): boolean {
-  for (let i = pool.length - 1; i >= 0; i--) if (dead.has(pool[i]!)) pool.splice(i, 1);
-  const starting: { worker: Worker; ready: Int32Array }[] = [];
-  while (pool.length + starting.length < count) {
-    const ready = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ready: ready.buffer } });
-    worker.on("error", () => dead.add(worker));
-    worker.on("exit", () => dead.add(worker));
-    worker.unref();
-    starting.push({ worker, ready });
-  }
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  let ok = true;
-  for (const { worker, ready } of starting) {
-    const left = deadline - Date.now();
-    if (!ok || left <= 0 || Atomics.wait(ready, 0, 0, left) === "timed-out") {
-      ok = false;
-      void worker.terminate();
-    } else {
+/**
+ * The supervisor: starts kernel workers on request, hands each session to
+ * the first \`count\` of them, and reports any that stops. \`pool\` holds the
+ * live workers in start order.
+ */
+const SUPERVISOR_SOURCE = `"use strict";
+const { parentPort, Worker } = require("node:worker_threads");
+const workerSource = ${JSON.stringify(WORKER_SOURCE)};
+const pool = [];
+let session = null; // { control, workers, reasons }
+function markDead(reason) {
+  if (session === null || Atomics.load(session.control, ${DEAD}) !== 0) return;
+  session.reasons.postMessage(reason);
+  Atomics.store(session.control, ${DEAD}, 1);
+  Atomics.add(session.control, ${DONE}, ${WAKE});
+  Atomics.notify(session.control, ${DONE});
+}
+function stopped(worker, reason) {
+  const at = pool.indexOf(worker);
+  if (at >= 0) pool.splice(at, 1);
+  if (session !== null && session.workers.includes(worker)) markDead(reason);
+}
+parentPort.on("message", (message) => {
+  if (message.type === "grow") {
+    let fresh = 0;
+    while (pool.length < message.count) {
+      fresh++;
+      const worker = new Worker(workerSource, { eval: true, workerData: { ready: message.ready } });
+      worker.on("error", (error) => stopped(worker, "it failed: " + String((error && error.message) || error)));
+      worker.on("exit", (code) => stopped(worker, "it exited with code " + code));
       pool.push(worker);
     }
+    const ready = new Int32Array(message.ready);
+    Atomics.store(ready, 1, fresh);
+    Atomics.notify(ready, 0);
+  } else if (message.type === "session") {
+    const workers = pool.slice(0, message.count);
+    session = { control: message.control, workers, reasons: message.reasons };
+    workers.forEach((worker, i) => worker.postMessage(message.sessions[i], [message.sessions[i].errors]));
+    if (workers.length < message.count) markDead("it stopped before the run began");
+  } else if (message.type === "end") {
+    session = null;
+  } else if (message.type === "kill") {
+    // Test hook: once the next session has issued \`afterCommands\` commands, stop one of its
+    // workers from outside, as the system stops a thread that ran out of memory.
+    const timer = setInterval(() => {
+      if (session === null || Atomics.load(session.control, ${SEQUENCE}) < message.afterCommands) return;
+      clearInterval(timer);
+      void session.workers[0].terminate();
+    }, 1);
   }
-  return ok;
+});
+`;
+
+let supervisor: Worker | null = null;
+let supervisorDead = false;
+let sessionOpen = false;
+
+function supervisorThread(): Worker {
+  if (supervisor === null || supervisorDead) {
+    supervisorDead = false;
+    const thread = new Worker(SUPERVISOR_SOURCE, { eval: true });
+    thread.on("error", () => (supervisorDead = true));
+    thread.on("exit", () => (supervisorDead = true));
+    thread.unref();
+    supervisor = thread;
+  }
+  return supervisor;
+}
+
+/**
+ * Has the supervisor start workers until `count` are live; false if they
+ * would not start in time. In `ready`, the supervisor writes how many
+ * workers it started for this request (slot 1, −1 until it answers) and each
+ * of them counts itself in once up (slot 0).
+ */
+function ensureWorkers(count: number): boolean {
+  const ready = new Int32Array(new SharedArrayBuffer(8));
+  Atomics.store(ready, 1, -1);
+  supervisorThread().postMessage({ type: "grow", count, ready: ready.buffer });
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  for (;;) {
+    const started = Atomics.load(ready, 0);
+    const asked = Atomics.load(ready, 1);
+    if (asked >= 0 && started >= asked) return true;
+    const left = deadline - Date.now();
+    if (left <= 0 || supervisorDead) return false;
+    Atomics.wait(ready, 0, started, Math.min(left, 50));
+  }
+}
+
+/** `SEGWORK_TEST_KILL_WORKER_AFTER` (tests of whole commands): honoured once per process. */
+let killRequestTaken = false;
+function takeKillRequest(): number | undefined {
+  const value = process.env.SEGWORK_TEST_KILL_WORKER_AFTER;
+  if (killRequestTaken || value === undefined || value === "") return undefined;
+  killRequestTaken = true;
+  return Number(value);
+}
+
+/**
+ * Test hook: asks the supervisor to terminate one worker of the next
+ * parallel session once that session has issued `afterCommands` commands
+ * (so mid-run, whatever the machine's speed), the way the operating system
+ * stops a thread that ran out of memory. That run must end with
+ * `workerStopped`. Whole commands take it from `SEGWORK_TEST_KILL_WORKER_AFTER`.
+ *
+ * @example killWorkerForTesting(20); kmeans(matrix, { k: 8, threads: 2 }); // throws workerStopped
+ */
+export function killWorkerForTesting(afterCommands: number): void {
+  supervisorThread().postMessage({ type: "kill", afterCommands });
 }
 
 /**
@@ -135,18 +231,25 @@ export function openParallelRunner(
     throw new RangeError("openParallelRunner needs at least two threads and two chunks");
   if (sessionOpen) return "busy";
   if (!ensureWorkers(workerCount)) return "failed";
-  const workers = pool.slice(0, workerCount);
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   const source = kernelSource(state.d);
   const kernels = compileKernels(state.d);
   const ports: MessagePort[] = [];
-  workers.forEach((worker) => {
+  const sessions = Array.from({ length: workerCount }, () => {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
-    worker.postMessage({ state, control, source, errors: port2 }, [port2]);
+    return { state, control, source, errors: port2 };
   });
+  const reasons = new MessageChannel();
+  supervisorThread().postMessage(
+    { type: "session", count: workerCount, control, sessions, reasons: reasons.port2 },
+    [...sessions.map((session) => session.errors), reasons.port2],
+  );
+  const killAfter = takeKillRequest();
+  if (killAfter !== undefined) killWorkerForTesting(killAfter);
   sessionOpen = true;
   let closed = false;
+  let deadReason: string | undefined;
 
   const collectErrors = (): string => {
     const messages: string[] = [];
@@ -161,6 +264,7 @@ export function openParallelRunner(
     threads: workerCount + 1,
     run(command: CommandCode): void {
       if (closed) throw new Error("parallel runner used after close()");
+      if (deadReason !== undefined) throw messages.workerStopped(deadReason);
       Atomics.store(control, DONE, 0);
       Atomics.store(control, NEXT_CHUNK, 0);
       Atomics.store(control, COMMAND, command);
@@ -180,10 +284,15 @@ export function openParallelRunner(
       }
       for (
         let done = Atomics.load(control, DONE);
-        done < workerCount;
+        done < workerCount && Atomics.load(control, DEAD) === 0;
         done = Atomics.load(control, DONE)
       ) {
         Atomics.wait(control, DONE, done);
+      }
+      if (Atomics.load(control, DEAD) !== 0) {
+        const reason = receiveMessageOnPort(reasons.port1)?.message;
+        deadReason = String(reason ?? deadReason ?? "it stopped");
+        throw messages.workerStopped(deadReason);
       }
       if (ownError !== undefined) throw ownError;
       if (Atomics.load(control, FAILED) !== 0)
@@ -196,6 +305,8 @@ export function openParallelRunner(
       Atomics.add(control, SEQUENCE, 1);
       Atomics.notify(control, SEQUENCE);
       for (const port of ports) port.close();
+      reasons.port1.close();
+      supervisorThread().postMessage({ type: "end" });
       sessionOpen = false;
     },
   };

@@ -96,6 +96,12 @@ export interface Clustering {
   algorithm?: KMeansAlgorithm;
   /** Threads that actually ran the assignment step (1 below the row threshold or without workers). */
   threads?: number;
+  /**
+   * Which engine ran the hot passes: chunks run by the WebAssembly SIMD
+   * kernels and by JavaScript ones (passes without a SIMD version, rows over
+   * 32 columns, or `SEGWORK_NO_WASM=1`). Both engines give the same bits.
+   */
+  engine?: { webassembly: number; javascript: number };
 }
 
 export type { DenseMatrix };

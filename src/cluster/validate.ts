@@ -31,6 +31,18 @@ export function validateK(k: number, rows: number): void {
   if (k > rows) throw messages.kTooLarge(k, rows);
 }
 
+/**
+ * Throws unless `kMin..kMax` is a range of whole numbers with 2 ≤ kMin ≤ kMax
+ * (the check that needs no data; {@link validateK} on kMax follows once the
+ * rows are known).
+ */
+export function validateKRange(kMin: number, kMax: number): void {
+  if (!Number.isInteger(kMin)) throw messages.kNotInteger(kMin);
+  if (!Number.isInteger(kMax)) throw messages.kNotInteger(kMax);
+  if (kMin < 2) throw messages.kTooSmall(kMin);
+  if (kMax < kMin) throw messages.kRangeReversed(kMin, kMax);
+}
+
 /** Throws unless `value` is a whole number ≥ 1. */
 export function validatePositiveInteger(key: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) throw messages.notPositiveInteger(key, value);

@@ -9,7 +9,7 @@
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import type { DenseMatrix } from "../shared/matrix.js";
 import { sampleIndices, type Random } from "../shared/random.js";
-import type { PcaProjection } from "../report/types.js";
+import type { PcaProjection } from "./types.js";
 
 /** Options of {@link pca2}. */
 export interface Pca2Options {

@@ -1,4 +1,5 @@
-import { kmeans, KMeansWorkspace, PARALLEL_MIN_ROWS } from "../cluster/index.js";
+import { kmeans, KMEANS_DEFAULTS, KMeansWorkspace, PARALLEL_MIN_ROWS } from "../cluster/index.js";
+import { validateK, validateKRange } from "../cluster/validate.js";
 import type { Clustering } from "../cluster/types.js";
 import type { DenseMatrix } from "../shared/matrix.js";
 import { Random } from "../shared/random.js";
@@ -9,14 +10,23 @@ import {
   recommendK,
   silhouetteScores,
 } from "./metrics.js";
+import { DEFAULT_SILHOUETTE_SAMPLE_SIZE } from "./silhouette.js";
 import type { Recommendation, SweepRow } from "./types.js";
 
-/** Options for {@link sweepK}. */
+/** Defaults of {@link sweepK}: k = 2..10, the K-Means defaults, a 10,000-row silhouette sample. */
+export const SWEEP_DEFAULTS = {
+  ...KMEANS_DEFAULTS,
+  kMin: 2,
+  kMax: 10,
+  silhouetteSampleSize: DEFAULT_SILHOUETTE_SAMPLE_SIZE,
+} as const;
+
+/** Options for {@link sweepK}; unset ones take {@link SWEEP_DEFAULTS}. */
 export interface SweepOptions {
-  kMin: number;
-  kMax: number;
-  restarts: number;
-  seed: number;
+  kMin?: number;
+  kMax?: number;
+  restarts?: number;
+  seed?: number;
   maxIterations?: number;
   tolerance?: number;
   /** Rows for the silhouette; exact when the data has at most this many. Default 10,000. */
@@ -50,24 +60,29 @@ export function seedForK(seed: number, k: number): number {
  * const result = sweepK(prepared.scaled, { kMin: 2, kMax: 10, restarts: 10, seed: 7 });
  * result.recommendation.recommendedK // => e.g. 4
  */
-export function sweepK(input: DenseMatrix, options: SweepOptions): SweepResult {
-  const threads = options.threads ?? 1;
+export function sweepK(input: DenseMatrix, options: SweepOptions = {}): SweepResult {
+  const kMin = options.kMin ?? SWEEP_DEFAULTS.kMin;
+  const kMax = options.kMax ?? SWEEP_DEFAULTS.kMax;
+  validateKRange(kMin, kMax);
+  validateK(kMax, input.rows);
+  const seed = options.seed ?? SWEEP_DEFAULTS.seed;
+  const threads = options.threads ?? SWEEP_DEFAULTS.threads;
   // Worker threads need the data on shared memory; copy it there once for the
   // whole sweep, or the kernel copies it again for every k (9 × 320 MB at 5M
   // rows × 8, which the garbage collector returns late).
   const matrix = threads > 1 && input.rows >= PARALLEL_MIN_ROWS ? onSharedMemory(input) : input;
   const rows: SweepRow[] = [];
   const clusterings = new Map<number, Clustering>();
-  const total = options.kMax - options.kMin + 1;
-  const sampleSize = options.silhouetteSampleSize ?? 10_000;
+  const total = kMax - kMin + 1;
+  const sampleSize = options.silhouetteSampleSize ?? SWEEP_DEFAULTS.silhouetteSampleSize;
   let silhouetteRows = matrix.rows;
   const workspace = new KMeansWorkspace();
   const fits: { k: number; clustering: Clustering }[] = [];
-  for (let k = options.kMin; k <= options.kMax; k++) {
+  for (let k = kMin; k <= kMax; k++) {
     const clustering = kmeans(matrix, {
       k,
-      restarts: options.restarts,
-      seed: seedForK(options.seed, k),
+      restarts: options.restarts ?? SWEEP_DEFAULTS.restarts,
+      seed: seedForK(seed, k),
       maxIterations: options.maxIterations,
       tolerance: options.tolerance,
       threads,
@@ -75,14 +90,14 @@ export function sweepK(input: DenseMatrix, options: SweepOptions): SweepResult {
     });
     clusterings.set(k, clustering);
     fits.push({ k, clustering });
-    options.onK?.(k, k - options.kMin + 1, total);
+    options.onK?.(k, k - kMin + 1, total);
   }
   // One sample (same seed) and one pass of pair distances for every k: the
   // values are comparable across k, and the distances are computed once.
   const silhouettes = silhouetteScores(
     matrix,
     fits.map(({ k, clustering }) => ({ labels: clustering.labels, k })),
-    { sampleSize, rng: new Random(options.seed ^ 0x51e7) },
+    { sampleSize, rng: new Random(seed ^ 0x51e7) },
   );
   fits.forEach(({ k, clustering }, index) => {
     const silhouette = silhouettes[index]!;

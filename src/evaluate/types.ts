@@ -32,3 +32,21 @@ export interface Recommendation {
   /** One paragraph naming the evidence, e.g. "knee at 4; silhouette peaks at 4 (0.41); CH agrees". */
   reason: string;
 }
+
+/** Projection of (a sample of) the scaled rows onto the first two principal components. */
+export interface PcaProjection {
+  /** Share of variance explained by PC1 and PC2. */
+  explained: [number, number];
+  /** Sampled points; `cluster` is the reported (ordered) cluster number. */
+  points: { x: number; y: number; cluster: number }[];
+  /** Rows in the data; points.length ≤ this. */
+  totalRows: number;
+}
+
+/** Silhouette values of a sample of rows, for the "knife" plot. */
+export interface SilhouettePlotData {
+  values: { cluster: number; silhouette: number }[];
+  sampleSize: number;
+  totalRows: number;
+  average: number;
+}

@@ -3,6 +3,7 @@
  * auto-detection recognises, the SQL that classifies and parses a value, and
  * the pure decision of which reading of `a/b/YYYY` applies.
  */
+import type { FeaturesSqlDialect } from "./dialect.js";
 import type { DateParsing } from "./types.js";
 
 /**
@@ -13,20 +14,25 @@ import type { DateParsing } from "./types.js";
  * seconds are optional; an ISO time-zone offset is ignored (local time kept).
  */
 export const DATE_FAMILIES = [
-  { key: "iso", name: "ISO 8601", example: "2010-12-01 08:26:00", test: "substr({v}, 5, 1) = '-'" },
+  {
+    key: "iso",
+    name: "ISO 8601",
+    example: "2010-12-01 08:26:00",
+    test: (v: string) => `substr(${v}, 5, 1) = '-'`,
+  },
   {
     key: "slash",
     name: "a/b/YYYY [%H:%M[:%S]]",
     example: "12/1/2010 8:26",
-    test: "contains({v}, '/')",
+    test: (v: string, d: FeaturesSqlDialect) => d.contains(v, "/"),
   },
   {
     key: "dotted",
     name: "%d.%m.%Y [%H:%M[:%S]]",
     example: "01.12.2010 08:26",
-    test: "contains({v}, '.')",
+    test: (v: string, d: FeaturesSqlDialect) => d.contains(v, "."),
   },
-  { key: "compact", name: "%Y%m%d", example: "20101201", test: "length({v}) = 8" },
+  { key: "compact", name: "%Y%m%d", example: "20101201", test: (v: string) => `length(${v}) = 8` },
 ] as const;
 
 /** Key of one date family. */
@@ -37,19 +43,19 @@ export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-function withTimes(datePart: string): string {
-  return `[${[`${datePart} %H:%M:%S`, `${datePart} %H:%M`, datePart].map(sqlString).join(", ")}]`;
+function withTimes(datePart: string): string[] {
+  return [`${datePart} %H:%M:%S`, `${datePart} %H:%M`, datePart];
 }
 
 /**
  * SQL naming the family (its `key`) of the date string `value`, or NULL.
  *
  * @example
- * dateFamilySql("date_text"); // => "CASE WHEN substr(date_text, 5, 1) = '-' THEN 'iso' … END"
+ * dateFamilySql("date_text", featuresDialect("duckdb")); // => "CASE WHEN substr(date_text, 5, 1) = '-' THEN 'iso' … END"
  */
-export function dateFamilySql(value: string): string {
+export function dateFamilySql(value: string, dialect: FeaturesSqlDialect): string {
   const whens = DATE_FAMILIES.map(
-    (family) => `WHEN ${family.test.replaceAll("{v}", value)} THEN '${family.key}'`,
+    (family) => `WHEN ${family.test(value, dialect)} THEN '${family.key}'`,
   );
   return `CASE ${whens.join(" ")} END`;
 }
@@ -59,17 +65,22 @@ export function dateFamilySql(value: string): string {
  * expression `family`) into a TIMESTAMP, or NULL when it does not parse.
  *
  * @example
- * dateParseSql("v", "f", { kind: "format", format: "%Y%m%d" }); // => "try_strptime(v, '%Y%m%d')"
+ * dateParseSql("v", "f", { kind: "format", format: "%Y%m%d" }, featuresDialect("duckdb")); // => "try_strptime(v, '%Y%m%d')"
  */
-export function dateParseSql(value: string, family: string, parsing: DateParsing): string {
-  if (parsing.kind === "format") return `try_strptime(${value}, ${sqlString(parsing.format)})`;
+export function dateParseSql(
+  value: string,
+  family: string,
+  parsing: DateParsing,
+  dialect: FeaturesSqlDialect,
+): string {
+  if (parsing.kind === "format") return dialect.tryStrptime(value, [parsing.format]);
   const slash = parsing.slashOrder === "month-first" ? "%m/%d/%Y" : "%d/%m/%Y";
   return [
     `CASE ${family}`,
-    `WHEN 'iso' THEN try_cast(${value} AS TIMESTAMP)`,
-    `WHEN 'slash' THEN try_strptime(${value}, ${withTimes(slash)})`,
-    `WHEN 'dotted' THEN try_strptime(${value}, ${withTimes("%d.%m.%Y")})`,
-    `WHEN 'compact' THEN try_strptime(${value}, '%Y%m%d')`,
+    `WHEN 'iso' THEN ${dialect.tryIsoTimestamp(value)}`,
+    `WHEN 'slash' THEN ${dialect.tryStrptime(value, withTimes(slash))}`,
+    `WHEN 'dotted' THEN ${dialect.tryStrptime(value, withTimes("%d.%m.%Y"))}`,
+    `WHEN 'compact' THEN ${dialect.tryStrptime(value, ["%Y%m%d"])}`,
     "END",
   ].join(" ");
 }

@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { parseDecimal } from "../load/numbers.js";
 import * as messages from "../shared/messages/features.js";
+import * as loadMessages from "../shared/messages/load.js";
 import {
   chooseSlashOrder,
   DATE_FAMILIES,
@@ -17,6 +19,8 @@ import {
   type SlashEvidence,
 } from "./dates.js";
 import {
+  buildCurrencyLinesSql,
+  buildDroppedLinesSql,
   buildFeaturesSql,
   buildFirstBadDateSql,
   buildSlashSampleSql,
@@ -28,11 +32,15 @@ import {
   outputName,
   prepareTransactionFile,
   requireColumn,
+  type PreparedFile,
   resolveAmount,
 } from "./source.js";
 import {
+  DROP_RULES,
+  FEATURES_DEFAULTS,
   NUMERIC_FEATURES,
   DATE_FEATURES,
+  type DropRule,
   type ClientFeatures,
   type FeaturesOptions,
   type DateParsing,
@@ -45,22 +53,43 @@ import {
 export interface DerivedClients {
   clients: ClientFeatures;
   summary: TransactionCleaningSummary;
+  /**
+   * The resolved query plan of this run (columns, date reading, rules), to
+   * write the same aggregation for another engine: see `featuresSqlForTable`.
+   */
+  plan: FeaturesQueryPlan;
 }
 
 /** A query result, column-major: header → values. */
 type Columns = Record<string, unknown[]>;
 
-const toNumber = (value: unknown): number =>
+/**
+ * A DuckDB value as a number (BIGINT arrives as bigint); NaN for anything else.
+ *
+ * @example
+ * toNumber(3n); // => 3
+ */
+export const toNumber = (value: unknown): number =>
   typeof value === "bigint" ? Number(value) : typeof value === "number" ? value : Number.NaN;
 
-const isIsoDate = (value: string): boolean => {
+/**
+ * Whether `value` is a real calendar date written YYYY-MM-DD.
+ *
+ * @example
+ * isIsoDate("2011-02-30"); // => false
+ */
+export const isIsoDate = (value: string): boolean => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 };
 
 /** Runs one query and returns its columns; DuckDB read errors become SegworkErrors. */
-async function query(connection: DuckDBConnection, sql: string, file: string): Promise<Columns> {
+export async function query(
+  connection: DuckDBConnection,
+  sql: string,
+  file: string,
+): Promise<Columns> {
   try {
     const reader = await connection.runAndReadAll(sql);
     return reader.getColumnsObjectJS() as Columns;
@@ -142,8 +171,9 @@ async function runFeatures(
     ...input,
     dateParsing,
     asOf: options.asOf ?? null,
-    excludeReturns: options.excludeReturns ?? false,
-    keepDuplicates: options.keepDuplicates ?? false,
+    excludeReturns: options.excludeReturns ?? FEATURES_DEFAULTS.excludeReturns,
+    keepDuplicates: options.keepDuplicates ?? FEATURES_DEFAULTS.keepDuplicates,
+    countReturns: options.countReturns ?? FEATURES_DEFAULTS.countReturns,
   });
   let plan = planFor(parsing);
   let columns = await query(connection, buildFeaturesSql(plan), file);
@@ -182,6 +212,91 @@ async function runFeatures(
     );
   }
   return { columns, plan, parsing };
+}
+
+/** The count of lines each checked rule dropped, from the summary. */
+const droppedBy = (summary: TransactionCleaningSummary): Record<DropRule, number> => ({
+  missing_client_id: summary.missingClientId,
+  duplicate: summary.duplicateLines,
+  unparseable_amount: summary.unparseableAmount,
+  non_positive_price: summary.nonPositivePrice,
+});
+
+/**
+ * Fails when a rule of {@link DROP_RULES} that the options do not allow
+ * dropped more than `maxDroppedShare` of the lines read, naming the first
+ * three lines it dropped (with their amount texts for the amount rules).
+ *
+ * @throws SegworkError (`tooManyDropped`).
+ */
+async function refuseBulkDrops(
+  connection: DuckDBConnection,
+  summary: TransactionCleaningSummary,
+  plan: FeaturesQueryPlan,
+  options: FeaturesOptions,
+): Promise<void> {
+  const allowed = options.allowDropped ?? FEATURES_DEFAULTS.allowDropped;
+  const share = options.maxDroppedShare ?? FEATURES_DEFAULTS.maxDroppedShare;
+  const counts = droppedBy(summary);
+  for (const rule of DROP_RULES) {
+    if (allowed === true || (allowed !== false && allowed.includes(rule))) continue;
+    if (counts[rule] <= share * summary.linesRead) continue;
+    await connection.run("SET threads = 1"); // row_number() OVER () in file order
+    const first = await query(connection, buildDroppedLinesSql(plan, rule, 3), summary.source);
+    // The text at fault: the price for a price rule, else whichever of quantity and price the
+    // number grammar does not read (the price when both read but the product is out of range).
+    const amountText = (i: number): string => {
+      const quantity = String(first.quantity_text[i] ?? "");
+      const price = String(first.price_text[i] ?? "");
+      if (plan.amount.kind === "column") return quantity;
+      if (rule === "non_positive_price") return price;
+      const unread = Number.isNaN(
+        parseDecimal(quantity, 0, quantity.length, { decimal: plan.decimal }),
+      );
+      return unread ? quantity : price;
+    };
+    throw messages.tooManyDropped(
+      summary.source,
+      rule,
+      counts[rule],
+      summary.linesRead,
+      share,
+      first.data_row.map((row, i) => ({
+        line: toNumber(row) + 1,
+        ...(rule === "unparseable_amount" || rule === "non_positive_price"
+          ? { value: amountText(i) }
+          : {}),
+      })),
+    );
+  }
+}
+
+/**
+ * Fails when the money column holds two different currency marks (adding
+ * dollars to euros would be silently wrong), naming the first line of each.
+ *
+ * @throws SegworkError (`mixedCurrencies`).
+ */
+async function refuseMixedCurrencies(
+  connection: DuckDBConnection,
+  columns: Columns,
+  plan: FeaturesQueryPlan,
+  file: string,
+): Promise<void> {
+  const marks = new Set(
+    [...columns.currency_min, ...columns.currency_max].filter(
+      (mark): mark is string => typeof mark === "string",
+    ),
+  );
+  if (marks.size <= 1) return;
+  await connection.run("SET threads = 1");
+  const lines = await query(connection, buildCurrencyLinesSql(plan), file);
+  const at = (i: number) => ({
+    symbol: String(lines.currency[i]),
+    line: toNumber(lines.data_row[i]) + 1,
+  });
+  const column = plan.amount.kind === "product" ? plan.amount.price : plan.amount.column;
+  throw loadMessages.mixedCurrencies(file, column, at(0), at(1));
 }
 
 /** The evidence in the first row of a result with the `slashEvidenceAggregates` columns. */
@@ -226,7 +341,26 @@ export async function deriveClientFeatures(options: FeaturesOptions): Promise<De
   const file = options.transactions;
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw messages.badAsOf(options.asOf);
   if (options.amount.trim() === "") throw messages.badAmountExpression(options.amount);
-  const prepared = await prepareTransactionFile(file, options.encoding ?? "utf8");
+  const prepared = await prepareTransactionFile(file, options.encoding ?? "auto");
+  try {
+    const derived = await deriveFromPrepared(prepared, options);
+    const broken = await prepared.integrity;
+    if (broken !== undefined) throw broken;
+    return derived;
+  } catch (error) {
+    // A truncated gzip file explains whatever went wrong while reading it (a ragged last line).
+    throw (await prepared.integrity) ?? error;
+  } finally {
+    prepared.cleanup();
+  }
+}
+
+/** {@link deriveClientFeatures} once the file is found and decoded. */
+async function deriveFromPrepared(
+  prepared: PreparedFile,
+  options: FeaturesOptions,
+): Promise<DerivedClients> {
+  const file = options.transactions;
   const spill = mkdtempSync(path.join(tmpdir(), "segwork-duckdb-"));
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
@@ -250,6 +384,8 @@ export async function deriveClientFeatures(options: FeaturesOptions): Promise<De
     // Output names already used by the features or by the query's bookkeeping columns.
     const taken = new Set<string>([
       "client_id",
+      "currency_min",
+      "currency_max",
       ...NUMERIC_FEATURES,
       ...DATE_FEATURES,
       ...LINE_COUNTERS,
@@ -272,6 +408,8 @@ export async function deriveClientFeatures(options: FeaturesOptions): Promise<De
           ? undefined
           : requireColumn(options.invoice, headers, "--invoice", file),
       keep,
+      decimal: options.decimal ?? FEATURES_DEFAULTS.decimal,
+      keepZero: options.keepZero ?? FEATURES_DEFAULTS.keepZero,
     };
 
     const { columns, plan, parsing } = await runFeatures(connection, input, options);
@@ -293,6 +431,11 @@ export async function deriveClientFeatures(options: FeaturesOptions): Promise<De
       afterAsOf: sums.lines_after_as_of,
       cancellations: sums.lines_cancellation,
       returnsPolicy: plan.excludeReturns ? "exclude" : "net",
+      kept: {
+        duplicates: plan.keepDuplicates,
+        zeroPrices: plan.keepZero,
+        returnsAsTransactions: plan.countReturns,
+      },
       linesUsed: sums.lines_used,
       floatClientIds: sums.lines_float_id,
       clients: 0,
@@ -318,6 +461,8 @@ export async function deriveClientFeatures(options: FeaturesOptions): Promise<De
     summary.clients = usable.length;
     if (usable.length === 0)
       throw messages.noUsableRows(file, summary.linesRead, noUsableReasons(summary));
+    await refuseMixedCurrencies(connection, columns, plan, file);
+    await refuseBulkDrops(connection, summary, plan, options);
 
     const pick = <T>(name: string, convert: (value: unknown) => T): T[] =>
       usable.map((i) => convert(columns[name][i]));
@@ -335,11 +480,10 @@ export async function deriveClientFeatures(options: FeaturesOptions): Promise<De
         values: pick(kept.name, (value) => (value as string | null) ?? null),
       })),
     };
-    return { clients, summary };
+    return { clients, summary, plan };
   } finally {
     connection?.closeSync();
     instance?.closeSync();
-    prepared.cleanup();
     rmSync(spill, { recursive: true, force: true });
   }
 }

@@ -14,17 +14,28 @@ import {
   existsSync,
   mkdtempSync,
   openSync,
-  readFileSync,
   readSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
-import { createGunzip, gunzipSync } from "node:zlib";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { constants as zlibConstants, createGunzip, gunzipSync } from "node:zlib";
+import {
+  detectEncoding,
+  firstLineIsUtf8,
+  isGzip,
+  maybeGunzip,
+  transcodeToUtf8,
+} from "../load/decode.js";
+import type { SegworkError } from "../shared/errors.js";
+import * as loadMessages from "../shared/messages/load.js";
 import * as messages from "../shared/messages/features.js";
-import type { AmountExpression, TransactionSource } from "./types.js";
+import type { AmountExpression, TransactionEncoding, TransactionSource } from "./types.js";
 
 /** A file ready for DuckDB: its path (a decoded temporary copy for GBK) and how to clean up. */
 export interface PreparedFile {
@@ -33,65 +44,127 @@ export interface PreparedFile {
   headerLine: string;
   /** Whether DuckDB must gunzip it (detected from the magic bytes, not the name). */
   gzip: boolean;
+  /** The encoding the file was read in (WHATWG label). */
+  encoding: string;
+  /**
+   * Settles once the whole gzip stream has been inflated in the background:
+   * to the error to report when it does not inflate (a truncated download),
+   * else to `undefined`. Never rejects. DuckDB reads a gzip file cut in half
+   * without complaint up to the cut, so this check is what keeps half a log
+   * from passing for a whole one.
+   */
+  integrity: Promise<SegworkError | undefined>;
   cleanup: () => void;
 }
 
-const isGzip = (bytes: Uint8Array): boolean =>
-  bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+/** Bytes read from the start of the file to find the header line and detect the encoding. */
+const HEAD_BYTES = 64 * 1024;
 
-function startsWithGzipMagic(file: string): boolean {
-  const magic = Buffer.alloc(2);
+/** The first `HEAD_BYTES` of the file (fewer for a short file). */
+function readHead(file: string): Buffer {
+  const head = Buffer.alloc(HEAD_BYTES);
   const descriptor = openSync(file, "r");
   try {
-    readSync(descriptor, magic, 0, 2, 0);
+    return head.subarray(0, readSync(descriptor, head, 0, HEAD_BYTES, 0));
   } finally {
     closeSync(descriptor);
-  }
-  return isGzip(magic);
-}
-
-/** Reads the first line of a (possibly gzipped) file without reading the whole file. */
-async function readFirstLine(file: string, gzip: boolean): Promise<string> {
-  const raw = createReadStream(file);
-  const input = gzip ? raw.pipe(createGunzip()) : raw;
-  const reader = createInterface({ input, crlfDelay: Infinity });
-  try {
-    for await (const line of reader) return line.replace(/^\uFEFF/, "");
-    return "";
-  } finally {
-    reader.close();
-    raw.destroy();
   }
 }
 
 /**
+ * The start of the text: the head itself, or for gzip as much as inflates
+ * from it. Sync-flush inflation returns what the bytes hold without waiting
+ * for the end of the stream, so a head cut mid-stream is not an error here
+ * (the integrity check reports a truncated file); bytes that are not deflate
+ * data at all are.
+ */
+function inflateHead(head: Buffer, file: string): Buffer {
+  try {
+    return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    throw loadMessages.corruptGzip(file);
+  }
+}
+
+/**
+ * Inflates the whole gzip file into nothing, to prove it is complete.
+ * `pipeline` attaches an error handler to every stream, so a truncated file
+ * is a settled value here, never an unhandled zlib `error` event.
+ */
+async function checkGzip(file: string): Promise<SegworkError | undefined> {
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  try {
+    await pipeline(createReadStream(file), createGunzip(), sink);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    return code.startsWith("Z_") || code === "ERR_ZLIB_INITIALIZATION_FAILED"
+      ? loadMessages.corruptGzip(file)
+      : loadMessages.unreadableFile(file, (error as Error).message);
+  }
+}
+
+/** The header line of a text sample, without a BOM or line break. */
+function headerOf(text: string): string {
+  const newline = text.search(/\r?\n|\r/);
+  return (newline < 0 ? text : text.slice(0, newline)).replace(/^\uFEFF/, "");
+}
+
+/**
  * Checks that the file exists and returns a path DuckDB can read as UTF-8,
- * with its header line. GBK files are decoded in Node into a temporary UTF-8
- * copy because DuckDB's CSV reader only knows UTF-8, UTF-16 and Latin-1.
+ * with its header line. The encoding is detected by the loader's detector
+ * (`detectEncoding`, the same as for client tables) unless forced; GBK and
+ * UTF-16 files are decoded in Node into a temporary UTF-8 copy because
+ * DuckDB's CSV reader only knows UTF-8, UTF-16 and Latin-1.
  *
- * @throws SegworkError when the file does not exist.
+ * @throws SegworkError when the file does not exist or is a folder, when its
+ *   gzip header is not gzip data, or when its header is not UTF-8 (forced
+ *   `utf8`) or not recognised (`auto`), naming `--encoding gbk`.
  * @example
- * const file = await prepareTransactionFile("tx.csv", "utf8"); // => { path: "tx.csv", headerLine: "InvoiceNo,…", gzip: false, cleanup }
+ * const file = await prepareTransactionFile("tx.csv", "auto"); // => { path: "tx.csv", headerLine: "InvoiceNo,…", gzip: false, encoding: "utf-8", … }
  */
 export async function prepareTransactionFile(
   file: string,
-  encoding: "utf8" | "gbk",
+  encoding: TransactionEncoding,
 ): Promise<PreparedFile> {
   if (!existsSync(file)) throw messages.transactionsNotFound(file);
-  if (encoding === "utf8") {
-    const gzip = startsWithGzipMagic(file);
-    return { path: file, headerLine: await readFirstLine(file, gzip), gzip, cleanup: () => {} };
+  if (statSync(file).isDirectory()) throw messages.transactionsNotAFile(file);
+  const head = readHead(file);
+  const gzip = isGzip(head);
+  const start = gzip ? inflateHead(head, file) : head;
+  const complete = !gzip && head.length < HEAD_BYTES;
+  if (encoding === "utf8" && !firstLineIsUtf8(start, complete)) throw messages.notUtf8(file);
+  const label =
+    encoding === "utf8"
+      ? "utf-8"
+      : encoding === "auto"
+        ? detectEncoding(start, complete)
+        : encoding;
+  if (label === undefined) throw messages.undetectedEncoding(file);
+  if (label === "utf-8") {
+    return {
+      path: file,
+      headerLine: headerOf(start.toString("utf8")),
+      gzip,
+      encoding: label,
+      integrity: gzip ? checkGzip(file) : Promise.resolve(undefined),
+      cleanup: () => {},
+    };
   }
-  const raw = readFileSync(file);
-  const text = new TextDecoder("gbk").decode(isGzip(raw) ? gunzipSync(raw) : raw);
+  // The whole file is decoded here (DuckDB cannot), so a truncated gzip file fails now.
+  const raw = maybeGunzip(await readFile(file), file).bytes;
+  const utf8 = transcodeToUtf8(raw, label);
   const directory = mkdtempSync(path.join(tmpdir(), "segwork-features-"));
   const decoded = path.join(directory, "transactions.csv");
-  writeFileSync(decoded, text);
-  const newline = text.search(/\r?\n/);
+  writeFileSync(decoded, utf8);
   return {
     path: decoded,
-    headerLine: (newline < 0 ? text : text.slice(0, newline)).replace(/^\uFEFF/, ""),
+    headerLine: headerOf(
+      Buffer.from(utf8.buffer, utf8.byteOffset, utf8.length).toString("utf8", 0, HEAD_BYTES),
+    ),
     gzip: false,
+    encoding: label,
+    integrity: Promise.resolve(undefined),
     cleanup: () => rmSync(directory, { recursive: true, force: true }),
   };
 }

@@ -19,6 +19,34 @@ export type NumericFeature = (typeof NUMERIC_FEATURES)[number];
 /** Date features (YYYY-MM-DD strings), written after the numeric ones. */
 export const DATE_FEATURES = ["first_purchase", "last_purchase"] as const;
 
+/**
+ * The cleaning rules that drop lines and are checked against
+ * `maxDroppedShare` (the as-of cut and `excludeReturns` drop what the user
+ * asked to drop, and unreadable dates are always an error).
+ */
+export const DROP_RULES = [
+  "missing_client_id",
+  "duplicate",
+  "unparseable_amount",
+  "non_positive_price",
+] as const;
+
+/** One of {@link DROP_RULES}. */
+export type DropRule = (typeof DROP_RULES)[number];
+
+/** The defaults of {@link FeaturesOptions}, in one place (the CLI's help reads them). */
+export const FEATURES_DEFAULTS = Object.freeze({
+  encoding: "auto" as TransactionEncoding,
+  delimiter: "auto",
+  decimal: "." as "." | ",",
+  excludeReturns: false,
+  keepDuplicates: false,
+  keepZero: false,
+  countReturns: false,
+  allowDropped: false as boolean | readonly DropRule[],
+  maxDroppedShare: 0.01,
+});
+
 /** What the user asked for (`segwork features …`). */
 export interface FeaturesOptions {
   /** Path of the log: CSV, `.csv.gz`, or whitespace-separated text (CDNOW). */
@@ -39,26 +67,67 @@ export interface FeaturesOptions {
   excludeReturns?: boolean;
   /** Keep exact duplicate lines (by default they are dropped as double exports). */
   keepDuplicates?: boolean;
+  /**
+   * Keep lines whose price is zero (free items, samples): they count as
+   * transactions, and a client whose only lines cost nothing is kept with a
+   * spend of 0. By default they are dropped (`nonPositivePrice`); negative
+   * prices are dropped either way.
+   */
+  keepZero?: boolean;
+  /**
+   * Count cancellations as transactions: in frequency, in recency and
+   * tenure, and in the first and last purchase dates (by default they only
+   * net against spend). A client with only cancellations is then kept, with
+   * a negative spend. R rfm's `rfm_table_order` sees a raw log this way:
+   * with `keepDuplicates`, `keepZero` and `countReturns` and no `invoice`,
+   * segwork's RFM scores are R's (test/rules/rfm-table-order.test.ts).
+   */
+  countReturns?: boolean;
+  /**
+   * Cleaning rules allowed to drop more than `maxDroppedShare` of the lines
+   * read: `true` for all of {@link DROP_RULES}, or a list of them. Default
+   * none: a rule that drops more is an error naming the rule, the count and
+   * the first lines, so that a format problem (a decimal comma, a currency
+   * mark, a shifted column) is never silently a loss of data.
+   */
+  allowDropped?: boolean | readonly DropRule[];
+  /** Share of the lines read that one rule may drop without `allowDropped` (default 0.01). */
+  maxDroppedShare?: number;
   /** Text columns to carry through (the client's latest non-empty value), e.g. `Country`. */
   keep?: string[];
-  /** Character encoding of the file (default utf8); GBK is decoded in Node first. */
-  encoding?: "utf8" | "gbk";
+  /**
+   * Character encoding of the file: `auto` (default) detects UTF-16, UTF-8 or
+   * GBK with the loader's detector (`detectEncoding`); GBK is decoded in Node first.
+   */
+  encoding?: TransactionEncoding;
   /** Field delimiter: a single character, `whitespace` (runs of spaces/tabs) or `auto` (default). */
   delimiter?: string;
+  /**
+   * Decimal mark of the amount columns: `.` (default; `1,234.50`) or `,`
+   * (`1.234,50`). Amounts are read with the load stage's number grammar
+   * (thousands separators, currency marks such as `¥1,200` or `1.234,50 €`).
+   */
+  decimal?: "." | ",";
 }
+
+/** Encodings of a transaction log: detected, or forced. */
+export type TransactionEncoding = "auto" | "utf8" | "gbk" | "gb18030";
 
 /** How the amount of one line is computed. */
 export type AmountExpression =
   { kind: "column"; column: string } | { kind: "product"; quantity: string; price: string };
 
 /**
- * Where the lines come from, as DuckDB will read them: a delimited file
- * (RFC 4180 quotes) or a file whose columns are separated by runs of blanks.
- * `headers` are the column names, in file order; `gzip` whether to gunzip.
+ * Where the lines come from: a delimited file (RFC 4180 quotes) or a file
+ * whose columns are separated by runs of blanks, as DuckDB reads them, or a
+ * table already in the database. `headers` are the column names, in file
+ * order; `gzip` whether to gunzip.
  */
 export type TransactionSource =
   | { kind: "csv"; path: string; delimiter: string; headers: string[]; gzip: boolean }
-  | { kind: "whitespace"; path: string; headers: string[]; gzip: boolean };
+  | { kind: "whitespace"; path: string; headers: string[]; gzip: boolean }
+  /** A table of text columns named by `headers` (the log loaded into DuckDB or PostgreSQL). */
+  | { kind: "table"; table: string; headers: string[] };
 
 /** How date strings become timestamps. */
 export type DateParsing =
@@ -76,11 +145,17 @@ export interface FeaturesQueryPlan {
   invoice?: string;
   /** Kept text columns: input header and output column name. */
   keep: { column: string; name: string }[];
+  /** Decimal mark of the amount columns (see `parseDecimal` in `src/load/numbers.ts`). */
+  decimal: "." | ",";
   dateParsing: DateParsing;
   /** `YYYY-MM-DD`, or null for the day after the latest dated line. */
   asOf: string | null;
   excludeReturns: boolean;
   keepDuplicates: boolean;
+  /** Keep lines with a zero price (and so clients whose spend is zero); negative prices stay dropped. */
+  keepZero: boolean;
+  /** Count cancellations as transactions in frequency, recency, tenure and the purchase dates. */
+  countReturns: boolean;
 }
 
 /**
@@ -122,6 +197,8 @@ export interface TransactionCleaningSummary {
   cancellations: number;
   /** `net`: cancellations net against spend; `exclude`: they were dropped. */
   returnsPolicy: "net" | "exclude";
+  /** The switches that keep lines the defaults drop, as used (see {@link FeaturesOptions}). */
+  kept: { duplicates: boolean; zeroPrices: boolean; returnsAsTransactions: boolean };
   /** Lines that made it into the features (purchases plus netted cancellations). */
   linesUsed: number;
   /** Distinct lines whose client id was written as a float ("17850.0") and was read as "17850". */

@@ -7,7 +7,7 @@ import type { Table } from "../load/types.js";
 import { applyScaler } from "../prepare/scaler.js";
 import type { ScalingMethod } from "../prepare/types.js";
 import { quantileType7 } from "../shared/stats.js";
-import { clusterLabels, type SegworkModel } from "./model-file.js";
+import { clusterLabels, type SegworkModel } from "./model.js";
 import { RowStatus, type GradeResult } from "./grade.js";
 
 /** One feature of the new table against the saved scaler (all in the transformed space: after clip and log1p). */

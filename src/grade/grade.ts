@@ -6,7 +6,7 @@ import { assignToNearest } from "../cluster/index.js";
 import type { Table } from "../load/types.js";
 import { applyScaler } from "../prepare/scaler.js";
 import * as msg from "../shared/messages/grade.js";
-import { centroidMatrix, clusterLabels, validateModel, type SegworkModel } from "./model-file.js";
+import { centroidMatrix, clusterLabels, validateModel, type SegworkModel } from "./model.js";
 
 /** Why a row got no cluster. */
 export const RowStatus = {

@@ -1,5 +1,6 @@
 /**
- * Reading the RFM settings that `segwork export-sql --rfm` turns into SQL:
+ * The RFM settings that `segwork export-sql --rfm` turns into SQL (read from
+ * a file by `readRfmScoringFile` in `src/artifacts/rfm.ts`):
  * bins, the saved cut points per measure and the ordered segment table.
  *
  * Accepted shape (JSON), which covers both the rules stage's saved results
@@ -16,7 +17,6 @@
  * }
  * ```
  */
-import { readFileSync } from "node:fs";
 import type { RfmMeasure, SegmentRule } from "../rules/types.js";
 import * as msg from "../shared/messages/grade.js";
 import { RFM_MEASURES, type RfmSqlSpec } from "./rfm-sql.js";
@@ -87,30 +87,6 @@ export function validateRfmSpec(value: unknown, file: string): RfmFileSpec {
   }
 
   return { file, bins, columns, cuts, segments: segmentsOf(value, bins, bad) };
-}
-
-/**
- * Reads and validates an rfm.json file.
- *
- * @throws SegworkError `grade.rfm-not-found`, `grade.rfm-syntax`, or any
- *   error of {@link validateRfmSpec}.
- * @example
- * readRfmFile("out/rfm.json").bins // => 5
- */
-export function readRfmFile(file: string): RfmFileSpec {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw msg.rfmFileNotFound(file);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw msg.rfmSyntax(file, error instanceof Error ? error.message : String(error));
-  }
-  return validateRfmSpec(value, file);
 }
 
 function segmentsOf(

@@ -3,6 +3,7 @@
  * first-matching named segment, mirroring the rules stage (`src/rules/`).
  */
 import type { RfmMeasure, SegmentTable } from "../rules/types.js";
+import type { SqlDialect } from "../shared/sql-dialect.js";
 import { doubleLiteral, stringLiteral } from "./sql-text.js";
 
 /** What the SQL needs to reproduce the rules stage's RFM scores and segments. */
@@ -37,9 +38,12 @@ export function scoreCase(
   cuts: readonly number[],
   bins: number,
   reversed: boolean,
+  dialect: SqlDialect = "duckdb",
 ): string {
   const score = (bin: number): number => (reversed ? bins + 1 - bin : bin);
-  const whens = cuts.map((cut, b) => `WHEN ${value} < ${doubleLiteral(cut)} THEN ${score(b + 1)}`);
+  const whens = cuts.map(
+    (cut, b) => `WHEN ${value} < ${doubleLiteral(cut, dialect)} THEN ${score(b + 1)}`,
+  );
   return `CASE WHEN ${value} IS NULL THEN NULL ${whens.join(" ")} ELSE ${score(bins)} END`;
 }
 

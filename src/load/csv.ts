@@ -15,9 +15,8 @@
 import { Buffer } from "node:buffer";
 import * as loadMessages from "../shared/messages/load.js";
 import { planColumns } from "./columns.js";
-import { parseDecimal } from "./numbers.js";
 import { sniffDelimiter, WHITESPACE } from "./sniff.js";
-import { TableBuilder } from "./table-builder.js";
+import { numberFormatOf, TableBuilder } from "./table-builder.js";
 import type { LoadOptions, Table } from "./types.js";
 
 const TAB = 9;
@@ -27,6 +26,7 @@ const SPACE = 32;
 const QUOTE = 34;
 const MINUS = 45;
 const DOT = 46;
+const COMMA = 44;
 const ZERO = 48;
 const NINE = 57;
 
@@ -71,8 +71,8 @@ export function resolveDelimiter(option: string | undefined, sample: string): st
  * sets the delimiter unless `options.delimiter` does); blank and whitespace-only lines are skipped;
  * a row may have fewer fields than the header (the rest are missing) but not
  * more. Unquoted id and text values are trimmed of surrounding spaces;
- * quoted values are kept exactly. Thousands separators (`1,234.5`) are
- * accepted in numbers unless the delimiter is a comma.
+ * quoted values are kept exactly. Numbers follow `parseDecimal` (thousands
+ * separators, currency marks, `options.decimal`).
  *
  * @param format the encoding the bytes were converted from, and whether they were gzipped.
  * @throws SegworkError for empty input, a header without rows, duplicate or
@@ -112,7 +112,7 @@ export function parseCsvBytes(
   // quoted values hold line breaks), so the columns are rarely trimmed.
   const last = bytes[bytes.length - 1];
   const capacity = countLineBreaks(bytes, cursor.pos) + (last === LF || last === CR ? 0 : 1);
-  const builder = new TableBuilder(source, plan, capacity, delimiter !== ",");
+  const builder = new TableBuilder(source, plan, capacity, numberFormatOf(options));
   const rowCount = readRows(bytes, cursor, separators, builder, delimiter);
   if (rowCount === 0) throw loadMessages.headerOnly(source, headers.length);
   return builder.finish(rowCount, {
@@ -138,7 +138,9 @@ function readRows(
   delimiter: string,
 ): number {
   const { first, second, whitespace } = separators;
-  const { plan, columns, ids, texts, sourceLines, allowThousands, source } = builder;
+  const { plan, columns, ids, texts, sourceLines, source } = builder;
+  // With a decimal comma a dot is a thousands separator: only the slow path reads it.
+  const decimalMark = builder.format.decimal === "." ? DOT : COMMA;
   const fieldCount = plan.headers.length;
   const numericSlotOfField = plan.numericSlotOfField;
   const textSlotOfField = plan.textSlotOfField;
@@ -214,7 +216,7 @@ function readRows(
           digits++;
           p++;
         }
-        if (p < n && c === DOT) {
+        if (p < n && c === decimalMark) {
           p++;
           while (p < n && (c = bytes[p]!) >= ZERO && c <= NINE) {
             mantissa = mantissa * 10 + (c - ZERO);
@@ -234,10 +236,7 @@ function readRows(
         } else {
           while (pos < n && (c = bytes[pos]!) !== first && c !== second && c !== LF && c !== CR)
             pos++;
-          const cell = bytes.toString("utf8", start, pos);
-          const value = parseDecimal(cell, 0, cell.length, allowThousands);
-          if (value === value) columns[slot]![row] = value;
-          else builder.rejectNumber(slot, row, rowLine, cell);
+          builder.setNumberText(slot, row, rowLine, bytes.toString("utf8", start, pos));
         }
       } else {
         while (pos < n && (c = bytes[pos]!) !== first && c !== second && c !== LF && c !== CR)
@@ -267,6 +266,7 @@ function readRows(
 
     if (field < fieldCount) builder.fillMissingFrom(field, row);
     sourceLines[row] = rowLine;
+    builder.endRow(row);
     row++;
     if (pos < n) {
       // The field loop stops only at a separator (consumed above), a line break or the end.

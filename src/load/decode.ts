@@ -6,7 +6,6 @@ import { isUtf8 } from "node:buffer";
 import { gunzipSync } from "node:zlib";
 import * as loadMessages from "../shared/messages/load.js";
 import { gbkToUtf8 } from "./gbk.js";
-import type { LoadOptions } from "./types.js";
 
 /** True when the bytes start with the gzip magic number 1f 8b. */
 export function isGzip(bytes: Uint8Array): boolean {
@@ -31,49 +30,121 @@ export function maybeGunzip(
   }
 }
 
+/** The encodings a file can be read in (WHATWG labels). */
+export type TextEncodingLabel = "utf-8" | "gb18030" | "gbk" | "utf-16le" | "utf-16be";
+
+/** What a caller may ask for: a detection, or one encoding forced. */
+export type EncodingRequest = "auto" | "utf8" | "gbk" | "gb18030";
+
 /**
- * Decodes text. `auto` picks UTF-16 from its byte-order mark (Excel's
- * "Unicode text" export), else UTF-8 when the bytes are valid UTF-8, else
- * GB18030 (a superset of GBK, so GBK files decode too). A leading BOM is
- * removed in every case.
+ * The one encoding detector of segwork, for client tables and transaction
+ * logs alike: UTF-16 by its byte-order mark (Excel's "Unicode text" export),
+ * else UTF-8 when the bytes are valid UTF-8, else GB18030 (a superset of GBK,
+ * so GBK files decode too) when the first line decodes strictly as GB18030.
+ * Anything else (Latin-1, Shift-JIS, random bytes) is not guessed: the result
+ * is `undefined`, and callers say so.
+ *
+ * @param bytes the whole file (`complete`), or its first bytes: then the
+ *   sample is cut at its last line break so that a character split by the cut
+ *   does not count as invalid.
+ * @example detectEncoding(new Uint8Array([0xbf, 0xcd, 0xbb, 0xa7, 0x0a]), true) // => "gb18030" (客户)
+ * @example detectEncoding(new TextEncoder().encode("客户\n"), true) // => "utf-8"
+ */
+export function detectEncoding(
+  bytes: Uint8Array,
+  complete: boolean,
+): "utf-8" | "gb18030" | "utf-16le" | "utf-16be" | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  let sample = bytes;
+  if (!complete) {
+    const lastBreak = bytes.lastIndexOf(LF);
+    sample = lastBreak >= 0 ? bytes.subarray(0, lastBreak + 1) : withoutCutCharacter(bytes);
+  }
+  if (isUtf8(sample)) return "utf-8";
+  try {
+    new TextDecoder("gb18030", { fatal: true }).decode(firstLine(sample));
+    return "gb18030";
+  } catch {
+    return undefined;
+  }
+}
+
+const LF = 0x0a;
+
+/** The bytes up to (not including) the first line break. */
+function firstLine(bytes: Uint8Array): Uint8Array {
+  const lineBreak = bytes.indexOf(LF);
+  return lineBreak < 0 ? bytes : bytes.subarray(0, lineBreak);
+}
+
+/** `bytes` without a UTF-8 sequence that the end of the sample cut short (at most 3 bytes). */
+function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) !== 0x80) return b >= 0xc0 ? bytes.subarray(0, bytes.length - back) : bytes;
+  }
+  return bytes;
+}
+
+/**
+ * True when the first line of `bytes` is valid UTF-8 (a character cut by the
+ * end of a sample that holds no line break does not count against it).
+ *
+ * @example firstLineIsUtf8(new Uint8Array([0xbf, 0xcd, 0x0a]), true) // => false
+ */
+export function firstLineIsUtf8(bytes: Uint8Array, complete: boolean): boolean {
+  const line = firstLine(bytes);
+  return isUtf8(!complete && line.length === bytes.length ? withoutCutCharacter(line) : line);
+}
+
+/**
+ * The encoding to read a file in, from the request and the file's bytes
+ * (see {@link detectEncoding} for `auto`).
+ *
+ * @param complete whether `bytes` is the whole file; when not, only the
+ *   sample is checked, and a forced `utf8` is checked on the first line.
+ * @throws SegworkError when `utf8` is forced and the bytes (the first line of
+ *   a sample) are not UTF-8, or `auto` recognises neither UTF-8 nor GBK.
+ * @example resolveEncoding(new Uint8Array([0xbf, 0xcd, 0x0a]), "auto", "x.csv", true) // => "gb18030"
+ */
+export function resolveEncoding(
+  bytes: Uint8Array,
+  request: EncodingRequest,
+  source: string,
+  complete: boolean,
+): TextEncodingLabel {
+  if (request === "gbk" || request === "gb18030") return request;
+  if (request === "utf8") {
+    if (!(complete ? isUtf8(bytes) : firstLineIsUtf8(bytes, false)))
+      throw loadMessages.invalidUtf8(source);
+    return "utf-8";
+  }
+  const detected = detectEncoding(bytes, complete);
+  if (detected === undefined) throw loadMessages.unknownEncoding(source);
+  return detected;
+}
+
+/**
+ * Decodes text in the encoding {@link resolveEncoding} picks. A leading BOM
+ * is removed in every case.
  *
  * @returns the text and the WHATWG name of the encoding used
  *   (`utf-8`, `gb18030`, `gbk`, `utf-16le`, `utf-16be`).
- * @throws SegworkError when `utf8` is forced and the bytes are not UTF-8.
+ * @throws SegworkError as {@link resolveEncoding}.
  * @example decodeText(new Uint8Array([0xbf, 0xcd, 0xbb, 0xa7]), "auto", "x.csv").text // => "客户"
  */
 export function decodeText(
   bytes: Uint8Array,
-  encoding: NonNullable<LoadOptions["encoding"]>,
+  encoding: EncodingRequest,
   source: string,
 ): { text: string; encoding: string } {
-  let label: string;
-  if (encoding === "auto") {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) label = "utf-16le";
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff) label = "utf-16be";
-    else {
-      try {
-        return {
-          text: stripBom(new TextDecoder("utf-8", { fatal: true }).decode(bytes)),
-          encoding: "utf-8",
-        };
-      } catch {
-        label = "gb18030";
-      }
-    }
-  } else if (encoding === "utf8") {
-    try {
-      return {
-        text: stripBom(new TextDecoder("utf-8", { fatal: true }).decode(bytes)),
-        encoding: "utf-8",
-      };
-    } catch {
-      throw loadMessages.invalidUtf8(source);
-    }
-  } else {
-    label = encoding;
-  }
-  return { text: stripBom(new TextDecoder(decoderLabel(label)).decode(bytes)), encoding: label };
+  const label = resolveEncoding(bytes, encoding, source, true);
+  const fatal = label === "utf-8"; // already validated: a fatal decoder costs nothing more
+  return {
+    text: stripBom(new TextDecoder(decoderLabel(label), { fatal }).decode(bytes)),
+    encoding: label,
+  };
 }
 
 function stripBom(text: string): string {
@@ -84,31 +155,19 @@ function stripBom(text: string): string {
  * Bytes as UTF-8, for the byte-level CSV parser: UTF-8 input is returned as
  * is (validated, not copied — decoding a 50 MB file into a string costs as
  * much as parsing it); GBK/GB18030 and UTF-16 input is decoded and
- * re-encoded. The encoding is chosen as in {@link decodeText}.
+ * re-encoded. The encoding is chosen by {@link resolveEncoding}.
  *
  * @returns the UTF-8 bytes (a BOM may remain) and the encoding the input was in.
- * @throws SegworkError when `utf8` is forced and the bytes are not UTF-8.
+ * @throws SegworkError as {@link resolveEncoding}.
  * @example toUtf8Bytes(new Uint8Array([0xbf, 0xcd]), "auto", "x.csv").encoding // => "gb18030"
  */
 export function toUtf8Bytes(
   bytes: Uint8Array,
-  encoding: NonNullable<LoadOptions["encoding"]>,
+  encoding: EncodingRequest,
   source: string,
 ): { bytes: Uint8Array; encoding: string } {
-  const utf16 =
-    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (encoding === "utf8" || (encoding === "auto" && !utf16)) {
-    if (isUtf8(bytes)) return { bytes, encoding: "utf-8" };
-    if (encoding === "utf8") throw loadMessages.invalidUtf8(source);
-  }
-  const label =
-    encoding === "auto"
-      ? bytes[0] === 0xff
-        ? "utf-16le"
-        : bytes[0] === 0xfe
-          ? "utf-16be"
-          : "gb18030"
-      : encoding;
+  const label = resolveEncoding(bytes, encoding, source, true);
+  if (label === "utf-8") return { bytes, encoding: label };
   return { bytes: transcodeToUtf8(bytes, label), encoding: label };
 }
 

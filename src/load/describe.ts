@@ -12,10 +12,12 @@ const DELIMITER_NAMES: Record<string, string> = {
 };
 
 /**
- * Describes a table's format and size.
+ * Describes a table's format and size, and the rows dropped for an empty id.
  *
  * @example
  * describeFormat(table) // => 'clients.csv.gz: CSV (semicolon-separated, gb18030, gzip), 440 rows, 8 columns'
+ * @example
+ * describeFormat(withBlankIds) // => 'x.csv: CSV (comma-separated, utf-8), 4 rows, 4 columns; 2 rows without a client id dropped (lines 3, 5)'
  */
 export function describeFormat(table: Table): string {
   const { format } = table;
@@ -38,5 +40,10 @@ export function describeFormat(table: Table): string {
   const rows = `${table.rowCount} row${table.rowCount === 1 ? "" : "s"}`;
   const columns = `${table.headers.length} column${table.headers.length === 1 ? "" : "s"}`;
   const detail = details.length === 0 ? "" : ` (${details.join(", ")})`;
-  return `${table.source}: ${kind}${detail}, ${rows}, ${columns}`;
+  const { count, lines } = table.rowsWithoutId;
+  const dropped =
+    count === 0
+      ? ""
+      : `; ${count} row${count === 1 ? "" : "s"} without a client id dropped (line${lines.length === 1 ? "" : "s"} ${lines.join(", ")}${count > lines.length ? ", …" : ""})`;
+  return `${table.source}: ${kind}${detail}, ${rows}, ${columns}${dropped}`;
 }

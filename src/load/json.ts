@@ -6,7 +6,7 @@
 import * as loadMessages from "../shared/messages/load.js";
 import { planColumns } from "./columns.js";
 import { locate, locateJsonError } from "./json-error.js";
-import { TableBuilder } from "./table-builder.js";
+import { numberFormatOf, TableBuilder } from "./table-builder.js";
 import type { LoadOptions, Table } from "./types.js";
 
 /** How the rows were laid out in the JSON text. */
@@ -80,7 +80,7 @@ export function parseJsonText(
       source,
       planColumns(source, headers, options),
       data.length,
-      true,
+      numberFormatOf(options),
     );
     data.forEach((entry, row) => {
       if (!Array.isArray(entry)) throw loadMessages.jsonRowNotRecord(source, row + 1, "an array");
@@ -89,6 +89,7 @@ export function parseJsonText(
       entry.forEach((value, field) => builder.setCell(field, row, row + 1, value));
       if (entry.length < headers.length) builder.fillMissingFrom(entry.length, row);
       builder.sourceLines[row] = row + 1;
+      builder.endRow(row);
     });
     return finishAs("split", builder, data.length);
   }
@@ -100,10 +101,16 @@ export function parseJsonText(
     const lists = Object.entries(document as Record<string, unknown[]>);
     const headers = lists.map(([name]) => name.trim());
     const rowCount = Math.max(...lists.map(([, values]) => values.length));
-    const builder = new TableBuilder(source, planColumns(source, headers, options), rowCount, true);
+    const builder = new TableBuilder(
+      source,
+      planColumns(source, headers, options),
+      rowCount,
+      numberFormatOf(options),
+    );
     for (let row = 0; row < rowCount; row++) {
       lists.forEach(([, values], field) => builder.setCell(field, row, row + 1, values[row]));
       builder.sourceLines[row] = row + 1;
+      builder.endRow(row);
     }
     return finishAs("lists", builder, rowCount);
   }
@@ -162,7 +169,7 @@ function fillFromRecords(
       options,
     ),
     records.length,
-    true,
+    numberFormatOf(options),
   );
   records.forEach((record, row) => {
     keys.forEach((key, field) =>
@@ -174,6 +181,7 @@ function fillFromRecords(
       ),
     );
     builder.sourceLines[row] = lineNumbers[row]!;
+    builder.endRow(row);
   });
   return builder;
 }

@@ -33,15 +33,116 @@ export const MISSING_MARKERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Parses `text[start, end)` as a finite decimal number, or returns `NaN`.
+ * How numbers are written: which character is the decimal mark. The other of
+ * `.` and `,` is then the thousands separator (`1,234.50` or `1.234,50`).
+ */
+export interface NumberFormat {
+  decimal: "." | ",";
+}
+
+/** The default: a decimal point, commas between thousands. */
+export const DECIMAL_POINT: NumberFormat = Object.freeze({ decimal: "." });
+
+/**
+ * Currency marks accepted before or after an amount (`¥1,200`, `$ 1,200.00`,
+ * `1.234,50 €`, `USD 12`), at most one per cell. They are read, not
+ * converted: a column that mixes two different marks is refused by the
+ * callers (see `mixedCurrencies` in the load and features messages).
+ */
+export const CURRENCY_SYMBOLS: readonly string[] = Object.freeze([
+  "$",
+  "€",
+  "£",
+  "¥",
+  "￥",
+  "₹",
+  "₩",
+  "元",
+  "USD",
+  "EUR",
+  "GBP",
+  "CNY",
+  "RMB",
+  "JPY",
+  "HKD",
+]);
+
+/** First characters of the one-character marks, for a cheap first test. */
+const SYMBOL_CODES = new Set(
+  CURRENCY_SYMBOLS.filter((symbol) => symbol.length === 1).map((symbol) => symbol.charCodeAt(0)),
+);
+const CODES = new Set(CURRENCY_SYMBOLS.filter((symbol) => symbol.length === 3));
+const UPPER_A = 65;
+const UPPER_Z = 90;
+
+/** Length of the currency mark that starts at `at` (0 when none). */
+function symbolAt(text: string, at: number, stop: number): number {
+  if (at >= stop) return 0;
+  const c = text.charCodeAt(at);
+  if (SYMBOL_CODES.has(c)) return 1;
+  if (c >= UPPER_A && c <= UPPER_Z && at + 3 <= stop && CODES.has(text.slice(at, at + 3))) return 3;
+  return 0;
+}
+
+/** Length of the currency mark that ends at `stop` (0 when none). */
+function symbolBefore(text: string, from: number, stop: number): number {
+  if (stop <= from) return 0;
+  if (SYMBOL_CODES.has(text.charCodeAt(stop - 1))) return 1;
+  const c = text.charCodeAt(stop - 1);
+  if (c >= UPPER_A && c <= UPPER_Z && stop - 3 >= from && CODES.has(text.slice(stop - 3, stop)))
+    return 3;
+  return 0;
+}
+
+/** `text` with the characters that regular expressions give a meaning escaped. */
+const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+
+/**
+ * {@link parseDecimal}'s grammar as one anchored regular expression, in the
+ * syntax that JavaScript, RE2 (DuckDB) and PostgreSQL's ARE all read the same
+ * way (no look-around, no lazy quantifiers): a text matches exactly when
+ * `parseDecimal` reads it (whether the value then fits a double aside).
+ * The features stage validates transaction amounts in SQL with it.
  *
- * Accepted: surrounding spaces/tabs, a leading `+` or `-`, digits with an
- * optional `.` fraction (`1.`, `.5` too) and an optional exponent (`1e-3`).
- * With `allowThousands`, commas are accepted as thousands separators only in
- * well-formed groups (`1,234,567.5`; not `12,34` nor `1234,5`) — callers turn
- * this on only when the field delimiter is not a comma, and decimal commas
- * (`1234,5`) are never accepted, so they surface as non-numeric cells instead
- * of being silently misread.
+ * @example new RegExp(numberPattern()).test("$1,200.00") // => true
+ * @example new RegExp(numberPattern()).test("1,5") // => false
+ */
+export function numberPattern(format: NumberFormat = DECIMAL_POINT): string {
+  const group = format.decimal === "." ? "," : "\\.";
+  const decimal = format.decimal === "." ? "\\." : ",";
+  const integer = `(?:[0-9]{1,3}(?:${group}[0-9]{3})+|[0-9]+)`;
+  const body = `(?:${integer}(?:${decimal}[0-9]*)?|${decimal}[0-9]+)(?:[eE][+-]?[0-9]+)?`;
+  const symbol = currencyPattern();
+  const blanks = "[ \\t]*";
+  return `^${blanks}(?:(?:[+-]${symbol}${blanks}|${symbol}${blanks}[+-]?)${body}|[+-]?${body}(?:${blanks}${symbol})?)${blanks}$`;
+}
+
+/**
+ * One of {@link CURRENCY_SYMBOLS}, as a regular-expression group.
+ *
+ * @example currencyPattern() // => "(?:\\$|€|£|¥|￥|₹|₩|元|USD|EUR|GBP|CNY|RMB|JPY|HKD)"
+ */
+export function currencyPattern(): string {
+  return `(?:${CURRENCY_SYMBOLS.map(escapeRegex).join("|")})`;
+}
+
+/**
+ * Parses `text[start, end)` as a finite decimal number, or returns `NaN`.
+ * This is segwork's one number grammar: the loader reads client tables with
+ * it, and the features stage's SQL (`numberSql` in `src/features/numbers-sql.ts`)
+ * implements the very same grammar for transaction logs (a property test
+ * checks that both give the same double for the same text).
+ *
+ * Accepted, after trimming spaces and tabs: an optional `+` or `-`; an
+ * optional currency mark ({@link CURRENCY_SYMBOLS}) before the number (the
+ * sign may stand on either side of it: `-$5`, `$-5`) or after it (`5 €`),
+ * with optional spaces between; digits with an optional fraction (`1.`, `.5`
+ * too) and an optional exponent (`1e-3`). Thousands separators are accepted
+ * in well-formed groups only (`1,234,567.5`; not `12,34` nor `1234,5`): with
+ * `format.decimal` `.` they are commas, with `,` they are dots
+ * (`1.234,50` → 1234.5). Text that fits neither reading (`1,5` with a
+ * decimal point, `1.5` with a decimal comma) is not a number, so it surfaces
+ * as a non-numeric cell instead of being misread.
  *
  * Why hand-written: `Number(text.slice(…))` costs a string per cell and
  * accepts `0x1F`, `Infinity` and `""` (→ 0). Up to 15 significant digits and
@@ -49,15 +150,19 @@ export const MISSING_MARKERS: ReadonlySet<string> = new Set([
  * exact operands (Clinger's fast path), so it equals `Number()`; longer
  * mantissas fall back to `Number()` on the validated text.
  *
- * @example parseDecimal(" -1.5e2 ", 0, 8, false) // => -150
- * @example parseDecimal("1,234.50", 0, 8, true) // => 1234.5
- * @example parseDecimal("NA", 0, 2, false) // => NaN
+ * @param found when given and the text parses, `found.currency` is set to the
+ *   currency mark as written, or `""` when there is none.
+ * @example parseDecimal(" -1.5e2 ", 0, 8) // => -150
+ * @example parseDecimal("¥1,200", 0, 6) // => 1200
+ * @example parseDecimal("1.234,50 €", 0, 10, { decimal: "," }) // => 1234.5
+ * @example parseDecimal("NA", 0, 2) // => NaN
  */
 export function parseDecimal(
   text: string,
   start: number,
   end: number,
-  allowThousands: boolean,
+  format: NumberFormat = DECIMAL_POINT,
+  found?: { currency: string },
 ): number {
   let i = start;
   let stop = end;
@@ -67,17 +172,41 @@ export function parseDecimal(
   if (i === stop) return NaN;
 
   let negative = false;
+  let signed = false;
   c = text.charCodeAt(i);
   if (c === MINUS || c === PLUS) {
     negative = c === MINUS;
+    signed = true;
     i++;
   }
+  let symbolStart = -1;
+  let symbolLength = symbolAt(text, i, stop);
+  if (symbolLength > 0) {
+    symbolStart = i;
+    i += symbolLength;
+    while (i < stop && ((c = text.charCodeAt(i)) === SPACE || c === TAB)) i++;
+    c = text.charCodeAt(i);
+    if (!signed && (c === MINUS || c === PLUS)) {
+      negative = c === MINUS;
+      i++;
+    }
+  } else {
+    symbolLength = symbolBefore(text, i, stop);
+    if (symbolLength > 0) {
+      stop -= symbolLength;
+      symbolStart = stop;
+      while (stop > i && ((c = text.charCodeAt(stop - 1)) === SPACE || c === TAB)) stop--;
+    }
+  }
+
+  const group = format.decimal === "." ? COMMA : DOT;
+  const decimal = format.decimal === "." ? DOT : COMMA;
   const bodyStart = i;
   let mantissa = 0;
   let significantDigits = 0;
   let decimalExponent = 0;
   let digitCount = 0;
-  let sawComma = false;
+  let grouped = false;
   let groupLength = 0; // digits since the last thousands separator (or the start)
 
   for (; i < stop; i++) {
@@ -89,18 +218,18 @@ export function parseDecimal(
         mantissa = mantissa * 10 + (c - ZERO);
         significantDigits++;
       }
-    } else if (c === COMMA && allowThousands) {
+    } else if (c === group) {
       // First group 1–3 digits, every later group exactly 3.
-      if (groupLength === 0 || groupLength > 3 || (sawComma && groupLength !== 3)) return NaN;
-      sawComma = true;
+      if (groupLength === 0 || groupLength > 3 || (grouped && groupLength !== 3)) return NaN;
+      grouped = true;
       groupLength = 0;
     } else {
       break;
     }
   }
-  if (sawComma && groupLength !== 3) return NaN;
+  if (grouped && groupLength !== 3) return NaN;
 
-  if (i < stop && text.charCodeAt(i) === DOT) {
+  if (i < stop && text.charCodeAt(i) === decimal) {
     i++;
     for (; i < stop; i++) {
       c = text.charCodeAt(i);
@@ -147,10 +276,13 @@ export function parseDecimal(
     value = 0;
   } else {
     let body = text.slice(bodyStart, stop);
-    if (sawComma) body = body.replaceAll(",", "");
+    if (grouped) body = body.replaceAll(String.fromCharCode(group), "");
+    if (decimal === COMMA) body = body.replace(",", ".");
     value = Number(body);
     if (!Number.isFinite(value)) return NaN;
   }
+  if (found !== undefined)
+    found.currency = symbolStart < 0 ? "" : text.slice(symbolStart, symbolStart + symbolLength);
   return negative ? -value : value;
 }
 

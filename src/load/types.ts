@@ -33,6 +33,12 @@ export interface Table {
   columns: Record<string, Float64Array>;
   /** Parse problems per numeric column. */
   issues: Record<string, ColumnParseIssues>;
+  /**
+   * Rows dropped because their id cell was empty or blank (never with
+   * row-number ids): how many, and the source lines of the first three.
+   * Commands report the count in their summary.
+   */
+  rowsWithoutId: { count: number; lines: number[] };
   /** Text columns that were asked for and kept as strings (e.g. names, dates). */
   text: Record<string, string[]>;
   /** What the loader detected or was told. */
@@ -65,4 +71,9 @@ export interface LoadOptions {
   delimiter?: string;
   /** XLSX sheet name (default: the first sheet). */
   sheet?: string;
+  /**
+   * Decimal mark of numeric cells: `.` (default; `1,234.50`) or `,`
+   * (`1.234,50`, as German or French Excel writes). See `parseDecimal`.
+   */
+  decimal?: "." | ",";
 }

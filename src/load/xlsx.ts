@@ -8,26 +8,15 @@
  * 1, 2, …) and of a money column as float32. Reading cells ourselves keeps
  * the cell type: text stays text (leading zeros survive), numbers are
  * doubles, and a number shown with a zero-padded format ("00000") keeps its
- * displayed text as the id. SheetJS itself is imported lazily (~0.25 s) so
- * that CSV-only runs do not pay for it.
+ * displayed text as the id. SheetJS itself is imported lazily (`sheetjs.ts`).
  */
 import * as loadMessages from "../shared/messages/load.js";
 import { planColumns } from "./columns.js";
-import { cellText, TableBuilder } from "./table-builder.js";
+import { loadSheetJs } from "./sheetjs.js";
+import { cellText, numberFormatOf, TableBuilder } from "./table-builder.js";
 import type { LoadOptions, Table } from "./types.js";
 
-type SheetJs = typeof import("xlsx");
-type Cell = import("xlsx").CellObject;
-
-let sheetJs: Promise<SheetJs> | undefined;
-
-/** SheetJS, imported on first use (its CommonJS build arrives as the default export). */
-function loadSheetJs(): Promise<SheetJs> {
-  sheetJs ??= import("xlsx").then(
-    (module) => ((module as { default?: SheetJs }).default ?? module) as SheetJs,
-  );
-  return sheetJs;
-}
+type Cell = import("@e965/xlsx").CellObject;
 
 /**
  * Reads one sheet: `options.sheet`, or the first. The first non-empty row is
@@ -49,8 +38,9 @@ export async function parseWorkbook(
   options: LoadOptions,
   gzip: boolean,
 ): Promise<Table> {
-  const XLSX = await loadSheetJs();
-  let workbook: import("xlsx").WorkBook;
+  // A legacy .xls (OLE2) may be written in a Windows codepage: load the tables for it.
+  const XLSX = await loadSheetJs(bytes[0] === 0xd0 && bytes[1] === 0xcf);
+  let workbook: import("@e965/xlsx").WorkBook;
   try {
     workbook = XLSX.read(bytes, {
       type: "array",
@@ -93,7 +83,7 @@ export async function parseWorkbook(
   const plan = planColumns(source, headers, options);
   if (dataRows.length === 0) throw loadMessages.headerOnly(source, headers.length);
 
-  const builder = new TableBuilder(source, plan, dataRows.length, true);
+  const builder = new TableBuilder(source, plan, dataRows.length, numberFormatOf(options));
   dataRows.forEach((r, row) => {
     const sheetRow = r + 1;
     for (let c = lastColumn + 1; c <= range.e.c; c++) {
@@ -111,6 +101,7 @@ export async function parseWorkbook(
       builder.setCell(c - range.s.c, row, sheetRow, cellValue(cell), displayText(cell));
     }
     builder.sourceLines[row] = sheetRow;
+    builder.endRow(row);
   });
   return builder.finish(dataRows.length, {
     kind: "xlsx",

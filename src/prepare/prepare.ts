@@ -3,6 +3,7 @@ import type { Table } from "../load/types.js";
 import type { DenseMatrix } from "../shared/matrix.js";
 import { prepareMessages as msg } from "../shared/messages/index.js";
 import { quantileType7 } from "../shared/stats.js";
+import { checkPrepareOptions } from "./options.js";
 import { fitColumnScale } from "./scaler.js";
 import { selectRows } from "./select-rows.js";
 import type { ColumnSummary, PrepareOptions, Prepared, ScalerParameters } from "./types.js";
@@ -24,13 +25,10 @@ import type { ColumnSummary, PrepareOptions, Prepared, ScalerParameters } from "
  * prepared.scaled.rows // => rows kept
  */
 export function prepare(table: Table, options: PrepareOptions): Prepared {
-  const features = options.features;
-  const scaleMethod = options.scale ?? "zscore";
-  const impute = options.impute ?? "drop";
-  const dedupe = options.dedupe ?? "first";
-  const log = new Set(options.log ?? []);
-  validateFeatures(table, features, log);
-  if (options.clip) validateClip(options.clip);
+  const checked = checkPrepareOptions(options);
+  const { features, impute, dedupe, log } = checked;
+  const scaleMethod = checked.scale;
+  validateFeatures(table, features);
 
   const selection = selectRows(table, features, log, impute, dedupe);
   const n = selection.kept.length;
@@ -142,15 +140,11 @@ export function prepare(table: Table, options: PrepareOptions): Prepared {
   };
 }
 
-function validateFeatures(table: Table, features: string[], log: Set<string>): void {
-  if (features.length === 0) throw msg.noFeatures();
-  const seen = new Set<string>();
+/** The checks that need the table: each feature is a column with enough numbers. */
+function validateFeatures(table: Table, features: string[]): void {
   for (const f of features) {
-    if (seen.has(f)) throw msg.duplicateFeature(f);
-    seen.add(f);
     if (!(f in table.columns)) throw msg.unknownFeature(table.source, f, table.headers);
   }
-  for (const f of log) if (!seen.has(f)) throw msg.logNotAFeature(f, features);
   for (const f of features) {
     const issues = table.issues[f]!;
     const present = table.rowCount - issues.missing;
@@ -161,10 +155,6 @@ function validateFeatures(table: Table, features: string[], log: Set<string>): v
       throw msg.notNumeric(table.source, f, issues.nonNumeric, present, issues.firstNonNumeric);
     }
   }
-}
-
-function validateClip([lower, upper]: [number, number]): void {
-  if (!(lower >= 0 && upper <= 1 && lower < upper)) throw msg.badClip(lower, upper);
 }
 
 // The column loops below live in small functions of their own: inlined in

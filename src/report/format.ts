@@ -1,7 +1,7 @@
 /**
- * Number formatting for reports: thousands separators, a precision that suits
- * the magnitude, and visible marks for non-finite values. Output is plain text
- * (callers escape it like any other string).
+ * Number and time formatting for reports: thousands separators, a precision
+ * that suits the magnitude, visible marks for non-finite values, timestamps
+ * in UTC. Output is plain text (callers escape it like any other string).
  */
 
 const formatters = new Map<number, Intl.NumberFormat>();
@@ -73,4 +73,18 @@ export function formatInteger(value: number): string {
 export function formatPercent(share: number, decimals = 1): string {
   if (!Number.isFinite(share)) return formatNumber(share);
   return `${formatNumber(share * 100, decimals)}%`;
+}
+
+/**
+ * "2024-05-01 09:30 UTC" for an ISO timestamp (the text unchanged when it
+ * does not parse). UTC so that the output does not depend on the machine.
+ *
+ * @example
+ * formatTimestamp("2024-05-01T09:30:00.000Z"); // => "2024-05-01 09:30 UTC"
+ */
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const text = date.toISOString();
+  return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
 }

@@ -1,6 +1,9 @@
 /**
- * Reporting: vega-lite spec builders, SVG rendering in Node, the HTML shell
- * and its building blocks, and the K-Means report.
+ * Reporting, in layers: vega-lite spec builders (`specs/`), SVG rendering in
+ * Node, the HTML shell and its building blocks (`html.ts`), one module per
+ * report section (`sections/`), and the documents that list them
+ * (`documents/`: the K-Means report and the full report). The layer renders
+ * what it is given; sampling for display happens in the workflows.
  */
 export * from "./specs/index.js";
 export {
@@ -37,33 +40,14 @@ export type {
   TableColumn,
   TableOptions,
 } from "./html.js";
-export { formatNumber, formatInteger, formatPercent, autoDecimals } from "./format.js";
 export {
-  renderClusterReport,
-  overviewSection,
-  dataSection,
-  scalingSection,
-  sweepSections,
-  clusterSections,
-  reportHeader,
-  namesFromProfiles,
+  formatNumber,
+  formatInteger,
+  formatPercent,
+  autoDecimals,
   formatTimestamp,
-} from "./cluster-report.js";
+} from "./format.js";
 export { bilingual, codeList, formatCut, notesList, pill, plural } from "./report-text.js";
-export { transactionsSection } from "./transactions-report.js";
-export { rfmSections } from "./rfm-report.js";
-export { thresholdSection, tiersSection } from "./segment-report.js";
-export { abcSection, clvSection, valueActivitySection } from "./value-report.js";
-export { agreementReading, comparisonSections } from "./compare-report.js";
-export type { ComparisonReportOptions } from "./compare-report.js";
-export {
-  renderFullReport,
-  renderSegmentReport,
-  segmentSections,
-  segmentFacts,
-  fullOverviewSection,
-  fullReportHeader,
-  clusterLabelStyles,
-} from "./full-report.js";
-export type { SegmentSectionOptions } from "./full-report.js";
+export * from "./sections/index.js";
+export * from "./documents/index.js";
 export type * from "./types.js";

@@ -1,24 +1,13 @@
 import type { CleaningSummary, ScalerParameters } from "../prepare/types.js";
-import type { Recommendation, SweepRow } from "../evaluate/types.js";
+import type {
+  PcaProjection,
+  Recommendation,
+  SilhouettePlotData,
+  SweepRow,
+} from "../evaluate/types.js";
+
+export type { PcaProjection, SilhouettePlotData };
 import type { Profiles } from "../evaluate/profile-types.js";
-
-/** Projection of (a sample of) the scaled rows onto the first two principal components. */
-export interface PcaProjection {
-  /** Share of variance explained by PC1 and PC2. */
-  explained: [number, number];
-  /** Sampled points; `cluster` is the reported (ordered) cluster number. */
-  points: { x: number; y: number; cluster: number }[];
-  /** Rows in the data; points.length ≤ this. */
-  totalRows: number;
-}
-
-/** Silhouette values of a sample of rows, for the "knife" plot. */
-export interface SilhouettePlotData {
-  values: { cluster: number; silhouette: number }[];
-  sampleSize: number;
-  totalRows: number;
-  average: number;
-}
 
 /** Everything the sweep section needs. */
 export interface SweepReportData {

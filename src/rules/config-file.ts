@@ -8,7 +8,7 @@ import YAML from "yaml";
 import type { z } from "zod";
 import * as msg from "../shared/messages/rules.js";
 import type { ConfigProblem } from "../shared/messages/rules.js";
-import { locateJsonError } from "./json-syntax.js";
+import { locateJsonError } from "../shared/json-syntax.js";
 
 /**
  * Parses config text. Files ending in `.yaml` / `.yml` are YAML; anything else

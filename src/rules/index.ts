@@ -5,7 +5,24 @@
  */
 export * from "./types.js";
 export { rSeqProbabilities, rQuantileSorted, rfmQuantileCuts } from "./r-quantile.js";
-export { describeEmptyScores, scoreRfm } from "./rfm-scores.js";
+export {
+  checkRfmOptions,
+  describeEmptyScores,
+  RFM_BINNINGS,
+  RFM_DEFAULTS,
+  scoreRfm,
+} from "./rfm-scores.js";
+export { readRuleConfig, shippedRuleConfig } from "./shipped.js";
+export {
+  rfmSegmentRows,
+  revenueShares,
+  scoreRangeText,
+  thresholdSegmentRows,
+  tierRuleTexts,
+  tierSegmentRows,
+  UNMATCHED_RULE,
+  type SegmentTableRow,
+} from "./segment-table.js";
 export {
   R_RFM_SEGMENT_TABLE,
   assignSegments,

@@ -37,8 +37,10 @@
  * j = max(1, ⌈(r − 1)·k/(n − 1)⌉) (checked against pandas in test/fixtures/rules).
  */
 import * as msg from "../shared/messages/rules.js";
+import { checkChoice } from "../shared/messages/options.js";
 import { rfmQuantileCuts } from "./r-quantile.js";
 import type {
+  RfmBinning,
   RfmBin,
   RfmInput,
   RfmMeasure,
@@ -56,6 +58,44 @@ const COLUMN_OF: Record<RfmMeasure, string> = {
   monetary: "monetary",
 };
 
+/** Defaults of the RFM scoring options: R rfm's binning with 5 scores per measure. */
+export const RFM_DEFAULTS = { binning: "r-rfm", bins: 5 } as const satisfies Required<
+  Pick<RfmOptions, "binning" | "bins">
+>;
+
+/** The RFM binnings: as R's rfm package, or equal-sized bins on ranks. */
+export const RFM_BINNINGS: readonly RfmBinning[] = ["r-rfm", "ntile"];
+
+/**
+ * Checks the RFM options that need no data — the binning, 2 ≤ bins ≤ 9, and
+ * cut points (bins − 1 ascending finite numbers, only with r-rfm) — and fills
+ * the defaults. {@link scoreRfm} calls it; a workflow calls it before reading
+ * any data.
+ *
+ * @throws SegworkError `rfm-bins-range`, `rfm-cuts-ntile`, `rfm-cuts-count`, `rfm-cuts-order`,
+ *   or `options.bad-choice` for an unknown binning.
+ * @example
+ * checkRfmOptions({ bins: 4 }) // => { binning: "r-rfm", bins: 4 }
+ */
+export function checkRfmOptions(
+  options: RfmOptions,
+): RfmOptions & { binning: RfmBinning; bins: number } {
+  const binning = checkChoice("binning", options.binning ?? RFM_DEFAULTS.binning, RFM_BINNINGS);
+  const bins = options.bins ?? RFM_DEFAULTS.bins;
+  if (!(Number.isInteger(bins) && bins >= 2 && bins <= 9)) throw msg.rfmBinsRange(bins);
+  for (const measure of MEASURES) {
+    const cuts = options.cuts?.[measure];
+    if (cuts === undefined) continue;
+    if (binning === "ntile") throw msg.cutsWithNtile(measure);
+    if (cuts.length !== bins - 1) throw msg.cutsCount(measure, bins, cuts.length);
+    for (let j = 0; j < cuts.length; j++) {
+      if (!Number.isFinite(cuts[j]!)) throw msg.cutsNotAscending(measure, cuts);
+      if (j > 0 && cuts[j]! < cuts[j - 1]!) throw msg.cutsNotAscending(measure, cuts);
+    }
+  }
+  return { ...options, binning, bins };
+}
+
 /**
  * Scores every client 1..bins on recency, frequency and monetary value.
  *
@@ -67,9 +107,7 @@ const COLUMN_OF: Record<RfmMeasure, string> = {
  * s.rfmScore[0] // => e.g. 455
  */
 export function scoreRfm(input: RfmInput, options: RfmOptions = {}): RfmScores {
-  const binning = options.binning ?? "r-rfm";
-  const bins = options.bins ?? 5;
-  if (!(Number.isInteger(bins) && bins >= 2 && bins <= 9)) throw msg.rfmBinsRange(bins);
+  const { binning, bins } = checkRfmOptions(options);
   const n = input.ids.length;
   if (n === 0) throw msg.noClients("RFM scores");
   const values: Record<RfmMeasure, ArrayLike<number>> = {
@@ -83,15 +121,6 @@ export function scoreRfm(input: RfmInput, options: RfmOptions = {}): RfmScores {
     for (let i = 0; i < n; i++) {
       const v = column[i]!;
       if (!Number.isFinite(v)) throw msg.notFinite(COLUMN_OF[measure], i + 1, input.ids[i]!, v);
-    }
-    const cuts = options.cuts?.[measure];
-    if (cuts !== undefined) {
-      if (binning === "ntile") throw msg.cutsWithNtile(measure);
-      if (cuts.length !== bins - 1) throw msg.cutsCount(measure, bins, cuts.length);
-      for (let j = 0; j < cuts.length; j++) {
-        if (!Number.isFinite(cuts[j]!)) throw msg.cutsNotAscending(measure, cuts);
-        if (j > 0 && cuts[j]! < cuts[j - 1]!) throw msg.cutsNotAscending(measure, cuts);
-      }
     }
   }
 

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir, writeInput } from "../helpers/cli.js";
 import { expectFailure, runOk } from "./run.js";
 
@@ -28,8 +28,12 @@ describe("segwork compare", () => {
   const a = writeInput(dir, "assignments.csv", A);
   const b = writeInput(dir, "segments.csv", B);
   const out = path.join(dir, "cmp");
-  const stderr = runOk(["compare", "--a", a, "--b", b, "--out", out]);
-  const json = JSON.parse(readFileSync(path.join(out, "compare.json"), "utf8"));
+  let stderr = "";
+  let json: ReturnType<typeof JSON.parse>;
+  beforeAll(async () => {
+    stderr = await runOk(["compare", "--a", a, "--b", b, "--out", out]);
+    json = JSON.parse(readFileSync(path.join(out, "compare.json"), "utf8"));
+  });
 
   it("compare.json starts with rows, ari, nmi, homogeneity, completeness, vMeasure, crosstab", () => {
     expect(Object.keys(json).slice(0, 7)).toEqual([
@@ -100,7 +104,7 @@ describe("segwork compare", () => {
     );
   });
 
-  it("--show-ids shows raw ids; --label-a picks another column; --clients supplies the features; rfm.json orders B", () => {
+  it("--show-ids shows raw ids; --label-a picks another column; --clients supplies the features; rfm.json orders B", async () => {
     const clients = writeInput(
       dir,
       "clients.csv",
@@ -132,7 +136,7 @@ describe("segwork compare", () => {
       }),
     );
     const shown = path.join(dir, "shown");
-    runOk([
+    await runOk([
       "compare",
       "--a",
       a,
@@ -162,10 +166,10 @@ describe("segwork compare", () => {
     expect(j.surrogateRules).toHaveLength(3);
   });
 
-  it("without raw features anywhere, rules and separation are left out with a note", () => {
+  it("without raw features anywhere, rules and separation are left out with a note", async () => {
     const bare = writeInput(dir, "bare2.csv", "id,segment\nCU1001,x\nCU1003,y\n");
     const plain = path.join(dir, "plain");
-    const err = runOk(["compare", "--a", a, "--b", bare, "--out", plain]);
+    const err = await runOk(["compare", "--a", a, "--b", bare, "--out", plain]);
     const j = JSON.parse(readFileSync(path.join(plain, "compare.json"), "utf8"));
     expect(j.rows).toBe(2);
     expect(j.matching.onlyInA.count).toBe(5);
@@ -176,8 +180,8 @@ describe("segwork compare", () => {
     );
   });
 
-  it("an unknown --label-b column is named with the file's columns, nothing written", () => {
-    expectFailure(
+  it("an unknown --label-b column is named with the file's columns, nothing written", async () => {
+    await expectFailure(
       ["compare", "--a", a, "--b", b, "--label-b", "segmnt"],
       path.join(dir, "cmp-bad"),
       `The label column "segmnt" is not in "${b}". Its columns are "id", "recency_days", "frequency", "monetary", "segment".`,

@@ -1,37 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import * as XLSX from "xlsx";
-import { readRfmFile } from "../../src/grade/rfm-file.js";
-import { repoRoot, tempDir, writeInput } from "../helpers/cli.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as XLSX from "@e965/xlsx";
+import { readRfmScoringFile as readRfmFile } from "../../src/artifacts/rfm.js";
+import { tempDir, writeInput } from "../helpers/cli.js";
+import { describeWithData, sharedFile } from "../helpers/shared-data.js";
+import { SIX_CLIENTS } from "../helpers/six-clients.js";
 import { expectFailure, run, runOk } from "./run.js";
 
-/**
- * Six clients, so that R's type-7 quantiles at 0.2, 0.4, 0.6, 0.8 fall on
- * order statistics: h = (n − 1)·p = 1, 2, 3, 4 → x(2), x(3), x(4), x(5)
- * (1-based), and R rfm's cut points are those + 1. Bins are half-open
- * [min, c1) [c1, c2) … [c4, max + 1); recency scores are reversed.
- *
- *   recency  1 5 10 20 40 80     → cuts 6 11 21 41    → scores 5 5 4 3 2 1
- *   frequency 1 2 3 4 6 9        → cuts 3 4 5 7       → scores 1 1 2 3 4 5
- *   monetary 50 100 200 400 800 1600.5 → cuts 101 201 401 801 → 1 1 2 3 4 5
- *
- * With the shipped segment table (first match wins):
- *   C1   R5 F5 M5 → Champions
- *   0042 R5 F1 M1 → New Customers (R 4–5 · F 1–3 · M 1–5)
- *   C3   R4 F3 M4 → Potential Loyalist (R 3–5 · F 3–5 · M 2–5)
- *   C4   R3 F1 M3 → Promising (R 3–4 · F 1–3 · M 3–5)
- *   C5   R2 F4 M1 → Others (the uncovered box R2–5 F4–5 M1)
- *   C6   R1 F2 M2 → Lost (R 1)
- */
-const CLIENTS =
-  "client_id,recency_days,frequency,monetary,country\n" +
-  "C1,1,9,1600.5,France\n" +
-  "0042,5,1,50,中国\n" +
-  "C3,10,4,800,France\n" +
-  "C4,20,2,400,UK\n" +
-  "C5,40,6,100,UK\n" +
-  "C6,80,3,200,UK\n";
+const CLIENTS = SIX_CLIENTS;
 
 const SEGMENTS_CSV =
   "id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_score,segment\n" +
@@ -46,7 +23,10 @@ describe("segwork rfm on a client table", () => {
   const dir = tempDir("segwork-rfm-");
   const input = writeInput(dir, "clients.csv", CLIENTS);
   const out = path.join(dir, "rfm");
-  const stderr = runOk(["rfm", "--input", input, "--id", "client_id", "--out", out]);
+  let stderr = "";
+  beforeAll(async () => {
+    stderr = await runOk(["rfm", "--input", input, "--id", "client_id", "--out", out]);
+  });
   const read = (name: string) => readFileSync(path.join(out, name), "utf8");
 
   it("writes segments.csv exactly (ids as text, numbers as JavaScript prints them)", () => {
@@ -155,7 +135,7 @@ describe("segwork rfm options", () => {
   const dir = tempDir("segwork-rfm-opt-");
   const input = writeInput(dir, "clients.csv", CLIENTS);
 
-  it("--clv writes clv.csv; --bins 2 with a matching segment table", () => {
+  it("--clv writes clv.csv; --bins 2 with a matching segment table", async () => {
     const table = writeInput(
       dir,
       "two.json",
@@ -170,7 +150,7 @@ describe("segwork rfm options", () => {
       "id,recency_days,frequency,monetary,tenure_days\na,10,1,100,365\nb,200,3,900,730\n",
     );
     const out = path.join(dir, "bins2");
-    runOk([
+    await runOk([
       "rfm",
       "--input",
       tenure,
@@ -204,16 +184,16 @@ describe("segwork rfm options", () => {
     expect(Number(value)).toBeCloseTo(0.3 * 450 * multiplier, 9);
   });
 
-  it("a bad config fails with the rules stage's message naming file and key, and writes nothing", () => {
+  it("a bad config fails with the rules stage's message naming file and key, and writes nothing", async () => {
     const bad = writeInput(dir, "bad-rfm.json", '{ "binning": "r-rfm", "bins": 12 }');
-    expectFailure(
+    await expectFailure(
       ["rfm", "--input", input, "--id", "client_id", "--config", bad],
       path.join(dir, "out-bad"),
       `${bad}: bins must be a whole number from 2 to 9 (got 12)`,
     );
   });
 
-  it("a segment table for other bins fails before any work", () => {
+  it("a segment table for other bins fails before any work", async () => {
     const table = writeInput(
       dir,
       "seg4.json",
@@ -222,14 +202,14 @@ describe("segwork rfm options", () => {
         segments: [{ name: "All", recency: [1, 4], frequency: [1, 4], monetary: [1, 4] }],
       }),
     );
-    expectFailure(
+    await expectFailure(
       ["rfm", "--input", input, "--id", "client_id", "--segments", table],
       path.join(dir, "out-bins"),
       `${table}: the segment table is written for bins = 4, but the RFM scores use 5 bins; set "bins" in the segment table to 5 (and its ranges within 1–5) or score with --bins 4`,
     );
   });
 
-  it("a missing value names file, line, column and client; --drop-missing leaves the client out", () => {
+  it("a missing value names file, line, column and client; --drop-missing leaves the client out", async () => {
     // Columns renamed as in the R rfm package's customer table: --frequency and --monetary name them.
     const holes = writeInput(
       dir,
@@ -240,13 +220,13 @@ describe("segwork rfm options", () => {
       ),
     );
     const named = ["--frequency", "number_of_orders", "--monetary", "revenue"];
-    expectFailure(
+    await expectFailure(
       ["rfm", "--input", holes, "--id", "client_id", ...named],
       path.join(dir, "out-holes"),
       `${holes} line 5 (client C4): column "number_of_orders" has no value; fill it, or pass --drop-missing to leave such clients out`,
     );
     const out = path.join(dir, "dropped");
-    const stderr = runOk([
+    const stderr = await runOk([
       "rfm",
       "--input",
       holes,
@@ -274,28 +254,28 @@ describe("segwork rfm options", () => {
     });
   });
 
-  it("needs --input or --transactions, not both, and no transaction options with --input", () => {
+  it("needs --input or --transactions, not both, and no transaction options with --input", async () => {
     const out = path.join(dir, "out-opts");
-    expectFailure(
+    await expectFailure(
       ["rfm"],
       out,
       "segwork rfm needs --input <clients.csv> or --transactions <log.csv>",
     );
-    expectFailure(
+    await expectFailure(
       ["rfm", "--input", input, "--transactions", input, "--id", "client_id"],
       out,
       `segwork rfm takes --input (a client table) or --transactions (a log), not both (got --input ${input} and --transactions ${input})`,
     );
-    expectFailure(
+    await expectFailure(
       ["rfm", "--input", input, "--id", "client_id", "--as-of", "2011-12-10"],
       out,
       "--as-of only applies with --transactions; remove it or use --transactions",
     );
   });
 
-  it("refuses a duplicate client id, naming both lines", () => {
+  it("refuses a duplicate client id, naming both lines", async () => {
     const dup = writeInput(dir, "dup.csv", CLIENTS + "C3,1,1,1,UK\n");
-    const r = run([
+    const r = await run([
       "rfm",
       "--input",
       dup,
@@ -328,23 +308,28 @@ describe("segwork rfm --transactions", () => {
   const dir = tempDir("segwork-rfm-tx-");
   const log = path.join(path.dirname(new URL(import.meta.url).pathname), "transactions.csv");
   const out = path.join(dir, "rfm");
-  const stderr = runOk([
-    "rfm",
-    "--transactions",
-    log,
-    "--id",
-    "CustomerID",
-    "--date",
-    "InvoiceDate",
-    "--amount",
-    "Quantity*UnitPrice",
-    "--invoice",
-    "InvoiceNo",
-    "--as-of",
-    "2011-12-10",
-    "--out",
-    out,
-  ]);
+  let stderr = "";
+  beforeAll(async () => {
+    stderr = await runOk([
+      "rfm",
+      "--transactions",
+      log,
+      "--id",
+      "CustomerID",
+      "--date",
+      "InvoiceDate",
+      "--amount",
+      "Quantity*UnitPrice",
+      "--invoice",
+      "InvoiceNo",
+      "--as-of",
+      "2011-12-10",
+      // A 30-line log: each dropped line is more than 1% of it.
+      "--allow-dropped",
+      "--out",
+      out,
+    ]);
+  });
 
   it("derives the clients first, then scores them as from a table", () => {
     const [header, ...rows] = SEGMENTS_CSV.trimEnd().split("\n");
@@ -368,8 +353,8 @@ describe("segwork rfm --transactions", () => {
     });
   });
 
-  it("needs the transaction options features needs", () => {
-    expectFailure(
+  it("needs the transaction options features needs", async () => {
+    await expectFailure(
       ["rfm", "--transactions", log, "--id", "CustomerID"],
       path.join(dir, "no-date"),
       "segwork rfm needs --date <column>",
@@ -377,30 +362,33 @@ describe("segwork rfm --transactions", () => {
   });
 });
 
-const ORDERS = path.resolve(repoRoot, "../shared/data/rfm-r-package/rfm_data_orders.csv");
+const ORDERS = sharedFile("rfm-r-package/rfm_data_orders.csv");
 
-describe.skipIf(!existsSync(ORDERS))(
+describeWithData(
   "segwork rfm on the R rfm package's orders (names as ids)",
+  ["rfm-r-package/rfm_data_orders.csv"],
   () => {
     // rfm_data_orders.csv: customer_id holds people's names (with first_name, last_name, email beside it).
     const dir = tempDir("segwork-rfm-orders-");
     const out = path.join(dir, "rfm");
-    runOk([
-      "rfm",
-      "--transactions",
-      ORDERS,
-      "--id",
-      "customer_id",
-      "--date",
-      "order_date",
-      "--amount",
-      "revenue",
-      "--as-of",
-      "2006-12-31",
-      "--out",
-      out,
-      "--quiet",
-    ]);
+    beforeAll(async () => {
+      await runOk([
+        "rfm",
+        "--transactions",
+        ORDERS,
+        "--id",
+        "customer_id",
+        "--date",
+        "order_date",
+        "--amount",
+        "revenue",
+        "--as-of",
+        "2006-12-31",
+        "--out",
+        out,
+        "--quiet",
+      ]);
+    });
 
     it("reproduces rfm_segment_summary of the R vignette end to end", () => {
       const json = JSON.parse(readFileSync(path.join(out, "rfm.json"), "utf8"));

@@ -1,19 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import * as XLSX from "xlsx";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as XLSX from "@e965/xlsx";
 import { tempDir, writeInput } from "../helpers/cli.js";
+import { SIX_CLIENTS } from "../helpers/six-clients.js";
 import { expectFailure, runOk } from "./run.js";
 
 /** The six clients of rfm.test.ts; revenue 3150.5 in all. */
-const CLIENTS =
-  "client_id,recency_days,frequency,monetary,country\n" +
-  "C1,1,9,1600.5,France\n" +
-  "0042,5,1,50,中国\n" +
-  "C3,10,4,800,France\n" +
-  "C4,20,2,400,UK\n" +
-  "C5,40,6,100,UK\n" +
-  "C6,80,3,200,UK\n";
+const CLIENTS = SIX_CLIENTS;
 
 describe("segwork thresholds", () => {
   const dir = tempDir("segwork-thresholds-");
@@ -35,17 +29,20 @@ describe("segwork thresholds", () => {
     }),
   );
   const out = path.join(dir, "th");
-  const stderr = runOk([
-    "thresholds",
-    "--input",
-    input,
-    "--id",
-    "client_id",
-    "--config",
-    config,
-    "--out",
-    out,
-  ]);
+  let stderr = "";
+  beforeAll(async () => {
+    stderr = await runOk([
+      "thresholds",
+      "--input",
+      input,
+      "--id",
+      "client_id",
+      "--config",
+      config,
+      "--out",
+      out,
+    ]);
+  });
   const read = (name: string) => readFileSync(path.join(out, name), "utf8");
 
   it("labels by first match and writes the columns the rules read, in rule order", () => {
@@ -96,13 +93,13 @@ describe("segwork thresholds", () => {
     ]);
   });
 
-  it("an unknown column in a rule is reported at its position in the config", () => {
+  it("an unknown column in a rule is reported at its position in the config", async () => {
     const bad = writeInput(
       dir,
       "bad.json",
       JSON.stringify({ rules: [{ name: "big", when: "spend >= 10" }] }),
     );
-    expectFailure(
+    await expectFailure(
       ["thresholds", "--input", input, "--id", "client_id", "--config", bad],
       path.join(dir, "th-bad"),
       `${bad}: rule "big" (rules[0].when) at position 1: unknown column "spend" (columns: recency_days, frequency, monetary, country)\n  spend >= 10\n  ^`,
@@ -129,18 +126,20 @@ describe("segwork tiers", () => {
   };
   const config = writeInput(dir, "card.json", JSON.stringify(card));
   const out = path.join(dir, "tiers");
-  runOk([
-    "tiers",
-    "--input",
-    input,
-    "--id",
-    "client_id",
-    "--config",
-    config,
-    "--out",
-    out,
-    "--quiet",
-  ]);
+  beforeAll(async () => {
+    await runOk([
+      "tiers",
+      "--input",
+      input,
+      "--id",
+      "client_id",
+      "--config",
+      config,
+      "--out",
+      out,
+      "--quiet",
+    ]);
+  });
   const read = (name: string) => readFileSync(path.join(out, name), "utf8");
 
   it("tiers.csv: features, components, score = 100·Σ w·component, tier", () => {
@@ -200,13 +199,13 @@ describe("segwork tiers", () => {
     ]);
   });
 
-  it("weights that do not sum to 1: the rules stage's message, nothing written", () => {
+  it("weights that do not sum to 1: the rules stage's message, nothing written", async () => {
     const bad = writeInput(
       dir,
       "bad.json",
       JSON.stringify({ ...card, weights: { frequency: 0.5, monetary: 0.4 } }),
     );
-    expectFailure(
+    await expectFailure(
       ["tiers", "--input", input, "--id", "client_id", "--config", bad],
       path.join(dir, "tiers-bad"),
       `${bad}: weights must sum to 1 (got 0.9 = frequency 0.5 + monetary 0.4)`,
@@ -218,7 +217,20 @@ describe("segwork abc", () => {
   const dir = tempDir("segwork-abc-");
   const input = writeInput(dir, "spend.csv", "id,spend\na,50\nb,30\nc,10\nd,5\ne,5\nf,-20\n");
   const out = path.join(dir, "abc");
-  const stderr = runOk(["abc", "--input", input, "--id", "id", "--revenue", "spend", "--out", out]);
+  let stderr = "";
+  beforeAll(async () => {
+    stderr = await runOk([
+      "abc",
+      "--input",
+      input,
+      "--id",
+      "id",
+      "--revenue",
+      "spend",
+      "--out",
+      out,
+    ]);
+  });
   const read = (name: string) => readFileSync(path.join(out, name), "utf8");
 
   it("abc.csv: A is the smallest top set reaching 80%, ties share a class, negatives are C", () => {
@@ -252,8 +264,8 @@ describe("segwork abc", () => {
     expect(stderr).toContain("note: 1 client has negative revenue (-20 in all)");
   });
 
-  it("an unknown --revenue column is named with the table's columns", () => {
-    expectFailure(
+  it("an unknown --revenue column is named with the table's columns", async () => {
+    await expectFailure(
       ["abc", "--input", input, "--id", "id", "--revenue", "sales"],
       path.join(dir, "abc-bad"),
       `${input} has no revenue column "sales" (--revenue). Columns: "id", "spend"`,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempDir, writeInput } from "../helpers/cli.js";
+import { runCliInProcess, tempDir, writeInput } from "../helpers/cli.js";
 
 const good =
   "client_id,recency,frequency,monetary,name,empty,const\n" +
@@ -16,8 +16,12 @@ const good =
  * Every bad input must give a one-line message naming the problem, a non-zero
  * exit, no stack trace, and leave no output behind.
  */
-function expectCleanFailure(args: string[], out: string, ...fragments: string[]): string {
-  const result = runCli([...args, "--out", out, "--quiet"]);
+async function expectCleanFailure(
+  args: string[],
+  out: string,
+  ...fragments: string[]
+): Promise<string> {
+  const result = await runCliInProcess([...args, "--out", out, "--quiet"]);
   expect(result.status, result.stderr).not.toBe(0);
   expect(result.status).not.toBe(70); // 70 = internal error: bad input must be recognised as such
   const stderr = result.stderr.trim();
@@ -37,56 +41,68 @@ describe("bad input: clear error, exit ≠ 0, no stack trace, nothing written", 
   const base = ["sweep", "--id", "client_id", "--k", "2..3", "--restarts", "2"];
   const out = path.join(dir, "out");
 
-  it("missing file", () => {
-    expectCleanFailure(
+  it("missing file", async () => {
+    await expectCleanFailure(
       [...base, "--input", path.join(dir, "nope.csv"), "--features", "recency"],
       out,
       "nope.csv",
     );
   });
-  it("empty file", () => {
+  it("empty file", async () => {
     const empty = writeInput(dir, "empty.csv", "");
-    expectCleanFailure([...base, "--input", empty, "--features", "recency"], out, "empty.csv");
+    await expectCleanFailure(
+      [...base, "--input", empty, "--features", "recency"],
+      out,
+      "empty.csv",
+    );
   });
-  it("header only", () => {
+  it("header only", async () => {
     const headerOnly = writeInput(dir, "header.csv", "client_id,recency\n");
-    expectCleanFailure(
+    await expectCleanFailure(
       [...base, "--input", headerOnly, "--features", "recency"],
       out,
       "header.csv",
     );
   });
-  it("unknown --id column", () => {
-    expectCleanFailure(
+  it("unknown --id column", async () => {
+    await expectCleanFailure(
       ["sweep", "--id", "customer", "--input", input, "--features", "recency"],
       out,
       "customer",
     );
   });
-  it("unknown --features column", () => {
-    expectCleanFailure([...base, "--input", input, "--features", "recency,spend"], out, "spend");
+  it("unknown --features column", async () => {
+    await expectCleanFailure(
+      [...base, "--input", input, "--features", "recency,spend"],
+      out,
+      "spend",
+    );
   });
-  it("non-numeric feature column", () => {
-    expectCleanFailure(
+  it("non-numeric feature column", async () => {
+    await expectCleanFailure(
       [...base, "--input", input, "--features", "recency,name"],
       out,
       '"name"',
       "not numeric",
     );
   });
-  it("all-NaN column", () => {
-    expectCleanFailure([...base, "--input", input, "--features", "recency,empty"], out, '"empty"');
+  it("all-NaN column", async () => {
+    await expectCleanFailure(
+      [...base, "--input", input, "--features", "recency,empty"],
+      out,
+      '"empty"',
+    );
   });
-  it("constant column", () => {
-    expectCleanFailure(
+  it("constant column", async () => {
+    await expectCleanFailure(
       [...base, "--input", input, "--features", "recency,const"],
       out,
       '"const"',
       "constant",
     );
   });
-  it("k larger than the number of rows", () => {
-    expectCleanFailure(
+  it("k larger than the number of rows", async () => {
+    await expectCleanFailure(
       [
         "cluster",
         "--id",
@@ -103,8 +119,8 @@ describe("bad input: clear error, exit ≠ 0, no stack trace, nothing written", 
       "12",
     );
   });
-  it("k < 2", () => {
-    expectCleanFailure(
+  it("k < 2", async () => {
+    await expectCleanFailure(
       [
         "cluster",
         "--id",
@@ -120,19 +136,19 @@ describe("bad input: clear error, exit ≠ 0, no stack trace, nothing written", 
       "at least 2",
     );
   });
-  it("malformed CSV: unbalanced quotes name the line", () => {
+  it("malformed CSV: unbalanced quotes name the line", async () => {
     const broken = writeInput(dir, "broken.csv", 'client_id,recency\n1,5\n2,"7\n3,9\n');
-    expectCleanFailure(
+    await expectCleanFailure(
       [...base, "--input", broken, "--features", "recency"],
       out,
       "broken.csv",
       "line 3",
     );
   });
-  it("--out pointing at an existing file", () => {
+  it("--out pointing at an existing file", async () => {
     const existing = path.join(dir, "taken.txt");
     writeFileSync(existing, "keep me");
-    const result = runCli([
+    const result = await runCliInProcess([
       ...base,
       "--input",
       input,

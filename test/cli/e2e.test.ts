@@ -1,7 +1,19 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { repoRoot, runCli, tempDir } from "../helpers/cli.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { outNameIsFolder } from "../../src/shared/messages/cli.js";
+import { packageVersion } from "../../src/shared/package-info.js";
+import { repoRoot, runCli, runCliInProcess, tempDir, writeInput } from "../helpers/cli.js";
 
 /** GBK bytes of a string with ASCII and common CJK characters (via the gb18030 encoder of Python's tables is not at hand: use TextDecoder's inverse by lookup). */
 function iconvGbk(text: string): number[] {
@@ -18,12 +30,12 @@ function iconvGbk(text: string): number[] {
   return [...text].flatMap((ch) => (ch.charCodeAt(0) <= 127 ? [ch.charCodeAt(0)] : table.get(ch)!));
 }
 
-describe("sweep and cluster end to end", () => {
+describe("sweep, cluster and grade (in-process)", () => {
   const dir = tempDir();
   const input = path.join(dir, "synth.csv");
 
-  it("synth writes a seeded table", () => {
-    const r = runCli([
+  beforeAll(async () => {
+    const r = await runCliInProcess([
       "synth",
       "--rows",
       "3000",
@@ -37,6 +49,9 @@ describe("sweep and cluster end to end", () => {
       input,
     ]);
     expect(r.status, r.stderr).toBe(0);
+  });
+
+  it("synth writes a seeded table", () => {
     const lines = readFileSync(input, "utf8").trim().split("\n");
     expect(lines[0]).toBe("client_id,f1,f2,f3,f4");
     expect(lines).toHaveLength(3001);
@@ -62,10 +77,10 @@ describe("sweep and cluster end to end", () => {
     "--quiet",
   ];
 
-  it("same seed → byte-identical sweep.json; the planted k is recommended", () => {
+  it("same seed → byte-identical sweep.json; the planted k is recommended", async () => {
     const a = path.join(dir, "sweep-a");
     const b = path.join(dir, "sweep-b");
-    for (const out of [a, b]) expect(runCli(sweepArgs(out)).status).toBe(0);
+    for (const out of [a, b]) expect((await runCliInProcess(sweepArgs(out))).status).toBe(0);
     const jsonA = readFileSync(path.join(a, "sweep.json"), "utf8");
     expect(readFileSync(path.join(b, "sweep.json"), "utf8")).toBe(jsonA);
     const sweep = JSON.parse(jsonA);
@@ -97,7 +112,7 @@ describe("sweep and cluster end to end", () => {
     expect(readFileSync(path.join(a, "report.html"), "utf8")).toContain("<svg");
   });
 
-  it("same seed → byte-identical assignments.csv; outputs have their documented shape", () => {
+  it("same seed → byte-identical assignments.csv; outputs have their documented shape", async () => {
     const args = (out: string) => [
       "cluster",
       "--input",
@@ -118,7 +133,7 @@ describe("sweep and cluster end to end", () => {
     ];
     const a = path.join(dir, "cluster-a");
     const b = path.join(dir, "cluster-b");
-    for (const out of [a, b]) expect(runCli(args(out)).status).toBe(0);
+    for (const out of [a, b]) expect((await runCliInProcess(args(out))).status).toBe(0);
     const csv = readFileSync(path.join(a, "assignments.csv"), "utf8");
     expect(readFileSync(path.join(b, "assignments.csv"), "utf8")).toBe(csv);
     const lines = csv.trim().split("\n");
@@ -144,10 +159,10 @@ describe("sweep and cluster end to end", () => {
     expect(new Set(profiles.clusters.map((c: { label: string }) => c.label)).size).toBe(4);
   });
 
-  it("fit on a seeded sample, score everywhere: grade agrees with the fit on the sampled rows", () => {
+  it("fit on a seeded sample, score everywhere: grade agrees with the fit on the sampled rows", async () => {
     const fit = path.join(dir, "sampled");
     const graded = path.join(dir, "graded");
-    const r = runCli([
+    const r = await runCliInProcess([
       "cluster",
       "--input",
       input,
@@ -173,7 +188,7 @@ describe("sweep and cluster end to end", () => {
       .split("\n")
       .slice(1);
     expect(fitted).toHaveLength(1000);
-    const g = runCli([
+    const g = await runCliInProcess([
       "grade",
       "--model",
       path.join(fit, "model.json"),
@@ -197,7 +212,7 @@ describe("sweep and cluster end to end", () => {
     for (const line of fitted) expect(all.get(line.split(",")[0]!)).toBe(line);
   });
 
-  it("a GBK file with Chinese headers: ids keep their zeros, labels and report work", () => {
+  it("a GBK file with Chinese headers: ids keep their zeros, labels and report work", async () => {
     // 客户编号 (client id), 最近消费天数 (days since last purchase), 消费频次 (purchases), 消费金额 (spend)
     const rows = ["客户编号,最近消费天数,消费频次,消费金额"];
     for (let i = 0; i < 60; i++) {
@@ -210,7 +225,7 @@ describe("sweep and cluster end to end", () => {
     const file = path.join(dir, "客户.csv");
     writeFileSync(file, new Uint8Array(iconvGbk(rows.join("\r\n") + "\r\n")));
     const out = path.join(dir, "gbk-run");
-    const r = runCli([
+    const r = await runCliInProcess([
       "cluster",
       "--input",
       file,
@@ -237,16 +252,114 @@ describe("sweep and cluster end to end", () => {
     expect(profiles.clusters[0].label).toMatch(/spend/);
     expect(readFileSync(path.join(out, "report.html"), "utf8")).toContain("最近消费天数");
   });
+});
 
-  it("the demo runs on the shipped data", () => {
-    const out = path.join(dir, "demo");
-    const r = runCli(["demo", "--out", out, "--quiet"], repoRoot);
+/**
+ * What only a real process shows: argv as the shell hands it over, exit codes
+ * as the shell sees them, the bin entry (through a link, from another
+ * folder), and that a failed write leaves the previous results as they were.
+ */
+describe("segwork as a process", () => {
+  const dir = tempDir("segwork-process-");
+  const clients = writeInput(
+    dir,
+    "clients.csv",
+    "client_id,recency_days,frequency,monetary\n" +
+      Array.from(
+        { length: 30 },
+        (_, i) => `C${i},${(i * 13) % 97},${(i % 6) + 1},${50 + i * 17}`,
+      ).join("\n") +
+      "\n",
+  );
+
+  it("exit 0 for --version and --help, 1 for a usage error, 2 for bad input — never 70", () => {
+    const version = runCli(["--version"]);
+    expect(version.status).toBe(0);
+    expect(version.stdout).toBe(`${packageVersion()}\n`);
+
+    const help = runCli(["--help"]);
+    expect(help.status).toBe(0);
+    for (const command of ["sweep", "cluster", "features", "rfm", "grade", "export-sql", "demo"])
+      expect(help.stdout).toContain(`  ${command} `);
+
+    const unknown = runCli(["frobnicate"]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+
+    const missing = runCli(["sweep", "--features", "monetary", "--out", path.join(dir, "x")]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("required option '-i, --input <file>' not specified");
+
+    const nope = path.join(dir, "nope.csv");
+    const bad = runCli([
+      "sweep",
+      "--input",
+      nope,
+      "--features",
+      "monetary",
+      "--out",
+      path.join(dir, "y"),
+    ]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^segwork: [^\n]*nope\.csv[^\n]*\n$/);
+    expect(existsSync(path.join(dir, "y"))).toBe(false);
+  });
+
+  it("the bin entry runs through a link from another folder, arguments with spaces intact", () => {
+    const bin = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")).bin.segwork;
+    const entry = path.join(repoRoot, bin);
+    expect(readFileSync(entry, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    // As npm installs it: node_modules/.bin/segwork → the package's dist/cli/main.js.
+    const work = path.join(dir, "elsewhere");
+    mkdirSync(path.join(work, "node_modules/.bin"), { recursive: true });
+    const link = path.join(work, "node_modules/.bin/segwork");
+    symlinkSync(entry, link);
+    const spaced = "my clients.csv";
+    copyFileSync(clients, path.join(work, spaced));
+    const r = spawnSync(
+      process.execPath,
+      [link, "rfm", "--input", spaced, "--id", "client_id", "--out", "runs/rfm q3", "--quiet"],
+      { cwd: work, encoding: "utf8", env: { ...process.env, SOURCE_DATE_EPOCH: "1700000000" } },
+    );
     expect(r.status, r.stderr).toBe(0);
-    const sweep = JSON.parse(readFileSync(path.join(out, "sweep.json"), "utf8"));
-    expect(sweep.rows).toBeGreaterThan(4300);
-    const html = readFileSync(path.join(out, "report.html"), "utf8");
-    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="?https?:/i);
-    // Client ids are not printed without --show-ids.
-    expect(html).not.toMatch(/>\s*1234[78]\s*</);
+    expect(r.stderr).toBe("");
+    // The shipped rule configs are found from the package, not the working folder.
+    const rfm = JSON.parse(readFileSync(path.join(work, "runs/rfm q3/rfm.json"), "utf8"));
+    expect(rfm.input.file).toBe(spaced);
+    expect(rfm.command).toBe(
+      `segwork rfm --input 'my clients.csv' --id client_id --out 'runs/rfm q3' --quiet`,
+    );
+    expect(rfm.segmentsConfig).toBe(path.join(repoRoot, "data/rules/rfm-segments.json"));
+  });
+
+  it("a folder in the way of an output is refused before any work; the previous results stay", () => {
+    const out = path.join(dir, "run");
+    const args = [
+      "sweep",
+      "--input",
+      clients,
+      "--id",
+      "client_id",
+      "--features",
+      "recency_days,monetary",
+      "--k",
+      "2..3",
+      "--restarts",
+      "2",
+      "--out",
+      out,
+      "--quiet",
+    ];
+    expect(runCli(args).status).toBe(0);
+    const before = readFileSync(path.join(out, "sweep.json"), "utf8");
+    // Renaming over a folder fails: found only at the end, sweep.json would already be replaced.
+    rmSync(path.join(out, "report.html"));
+    mkdirSync(path.join(out, "report.html"));
+    writeFileSync(path.join(out, "report.html", "keep.txt"), "mine");
+    const r = runCli([...args.slice(0, -3), "--seed", "99", "--out", out, "--quiet"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`segwork: ${outNameIsFolder(path.join(out, "report.html")).message}\n`);
+    expect(readFileSync(path.join(out, "sweep.json"), "utf8")).toBe(before);
+    expect(readdirSync(out).sort()).toEqual(["report.html", "sweep.json"]);
   });
 });

@@ -14,7 +14,7 @@ describe("ml-kmeans as the reference (same initial centres)", () => {
   // ml-kmeans keeps an empty cluster's old centre where we re-seed it, so
   // only runs without a repair are comparable; with distinct starting rows
   // and blob data that is nearly every case (checked: at least 90% compared).
-  it("reaches the same labels and centroids (to 1e-9) with the same number of iterations", () => {
+  it("reaches the same labels and centroids (to 2e-13) with the same number of iterations", () => {
     let compared = 0;
     let runs = 0;
     fc.assert(
@@ -43,14 +43,15 @@ describe("ml-kmeans as the reference (same initial centres)", () => {
           expect(Array.from(ours.labels)).toEqual(theirs.clusters);
           const centroids = theirs.centroids.flat();
           for (let q = 0; q < centroids.length; q++) {
-            // Running (chunked) sums vs ml-kmeans' plain sums: |Δ| ≤ 1e-9 on data of scale ~10.
-            expect(Math.abs(ours.centroids[q]! - centroids[q]!)).toBeLessThanOrEqual(1e-9);
+            // Running (chunked) sums vs ml-kmeans' plain sums on data of scale ~10: measured
+            // |Δ| ≤ 1.6e-14 over the 120 runs; 2e-13 is about 10×.
+            expect(Math.abs(ours.centroids[q]! - centroids[q]!)).toBeLessThanOrEqual(2e-13);
           }
           expect(ours.iterations).toBe(theirs.iterations);
           compared++;
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 120, seed: 206 },
     );
     expect(compared).toBeGreaterThanOrEqual(0.9 * runs);
   });
@@ -89,11 +90,12 @@ describe("scikit-learn 1.2.1 KMeans(init=centres, n_init=1, algorithm='lloyd') (
       expect(Array.from(ours.labels)).toEqual(c.labels);
       expect(ours.iterations).toBe(c.nIter);
       for (let q = 0; q < c.centers.length; q++) {
-        // scikit-learn centres the data and uses ‖x‖² − 2x·c + ‖c‖²: |Δ| ≤ 1e-9 at data scale ≤ ~40.
-        expect(Math.abs(ours.centroids[q]! - c.centers[q]!)).toBeLessThanOrEqual(1e-9);
+        // scikit-learn centres the data and uses ‖x‖² − 2x·c + ‖c‖²; measured |Δ| ≤ 8.9e-15 at
+        // data scale ≤ ~28 over the fixture's cases; 1e-13 is about 10×.
+        expect(Math.abs(ours.centroids[q]! - c.centers[q]!)).toBeLessThanOrEqual(1e-13);
       }
-      // Same labels and centroids to 1e-9: inertia agrees to 1e-10 relative.
-      expect(Math.abs(ours.inertia - c.inertia)).toBeLessThanOrEqual(1e-10 * c.inertia);
+      // Inertia: measured ≤ 6.3e-16 relative; 1e-14 is about 10× (rounded up).
+      expect(Math.abs(ours.inertia - c.inertia)).toBeLessThanOrEqual(1e-14 * c.inertia);
     }
   });
 });

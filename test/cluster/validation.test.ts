@@ -23,7 +23,11 @@ describe("kmeans option checks (exact messages)", () => {
       "cluster.k-too-small",
       "k=0 must be at least 2: K-Means needs two or more clusters.",
     ],
-    [{ k: 5 }, "cluster.k-too-large", "k=5 must be ≤ the number of rows (3)."],
+    [
+      { k: 5 },
+      "cluster.k-too-large",
+      "k=5 is larger than the number of rows after cleaning (3); choose k ≤ 3.",
+    ],
     [{ k: 2.5 }, "cluster.k-not-integer", "k=2.5 must be a whole number."],
     [{ k: NaN }, "cluster.k-not-integer", "k=NaN must be a whole number."],
     [
@@ -116,13 +120,13 @@ describe("checks of the building blocks", () => {
       "initialCentroids has 3 values, which is not a whole number (≥ 1) of centroids of 2 columns.",
     );
     expect(errorOf(() => lloyd(three, new Float64Array(8))).message).toBe(
-      "k=4 must be ≤ the number of rows (3).",
+      "k=4 is larger than the number of rows after cleaning (3); choose k ≤ 3.",
     );
   });
 
   it("kmeansPlusPlus: k and trials", () => {
     expect(errorOf(() => kmeansPlusPlus(three, 4, new Random(0))).message).toBe(
-      "k=4 must be ≤ the number of rows (3).",
+      "k=4 is larger than the number of rows after cleaning (3); choose k ≤ 3.",
     );
     expect(errorOf(() => kmeansPlusPlus(three, 2, new Random(0), 0)).message).toBe(
       "trials=0 must be a whole number ≥ 1.",

@@ -8,12 +8,20 @@ import type { KMeansOptions } from "../../src/cluster/types.js";
 import type { DenseMatrix } from "../../src/shared/matrix.js";
 import { blobs, fingerprint, integerGrid } from "./helpers.js";
 
-/** The fit with the SIMD kernels and with JavaScript only (SEGWORK_NO_WASM). */
+/**
+ * The fit with the SIMD kernels and with JavaScript only (SEGWORK_NO_WASM),
+ * checking that each really ran on the engine it is meant to.
+ */
 function bothEngines(matrix: DenseMatrix, options: KMeansOptions): [unknown, unknown] {
   const simd = kmeans(matrix, options);
   process.env.SEGWORK_NO_WASM = "1";
   try {
-    return [fingerprint(simd), fingerprint(kmeans(matrix, options))];
+    const plain = kmeans(matrix, options);
+    const wide = matrix.cols > WASM_MAX_COLUMNS;
+    expect(simd.engine!.webassembly > 0, `SIMD ran at d = ${matrix.cols}`).toBe(!wide);
+    expect(plain.engine!.webassembly, `JavaScript only at d = ${matrix.cols}`).toBe(0);
+    expect(plain.engine!.javascript).toBeGreaterThan(0);
+    return [fingerprint(simd), fingerprint(plain)];
   } finally {
     delete process.env.SEGWORK_NO_WASM;
   }
@@ -30,14 +38,26 @@ describe("WebAssembly SIMD kernels (k-means++ scoring, Hamerly assignment)", () 
       expect(WebAssembly.validate(kernelModuleBytes(d))).toBe(true);
   });
 
-  it("give byte-identical fits to the JavaScript kernels, odd and even widths", () => {
-    for (const cols of [1, 2, 3, 5, 8, 13]) {
-      const matrix = blobs(3_000, cols, 6, 2.5, cols);
+  it("give byte-identical fits to the JavaScript kernels at every width 1–32 (and 33, JavaScript only)", () => {
+    // 17 and up are the first widths whose offsets take two-byte LEB128 immediates.
+    for (let cols = 1; cols <= WASM_MAX_COLUMNS + 1; cols++) {
+      const matrix = blobs(1_500, cols, 6, 2.5, cols);
       for (const algorithm of ["hamerly", "lloyd"] as const) {
-        const [simd, plain] = bothEngines(matrix, { k: 7, restarts: 3, seed: cols, algorithm });
-        expect(simd).toEqual(plain);
+        const [simd, plain] = bothEngines(matrix, { k: 7, restarts: 1, seed: cols, algorithm });
+        expect(simd, `d = ${cols}, ${algorithm}`).toEqual(plain);
       }
     }
+  });
+
+  it("report the engine that ran: the SIMD passes on WebAssembly, Lloyd's assignment in JavaScript", () => {
+    const matrix = blobs(2_000, 4, 5, 2, 9);
+    const hamerly = kmeans(matrix, { k: 5, restarts: 1, seed: 1, algorithm: "hamerly" });
+    const lloyd = kmeans(matrix, { k: 5, restarts: 1, seed: 1, algorithm: "lloyd" });
+    // Hamerly: seeding, every assignment after the first and the inertia are SIMD.
+    expect(hamerly.engine!.webassembly).toBeGreaterThan(hamerly.engine!.javascript);
+    // Lloyd's assignment has no SIMD version: only seeding and the inertia are.
+    expect(lloyd.engine!.webassembly).toBeGreaterThan(0);
+    expect(lloyd.engine!.javascript).toBeGreaterThan(0);
   });
 
   it("agree on tie-heavy integer grids (exact ties, duplicate rows), k up to 9 (fast-check)", () => {
@@ -69,6 +89,9 @@ describe("WebAssembly SIMD kernels (k-means++ scoring, Hamerly assignment)", () 
       const plain = kmeans(matrix, { ...options, workspace: plainWorkspace });
       delete process.env.SEGWORK_NO_WASM;
       expect(simd.threads).toBe(2);
+      // Chunks run on the worker count too: every SIMD pass, none in the NO_WASM run.
+      expect(simd.engine!.webassembly).toBeGreaterThan(0);
+      expect(plain.engine!.webassembly).toBe(0);
       expect(fingerprint(simd)).toEqual(fingerprint(plain));
     }
   });

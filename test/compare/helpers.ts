@@ -48,6 +48,7 @@ export function makeTable(
     idColumn: options.id ?? null,
     ids: rows.map((r, i) => (idIndex >= 0 ? r[idIndex]! : String(i + 1))),
     sourceLines: Int32Array.from(rows, (_, i) => i + 2),
+    rowsWithoutId: { count: 0, lines: [] },
     columns,
     issues,
     text: textColumns,

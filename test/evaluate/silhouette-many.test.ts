@@ -96,7 +96,7 @@ describe("silhouetteScores, hand-worked", () => {
 
 describe("silhouetteScores equals silhouetteScore bit for bit", () => {
   for (const name of ["wholesale", "online-retail"] as const) {
-    it(`${name}: scikit-learn's nine K-Means labelings (k = 2..10) in one call; still within 1e-9 of sklearn`, () => {
+    it(`${name}: scikit-learn's nine K-Means labelings (k = 2..10) in one call; still within 5e-14 of sklearn (measured 3.2e-15)`, () => {
       const fixture = loadReal(name);
       const m = scaledMatrix(fixture);
       const labelings = fixture.sweep.map((row) => ({
@@ -108,13 +108,13 @@ describe("silhouetteScores equals silhouetteScore bit for bit", () => {
       for (let i = 0; i < many.length; i++) {
         expect(many[i]!.exact).toBe(true);
         expect(relativeError(many[i]!.score, fixture.sweep[i]!.silhouette)).toBeLessThanOrEqual(
-          1e-9,
+          5e-14,
         );
       }
     });
   }
 
-  it("scikit-learn edge cases, each with its labels and the same labels renamed, within 1e-9 of sklearn", () => {
+  it("scikit-learn edge cases, each with its labels and the same labels renamed, within 1e-14 of sklearn (measured 5.3e-16)", () => {
     for (const c of loadEdgeCases()) {
       const { m, labels, k } = edgeCase(c.name);
       const renamed = Int32Array.from(labels, (l) => k - 1 - l);
@@ -125,7 +125,7 @@ describe("silhouetteScores equals silhouetteScore bit for bit", () => {
       ];
       const many = silhouetteScores(m, labelings);
       expect(many).toEqual(oneByOne(m, labelings, undefined, 0));
-      expect(relativeError(many[0]!.score, c.silhouette)).toBeLessThanOrEqual(1e-9);
+      expect(relativeError(many[0]!.score, c.silhouette)).toBeLessThanOrEqual(1e-14);
     }
   });
 

@@ -50,6 +50,8 @@ const base = {
   invoice: "InvoiceNo",
   asOf: "2011-01-10",
   keep: ["Country"],
+  // The log exercises every rule on 25 lines, so each drops far more than 1% (see cleaning.test.ts).
+  allowDropped: true,
 };
 const scratch = mkdtempSync(path.join(tmpdir(), "segwork-features-test-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -161,6 +163,7 @@ describe("deriveClientFeatures on the hand-made log", () => {
       afterAsOf: 1, // line 14
       cancellations: 3, // lines 6, 12, 21
       returnsPolicy: "net",
+      kept: { duplicates: false, zeroPrices: false, returnsAsTransactions: false },
       linesUsed: 16, // 25 − 1 − 2 − 2 − 3 − 1
       floatClientIds: 2, // lines 2 and 3 (line 4 is a duplicate of 3)
       clients: 7,
@@ -239,6 +242,49 @@ describe("deriveClientFeatures on the hand-made log", () => {
     }); // 4 / 47
   });
 
+  it("keeps zero prices when asked (negative prices stay dropped)", async () => {
+    const { clients, summary } = await deriveClientFeatures({ ...base, keepZero: true });
+    expect(summary.nonPositivePrice).toBe(1); // line 10 (−2.00); lines 9 and 26 are kept
+    expect(summary.kept).toEqual({
+      duplicates: false,
+      zeroPrices: true,
+      returnsAsTransactions: false,
+    });
+    // 12348: line 9 (3 × 0 on 2010-12-10, invoice 536700) joins line 11: 2 invoices, spend 9,
+    // first purchase 2010-12-10 → tenure 31 days; recency still from 2010-12-12: 29.
+    expect(row(clients, "12348")).toMatchObject({
+      frequency: 2,
+      monetary: 9,
+      tenure_days: 31,
+      recency_days: 29,
+    });
+    // 12353: its one line costs nothing: kept with a spend of 0, 13 days before the as-of day.
+    expect(row(clients, "12353")).toMatchObject({ frequency: 1, monetary: 0, recency_days: 13 });
+    expect(summary.clients).toBe(8);
+    expect(summary.clientsWithoutUsableLines).toBe(0);
+  });
+
+  it("counts cancellations as transactions when asked (R rfm's view of a raw log)", async () => {
+    const { clients, summary } = await deriveClientFeatures({ ...base, countReturns: true });
+    expect(summary.kept.returnsAsTransactions).toBe(true);
+    // 17850: invoices 536365, 536400 and C536401 → 3; the cancellation of 2010-12-20 is the
+    // latest line → recency 21; spend still 31 net; 31 / 3 = 10.33.
+    expect(row(clients, "17850")).toMatchObject({
+      frequency: 3,
+      monetary: 31,
+      recency_days: 21,
+      tenure_days: 40,
+      avg_order_value: 10.33,
+      last_purchase: "2010-12-20",
+    });
+    // 12349 has only its cancellation (−2 × 5.00 on 2010-12-15): kept, spend −10, recency 26.
+    expect(row(clients, "12349")).toMatchObject({ frequency: 1, monetary: -10, recency_days: 26 });
+    // 12352: invoice 537200 and the cancellation 537201 → 2.
+    expect(row(clients, "12352")).toMatchObject({ frequency: 2 });
+    expect(summary.cancellationOnlyClients).toBe(0);
+    expect(summary.clients).toBe(8);
+  });
+
   it("writes the client table CSV in the shipped column order", async () => {
     const { clients } = await deriveClientFeatures(base);
     const csv = formatClientFeaturesCsv(clients).split("\n");
@@ -292,6 +338,28 @@ describe("deriveClientFeatures on the hand-made log", () => {
       encoding: "gbk",
       keep: ["国家"],
     });
+    // `auto` (the default) detects GBK with the loader's detector, as for client tables.
+    const detected = await deriveClientFeatures({
+      transactions: gbk,
+      id: "Client",
+      date: "Date",
+      amount: "Amount",
+      invoice: "Invoice",
+      keep: ["国家"],
+    });
+    expect(detected.clients).toEqual(decoded.clients);
+    // …and a gzipped GBK log too.
+    const gbkGz = path.join(scratch, "tx-gbk.csv.gz");
+    writeFileSync(gbkGz, gzipSync(Buffer.concat([header, body])));
+    const detectedGz = await deriveClientFeatures({
+      transactions: gbkGz,
+      id: "Client",
+      date: "Date",
+      amount: "Amount",
+      invoice: "Invoice",
+      keep: ["国家"],
+    });
+    expect(detectedGz.clients).toEqual(decoded.clients);
     expect(decoded.clients.kept[0]).toEqual({ name: "国家", source: "国家", values: ["北京"] });
     // 10.50 + 4.50 = 15 on two invoices; as-of defaults to 2011-01-04 → recency 1, tenure 3.
     expect(row(decoded.clients, "c1")).toMatchObject({

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { deriveClientFeatures, type FeaturesOptions } from "../../src/features/index.js";
 import { SegworkError } from "../../src/shared/errors.js";
+import * as featureMessages from "../../src/shared/messages/features.js";
 
 const fixture = path.resolve(import.meta.dirname, "../fixtures/features/transactions-dirty.csv");
 const scratch = mkdtempSync(path.join(tmpdir(), "segwork-features-errors-"));
@@ -165,8 +166,32 @@ describe("features errors", () => {
         Buffer.from("\n"),
       ]),
     );
-    expect(await messageOf(simple(gbk))).toBe(
-      `${gbk} is not valid UTF-8. If it was saved by Chinese Excel, give --encoding gbk.`,
+    // Forced UTF-8: DuckDB meets the GBK bytes of the body. (`auto` reads them as GBK: see derive.test.ts.)
+    expect(await messageOf({ ...simple(gbk), encoding: "utf8" })).toBe(
+      featureMessages.notUtf8(gbk).message,
+    );
+  });
+
+  it("says so when a header is not UTF-8, suggesting --encoding gbk", async () => {
+    // "客户,日期,金额" in GBK: with --encoding utf8 the header used to become mojibake and the
+    // message "column 客户 is not in …" listed unreadable names.
+    const gbkHeader = logFile("gbk-header.csv", "");
+    writeFileSync(
+      gbkHeader,
+      Buffer.concat([
+        Buffer.from("BFCDBBA72CC8D5C6DA2CBDF0B6EE0A", "hex"),
+        Buffer.from("a,2011-01-01,1\n"),
+      ]),
+    );
+    const options = { transactions: gbkHeader, id: "客户", date: "日期", amount: "金额" };
+    expect(await messageOf({ ...options, encoding: "utf8" })).toBe(
+      featureMessages.notUtf8(gbkHeader).message,
+    );
+    // Latin-1 ("Caf\xe9,") is neither UTF-8 nor GBK (0xE9 0x2C is no GBK pair): not guessed.
+    const latin1 = logFile("latin1.csv", "");
+    writeFileSync(latin1, Buffer.from("id,Caf\xe9,day,amount\na,x,2011-01-01,1\n", "latin1"));
+    expect(await messageOf(simple(latin1))).toBe(
+      featureMessages.undetectedEncoding(latin1).message,
     );
   });
 });

@@ -4,18 +4,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deriveClientFeatures, formatClientFeaturesCsv } from "../../src/features/index.js";
 import { repoRoot } from "../helpers/cli.js";
+import { RETAIL_OPTIONS } from "./retail-options.js";
 
 describe("shipped data", () => {
   it("features(online-retail-transactions.csv.gz) = online-retail-clients.csv", async () => {
-    const { clients, summary } = await deriveClientFeatures({
-      transactions: path.join(repoRoot, "data/online-retail-transactions.csv.gz"),
-      id: "CustomerID",
-      date: "InvoiceDate",
-      amount: "Quantity*UnitPrice",
-      invoice: "InvoiceNo",
-      asOf: "2011-12-10",
-      keep: ["Country"],
-    });
+    const { clients, summary } = await deriveClientFeatures(RETAIL_OPTIONS);
     expect(summary.linesRead).toBe(541_909);
     expect(summary.missingClientId).toBe(135_080);
     expect(formatClientFeaturesCsv(clients)).toBe(

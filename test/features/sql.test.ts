@@ -16,6 +16,7 @@ import {
   type FeaturesQueryPlan,
 } from "../../src/features/index.js";
 import { suggestedSlashFormats } from "../../src/features/dates.js";
+import { currencySql, numberTextSql, numberValueSql } from "../../src/features/numbers-sql.js";
 import {
   chooseSource,
   outputName,
@@ -41,6 +42,9 @@ const plan: FeaturesQueryPlan = {
   asOf: "2011-12-10",
   excludeReturns: false,
   keepDuplicates: false,
+  decimal: ".",
+  keepZero: false,
+  countReturns: false,
 };
 
 describe("buildFeaturesSql", () => {
@@ -70,6 +74,11 @@ describe("buildFeaturesSql", () => {
     );
     expect(sql).toContain("arg_max(keep_0, ts) FILTER (WHERE drop_reason IS NULL) AS keep_0");
     expect(sql).not.toContain("THEN 'return_excluded'"); // returns net by default
+    // Amounts: the load stage's number grammar (numbers-sql.ts), the price's currency mark kept.
+    expect(sql).toContain(
+      `${numberValueSql(numberTextSql("quantity_text", { decimal: "." }, "duckdb"), "duckdb")} AS quantity`,
+    );
+    expect(sql).toContain(`${currencySql("price_text", "duckdb")} AS currency`);
   });
 
   it("follows the options: no invoice, a single amount, excluded returns, default as-of, duplicates kept", () => {
@@ -83,8 +92,8 @@ describe("buildFeaturesSql", () => {
       dateParsing: { kind: "format", format: "%Y%m%d" },
     });
     expect(sql).toContain("SELECT *, 1 AS __copies FROM source"); // no GROUP BY ALL
-    expect(sql).toContain(`try_cast(trim("Sales") AS DOUBLE) AS quantity`);
-    expect(sql).toContain("CAST(1 AS DOUBLE) AS price");
+    expect(sql).toContain(`trim("Sales") AS quantity_text`);
+    expect(sql).toContain("'1' AS price_text");
     expect(sql).not.toContain("THEN 'non_positive_price'"); // no price rule for a single amount
     expect(sql).toContain("WHEN cancelled THEN 'return_excluded'");
     expect(sql).toContain("quantity * price < 0 AS cancelled"); // no invoice: only negative amounts
@@ -99,7 +108,13 @@ describe("buildFeaturesSql", () => {
   it("quotes paths, identifiers and values", () => {
     const sql = buildFeaturesSql({
       ...plan,
-      source: { ...plan.source, path: "it's.csv", headers: ['Unit "Price"', "id"] },
+      source: {
+        kind: "csv",
+        delimiter: ",",
+        gzip: false,
+        path: "it's.csv",
+        headers: ['Unit "Price"', "id"],
+      },
       id: "id",
       amount: { kind: "column", column: 'Unit "Price"' },
       keep: [],
@@ -107,7 +122,7 @@ describe("buildFeaturesSql", () => {
     expect(sql).toContain(
       "read_csv('it''s.csv', columns = {'Unit \"Price\"': 'VARCHAR', 'id': 'VARCHAR'}",
     );
-    expect(sql).toContain('try_cast(trim("Unit ""Price""") AS DOUBLE) AS quantity');
+    expect(sql).toContain('trim("Unit ""Price""") AS quantity_text');
   });
 });
 

@@ -1,14 +1,15 @@
 /**
- * The two commands run in-process on small files in a temporary folder.
+ * The two commands run in-process (`runCliInProcess`: argv → exit code) on
+ * small files in a temporary folder.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
-import { exportSqlCommand } from "../../src/cli/commands/export-sql.js";
-import { gradeCommand } from "../../src/cli/commands/grade.js";
-import { SegworkError } from "../../src/shared/errors.js";
+import { describe, expect, it } from "vitest";
+import { commandLine } from "../../src/cli/parse.js";
+import { runCliInProcess } from "../helpers/cli.js";
 import { handModel } from "./hand-model.js";
+import * as artifactMsg from "../../src/shared/messages/artifacts.js";
 import { openDuckDb, queryRows, sqlString } from "./helpers.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "segwork-grade-cli-"));
@@ -21,29 +22,32 @@ writeFileSync(modelFile, JSON.stringify(model));
 const laterFile = path.join(dir, "later.csv");
 writeFileSync(laterFile, "client,x,note\nA,1,\nB,9,\nC,,empty\nD,abc,text\nE,12,\n");
 
-async function errorOf(f: () => unknown): Promise<string> {
-  try {
-    await f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SegworkError);
-    return (error as SegworkError).message;
-  }
-  throw new Error("expected a SegworkError");
+/** Runs a command that must fail as a user error (exit 2, one line); returns the message. */
+async function errorOf(args: string[]): Promise<string> {
+  const r = await runCliInProcess(args);
+  expect(r.status, r.stderr).toBe(2);
+  expect(r.stderr).toMatch(/^segwork: [^\n]*\n$/);
+  return r.stderr.slice("segwork: ".length, -1);
+}
+
+/** Runs a command that must succeed; returns its stdout. */
+async function stdoutOf(args: string[]): Promise<string> {
+  const r = await runCliInProcess(args);
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
 }
 
 describe("segwork grade", () => {
   it("writes assignments.csv (unscored rows kept, cluster empty) and grade.json", async () => {
     const out = path.join(dir, "graded");
-    await gradeCommand(
-      { model: modelFile, input: laterFile, id: "client", out, quiet: true },
-      "segwork grade …",
-    );
+    const args = ["grade", "--model", modelFile, "--input", laterFile, "--id", "client"];
+    await stdoutOf([...args, "--out", out, "--quiet"]);
     expect(readFileSync(path.join(out, "assignments.csv"), "utf8")).toBe(
       'id,cluster,label\nA,0,"small, ""quiet"""\nB,1,big\nC,,\nD,,\nE,1,big\n',
     );
     const summary = JSON.parse(readFileSync(path.join(out, "grade.json"), "utf8"));
     expect(summary.format).toBe("segwork-grade");
-    expect(summary.command).toBe("segwork grade …");
+    expect(summary.command).toBe(commandLine([...args, "--out", out, "--quiet"]));
     expect(summary.input).toEqual({ file: laterFile, rows: 5, idColumn: "client" });
     expect(summary.model).toMatchObject({
       file: modelFile,
@@ -70,9 +74,16 @@ describe("segwork grade", () => {
     const noX = path.join(dir, "no-x.csv");
     writeFileSync(noX, "client,y\nA,1\n");
     expect(
-      await errorOf(() =>
-        gradeCommand({ model: modelFile, input: noX, out: path.join(dir, "g2"), quiet: true }, ""),
-      ),
+      await errorOf([
+        "grade",
+        "--model",
+        modelFile,
+        "--input",
+        noX,
+        "--out",
+        path.join(dir, "g2"),
+        "--quiet",
+      ]),
     ).toBe(
       `${noX}: no column named "x", which the model ${modelFile} needs (its features: x); rename the column or score with a model fitted on these columns`,
     );
@@ -80,12 +91,16 @@ describe("segwork grade", () => {
   });
 
   it("refuses to write over the model", async () => {
-    const message = await errorOf(() =>
-      gradeCommand(
-        { model: path.join(dir, "grade.json"), input: laterFile, out: dir, quiet: true },
-        "",
-      ),
-    );
+    const message = await errorOf([
+      "grade",
+      "--model",
+      path.join(dir, "grade.json"),
+      "--input",
+      laterFile,
+      "--out",
+      dir,
+      "--quiet",
+    ]);
     expect(message).toBe(
       `refusing to write ${path.join(dir, "grade.json")}: it is one of the inputs; choose another --out`,
     );
@@ -95,7 +110,19 @@ describe("segwork grade", () => {
 describe("segwork export-sql", () => {
   it("writes a query that DuckDB runs on the named table", async () => {
     const out = path.join(dir, "sql", "score.sql");
-    exportSqlCommand({ model: modelFile, table: "later", id: "client", out });
+    expect(
+      await stdoutOf([
+        "export-sql",
+        "--model",
+        modelFile,
+        "--table",
+        "later",
+        "--id",
+        "client",
+        "--out",
+        out,
+      ]),
+    ).toBe("");
     const sql = readFileSync(out, "utf8");
     expect(
       sql.startsWith(
@@ -135,17 +162,17 @@ describe("segwork export-sql", () => {
         },
       }),
     );
-    const written: string[] = [];
-    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-      written.push(String(chunk));
-      return true;
-    });
-    try {
-      exportSqlCommand({ model: modelFile, rfm: rfmFile, table: "c", id: "client" });
-    } finally {
-      spy.mockRestore();
-    }
-    const sql = written.join("");
+    const sql = await stdoutOf([
+      "export-sql",
+      "--model",
+      modelFile,
+      "--rfm",
+      rfmFile,
+      "--table",
+      "c",
+      "--id",
+      "client",
+    ]);
     expect(sql).toContain(
       `-- RFM: ${rfmFile} (2 bins from saved cut points on recency_days, frequency, monetary, 1 segment rules (first match wins))`,
     );
@@ -162,23 +189,24 @@ describe("segwork export-sql", () => {
   });
 
   it("checks its options before reading anything", async () => {
-    expect(await errorOf(() => exportSqlCommand({ model: modelFile, table: "" }))).toBe(
+    const exportSql = ["export-sql", "--model", modelFile];
+    expect(await errorOf([...exportSql, "--table", ""])).toBe(
       "--table must name a table or column (got an empty name)",
     );
-    expect(await errorOf(() => exportSqlCommand({ model: modelFile, id: "" }))).toBe(
+    expect(await errorOf([...exportSql, "--id", ""])).toBe(
       "--id must name a table or column (got an empty name)",
     );
     const folder = path.join(dir, "a-folder");
     mkdirSync(folder);
-    expect(await errorOf(() => exportSqlCommand({ model: modelFile, out: folder }))).toBe(
+    expect(await errorOf([...exportSql, "--out", folder])).toBe(
       `--out ${folder} is a folder; --out names the .sql file to write (or leave it out to print the query)`,
     );
-    expect(await errorOf(() => exportSqlCommand({ model: modelFile, out: modelFile }))).toBe(
+    expect(await errorOf([...exportSql, "--out", modelFile])).toBe(
       `refusing to write ${modelFile}: it is one of the inputs; choose another --out`,
     );
     const missing = path.join(dir, "missing.json");
-    expect(await errorOf(() => exportSqlCommand({ model: missing }))).toBe(
-      `${missing}: model file not found; pass the model.json written by "segwork cluster" with --model`,
+    expect(await errorOf(["export-sql", "--model", missing])).toBe(
+      artifactMsg.notFound(missing, "segwork cluster").message,
     );
   });
 });

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { buildModel, type SegworkModel } from "../../src/cli/commands/model.js";
+import { modelArtifact as buildModel, type SegworkModel } from "../../src/artifacts/model.js";
 import { kmeans } from "../../src/cluster/index.js";
 import { profileClusters } from "../../src/evaluate/profiles.js";
 import type { Table } from "../../src/load/types.js";

@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseModelText, readModelFile, validateModel } from "../../src/grade/index.js";
+import { validateModel } from "../../src/grade/index.js";
+import { parseModel as parseModelText, readModelFile } from "../../src/artifacts/model.js";
 import { SegworkError } from "../../src/shared/errors.js";
 import { handModel } from "./hand-model.js";
+import * as artifactMsg from "../../src/shared/messages/artifacts.js";
 
 const REFIT = 'the model looks damaged or hand-edited: refit with "segwork cluster"';
 
@@ -189,13 +191,19 @@ describe("reading model files", () => {
   it("names a missing file", () => {
     const file = path.join(dir, "nope.json");
     expect(messageOf(() => readModelFile(file))).toBe(
-      `${file}: model file not found; pass the model.json written by "segwork cluster" with --model`,
+      artifactMsg.notFound(file, "segwork cluster").message,
     );
   });
 
   it("reports invalid JSON with the parser's detail", () => {
-    expect(messageOf(() => parseModelText("{", "bad.json"))).toMatch(
-      /^bad\.json: not valid JSON \(.+\); pass the model\.json written by "segwork cluster"$/,
+    expect(messageOf(() => parseModelText("{", "bad.json"))).toBe(
+      artifactMsg.syntax(
+        "bad.json",
+        1,
+        2,
+        "expected a quoted key but found the end of the file",
+        "segwork cluster",
+      ).message,
     );
   });
 });

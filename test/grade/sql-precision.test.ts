@@ -161,6 +161,7 @@ describe("quoting", () => {
           sql,
         );
       }),
+      { seed: 301 },
     );
   });
 });

@@ -39,6 +39,7 @@ export function tableFrom(
     idColumn: ids ? "id" : null,
     ids: ids ?? Array.from({ length: rowCount }, (_, i) => String(i + 1)),
     sourceLines: Int32Array.from({ length: rowCount }, (_, i) => i + 2),
+    rowsWithoutId: { count: 0, lines: [] },
     columns: numeric,
     issues,
     text: {},

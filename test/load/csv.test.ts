@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { describeFormat } from "../../src/load/index.js";
 import { sniffDelimiter } from "../../src/load/sniff.js";
+import * as loadMessages from "../../src/shared/messages/load.js";
 import { column, parseText } from "./helpers.js";
 
 describe("delimiters", () => {
@@ -57,13 +58,30 @@ describe("delimiters", () => {
     expect(Array.from(table.sourceLines)).toEqual([3]);
   });
 
-  test("a comma delimiter means '1,234' is not a number with a thousands separator", async () => {
-    const table = await parseText('x\n"1,234"\n');
-    expect(table.issues.x).toEqual({
+  test("a quoted '1,234' in a comma-delimited file is 1234 (the same grammar as transaction logs); with decimal ',' it is 1.234", async () => {
+    const table = await parseText('x\n"1,234"\n"2,000"\n"1,234.50"\n');
+    expect(column(table, "x")).toEqual([1234, 2000, 1234.5]);
+    const european = await parseText('x\n"1,234"\n"1.234,50"\n1.5\n', { decimal: "," });
+    expect(column(european, "x")).toEqual([1.234, 1234.5, NaN]);
+    // "1.5" fits no decimal-comma reading: counted, never misread.
+    expect(european.issues.x).toEqual({
       missing: 0,
       nonNumeric: 1,
-      firstNonNumeric: { row: 1, line: 2, value: "1,234" },
+      firstNonNumeric: { row: 3, line: 4, value: "1.5" },
     });
+  });
+
+  test("currency marks are read; two different marks in one column are refused", async () => {
+    const table = await parseText("id;amount\na;¥1,200\nb;¥ 35\nc;7\n", { id: "id" });
+    expect(column(table, "amount")).toEqual([1200, 35, 7]);
+    await expect(parseText("id;amount\na;$1,200.00\nb;7\nc;€3\n", { id: "id" })).rejects.toThrow(
+      loadMessages.mixedCurrencies(
+        "mem.csv",
+        "amount",
+        { symbol: "$", line: 2 },
+        { symbol: "€", line: 4 },
+      ).message,
+    );
   });
 });
 
@@ -122,7 +140,7 @@ describe("RFC 4180 round trip", () => {
           expect(table.text.b).toEqual(rows.map(([, b]) => b));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 101 },
     );
   });
 });
@@ -236,7 +254,7 @@ describe("numeric columns", () => {
         expect(column(table, "x")).toEqual(cells.map(Number));
         expect(column(table, "y")).toEqual(cells.map(Number));
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 102 },
     );
   });
 });

@@ -52,7 +52,7 @@ describe("GBK lookup transcoder", () => {
         const bytes = Uint8Array.from(pieces.flat());
         expect(utf8.decode(transcodeToUtf8(bytes, "gbk"))).toBe(gb18030.decode(bytes));
       }),
-      { numRuns: 1000 },
+      { numRuns: 1000, seed: 103 },
     );
   });
 });

@@ -9,7 +9,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderFullReport } from "../../src/report/full-report.js";
+import { renderFullReport } from "../../src/report/documents/full-report.js";
 import {
   browserRequired,
   browserUnavailableReason,

@@ -14,7 +14,7 @@ import { loadTable } from "../../src/load/load-table.js";
 import type { Table } from "../../src/load/types.js";
 import { prepare } from "../../src/prepare/index.js";
 import { kmeans } from "../../src/cluster/index.js";
-import { describeClustering } from "../../src/cli/pipeline.js";
+import { describeClustering } from "../../src/workflows/display.js";
 import {
   abcAnalysis,
   applyThresholdRules,
@@ -56,6 +56,7 @@ export const TRANSACTIONS: TransactionCleaningSummary = {
   afterAsOf: 0,
   cancellations: 8_872,
   returnsPolicy: "net",
+  kept: { duplicates: false, zeroPrices: false, returnsAsTransactions: false },
   linesUsed: 401_564,
   floatClientIds: 0,
   clients: 4_338,

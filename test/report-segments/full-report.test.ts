@@ -6,8 +6,12 @@
  * segment-only report without K-Means parts.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderFullReport, renderSegmentReport } from "../../src/report/full-report.js";
-import { agreementReading, comparisonSections } from "../../src/report/compare-report.js";
+import {
+  comparisonSections,
+  renderFullReport,
+  renderSegmentReport,
+} from "../../src/report/documents/full-report.js";
+import { agreementReading } from "../../src/report/sections/comparison-agreement.js";
 import { formatCut } from "../../src/report/report-text.js";
 import { countMarks } from "../../src/report/render.js";
 import type { SweepReportData } from "../../src/report/types.js";

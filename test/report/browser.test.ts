@@ -8,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderClusterReport } from "../../src/report/cluster-report.js";
+import { renderClusterReport } from "../../src/report/documents/cluster-report.js";
 import {
   browserRequired,
   browserUnavailableReason,

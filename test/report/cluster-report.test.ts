@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderClusterReport, formatTimestamp } from "../../src/report/cluster-report.js";
+import { renderClusterReport } from "../../src/report/documents/cluster-report.js";
+import { formatTimestamp } from "../../src/report/format.js";
 import { countMarks } from "../../src/report/render.js";
 import type { ClusterReportInput } from "../../src/report/types.js";
 import { HOSTILE_FEATURE, HOSTILE_LABEL, makeReportInput } from "./fixture.js";

@@ -15,7 +15,6 @@
  * out plainly below (R type-7 quantile, R's half-open bins).
  */
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   R_RFM_SEGMENT_TABLE,
@@ -24,10 +23,12 @@ import {
   scoreRfm,
   summarizeSegments,
 } from "../../src/rules/index.js";
+import { describeWithData, sharedFile } from "../helpers/shared-data.js";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const dataDir = path.resolve(repoRoot, "../shared/data/rfm-r-package");
-const haveData = existsSync(path.join(dataDir, "rfm_data_customer.csv"));
+const CUSTOMERS = "rfm-r-package/rfm_data_customer.csv";
+const ORDERS = "rfm-r-package/rfm_data_orders.csv";
+const haveCustomers = existsSync(sharedFile(CUSTOMERS));
+const haveOrders = existsSync(sharedFile(ORDERS));
 
 /** Splits one CSV line on commas outside double quotes and unquotes fields. */
 function splitCsvLine(line: string): string[] {
@@ -46,7 +47,7 @@ function splitCsvLine(line: string): string[] {
 }
 
 function readCsv(file: string): Record<string, string>[] {
-  const lines = readFileSync(path.join(dataDir, file), "utf8").trim().split(/\r?\n/);
+  const lines = readFileSync(sharedFile(file), "utf8").trim().split(/\r?\n/);
   const header = splitCsvLine(lines[0]!);
   return lines.slice(1).map((line) => {
     const cells = splitCsvLine(line);
@@ -111,8 +112,8 @@ describe("R rfm bins() helper", () => {
   });
 });
 
-describe.skipIf(!haveData)("rfm_table_customer on rfm_data_customer (39,999 clients)", () => {
-  const rows = haveData ? readCsv("rfm_data_customer.csv") : [];
+describeWithData("rfm_table_customer on rfm_data_customer (39,999 clients)", [CUSTOMERS], () => {
+  const rows = haveCustomers ? readCsv(CUSTOMERS) : [];
   const ids = rows.map((r) => r["customer_id"]!);
   const recency = rows.map((r) => Number(r["recency_days"]));
   const orders = rows.map((r) => Number(r["number_of_orders"]));
@@ -189,8 +190,8 @@ describe.skipIf(!haveData)("rfm_table_customer on rfm_data_customer (39,999 clie
   });
 });
 
-describe.skipIf(!haveData)("rfm_table_order on rfm_data_orders (analysis date 2006-12-31)", () => {
-  const rows = haveData ? readCsv("rfm_data_orders.csv") : [];
+describeWithData("rfm_table_order on rfm_data_orders (analysis date 2006-12-31)", [ORDERS], () => {
+  const rows = haveOrders ? readCsv(ORDERS) : [];
   // dplyr summarise per customer_id (sorted), recency = analysis date − latest order, in days.
   const perClient = new Map<string, { last: number; count: number; revenue: number }>();
   for (const row of rows) {

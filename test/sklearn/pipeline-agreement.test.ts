@@ -14,11 +14,9 @@ import { loadTable } from "../../src/load/index.js";
 import { prepare } from "../../src/prepare/index.js";
 import { loadReal } from "../evaluate/sklearn-fixtures.js";
 import { repoRoot } from "../helpers/cli.js";
+import { sharedFile } from "../helpers/shared-data.js";
 
-const wholesalePath = path.resolve(
-  repoRoot,
-  "../shared/data/wholesale-customers/Wholesale customers data.csv",
-);
+const wholesalePath = sharedFile("wholesale-customers/Wholesale customers data.csv");
 const retailPath = path.join(repoRoot, "data/online-retail-clients.csv");
 
 const cases = [

@@ -1,46 +1,45 @@
-import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
-import { packageVersion, reportTimestamp } from "../package-info.js";
-import { createProgress } from "../progress.js";
-import {
-  prepareForKMeans,
-  renderReportFile,
-  runCluster,
-  type KMeansCliOptions,
-} from "./kmeans-jobs.js";
-import { cliMessages as msg } from "../../shared/messages/index.js";
-
-const OUTPUTS = ["assignments.csv", "model.json", "profiles.json", "report.html"];
-
 /** `segwork cluster`: fit one k and write assignments, model, profiles and report. */
-export async function clusterCommand(options: KMeansCliOptions, command: string): Promise<void> {
-  const progress = createProgress(Boolean(options.quiet));
-  if (options.k === undefined) throw msg.missingOption("--k N", "cluster");
-  checkOutputTarget(options.out, OUTPUTS, [options.input]);
-  const { settings, range, prepared } = await prepareForKMeans(options, progress);
+import { missingOption } from "../../shared/messages/options.js";
+import { cliMessages as msg } from "../../shared/messages/index.js";
+import {
+  CLUSTER_OUTPUTS,
+  clusterFiles,
+  clusterWorkflow,
+  readClientTable,
+} from "../../workflows/index.js";
+import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
+import { parseKRange } from "../parse.js";
+import { terminalProgress } from "../progress.js";
+import {
+  kmeansWorkflowOptions,
+  loadOptionsOf,
+  prepareOptionsOf,
+  type KMeansCliOptions,
+} from "../table-options.js";
+
+export async function run(options: KMeansCliOptions, command: string): Promise<void> {
+  const { onProgress, print } = terminalProgress(Boolean(options.quiet));
+  if (options.k === undefined) throw missingOption("--k N", "cluster");
+  const range = parseKRange(options.k);
   if (range.min !== range.max) throw msg.badKRange(options.k);
-  const version = packageVersion();
-  const result = runCluster(
-    prepared,
-    range.min,
-    settings,
-    { command, version, orderBy: options.orderBy, showIds: Boolean(options.showIds) },
-    progress,
+  const prepare = prepareOptionsOf(options, "cluster");
+  checkOutputTarget(options.out, CLUSTER_OUTPUTS, [options.input]);
+  const table = await readClientTable(
+    options.input,
+    loadOptionsOf(options, prepare.features),
+    onProgress,
   );
-  const report = await renderReportFile({
-    title: `segwork · ${range.min} clusters`,
+  const result = clusterWorkflow({
+    table,
+    prepare,
+    k: range.min,
+    ...kmeansWorkflowOptions(options),
     command,
-    version,
-    generatedAt: reportTimestamp(),
-    features: prepared.features,
-    summary: prepared.summary,
-    scaler: prepared.scaler,
-    cluster: result.report,
+    onProgress,
   });
-  writeOutputsAtomically(options.out, [...result.files, report]);
-  for (const c of result.report.profiles.clusters) {
-    progress.note(
-      `cluster ${c.cluster}: ${c.label} — ${c.size} clients (${(c.share * 100).toFixed(1)}%)`,
-    );
-  }
-  progress.note(`wrote ${OUTPUTS.map((f) => `${options.out}/${f}`).join(", ")}`);
+  writeOutputsAtomically(options.out, await clusterFiles(result));
+  print([
+    ...result.summary,
+    `wrote ${CLUSTER_OUTPUTS.map((f) => `${options.out}/${f}`).join(", ")}`,
+  ]);
 }

@@ -1,55 +1,36 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+/**
+ * `segwork export-sql`: one portable SQL query that scores a table with the
+ * saved model (and RFM settings), to --out or to stdout.
+ */
 import path from "node:path";
-import { readModelFile, readRfmFile, scoringSql } from "../../grade/index.js";
-import { cliMessages } from "../../shared/messages/index.js";
+import { readModelFile } from "../../artifacts/model.js";
+import { readRfmScoringFile } from "../../artifacts/rfm.js";
 import * as msg from "../../shared/messages/grade.js";
+import type { SqlDialect } from "../../shared/sql-dialect.js";
+import { exportSqlWorkflow } from "../../workflows/export-sql.js";
+import { checkOutputFile, writeOutputsAtomically } from "../output.js";
 
-/** Options of `segwork export-sql` as commander hands them over. */
-export interface ExportSqlCliOptions {
+export function run(options: {
   model: string;
   rfm?: string;
   table?: string;
   id?: string;
+  dialect?: SqlDialect;
   out?: string;
-}
-
-/**
- * `segwork export-sql`: writes one portable SQL query that scores a table
- * with the saved model (and RFM settings) to --out, or to stdout.
- */
-export function exportSqlCommand(options: ExportSqlCliOptions): void {
-  const table = options.table ?? "clients";
-  const id = options.id ?? "client_id";
-  if (table === "") throw msg.emptyIdentifier("--table");
-  if (id === "") throw msg.emptyIdentifier("--id");
-  if (options.out !== undefined)
-    checkSqlTarget(options.out, [options.model, ...(options.rfm ? [options.rfm] : [])]);
-  const model = readModelFile(options.model);
-  const rfm = options.rfm === undefined ? undefined : readRfmFile(options.rfm);
-  const sql = scoringSql(model, { table, id, modelFile: options.model, ...(rfm ? { rfm } : {}) });
-  if (options.out === undefined) {
-    process.stdout.write(sql);
-    return;
-  }
-  writeFileAtomically(options.out, sql);
-}
-
-function checkSqlTarget(out: string, inputs: string[]): void {
-  if (existsSync(out) && statSync(out).isDirectory()) throw msg.outIsDirectory(out);
-  const target = path.resolve(out);
-  if (inputs.some((p) => path.resolve(p) === target))
-    throw cliMessages.outWouldOverwriteInput(target);
-}
-
-/** Writes beside the target and renames, so a reader never sees half a query. */
-function writeFileAtomically(file: string, content: string): void {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+}): void {
+  const inputs = [options.model, ...(options.rfm ? [options.rfm] : [])];
+  if (options.out !== undefined) checkOutputFile(options.out, inputs, [], msg.outIsDirectory);
+  const sql = exportSqlWorkflow({
+    model: readModelFile(options.model),
+    modelFile: options.model,
+    ...(options.rfm === undefined ? {} : { rfm: readRfmScoringFile(options.rfm) }),
+    ...(options.table === undefined ? {} : { table: options.table }),
+    ...(options.id === undefined ? {} : { id: options.id }),
+    ...(options.dialect === undefined ? {} : { dialect: options.dialect }),
+  });
+  if (options.out === undefined) process.stdout.write(sql);
+  else
+    writeOutputsAtomically(path.dirname(options.out), [
+      { name: path.basename(options.out), content: sql },
+    ]);
 }

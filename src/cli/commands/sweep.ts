@@ -1,34 +1,38 @@
-import { checkOutputTarget, toJson, writeOutputsAtomically } from "../output.js";
-import { packageVersion, reportTimestamp } from "../package-info.js";
-import { createProgress } from "../progress.js";
-import {
-  prepareForKMeans,
-  renderReportFile,
-  runSweep,
-  type KMeansCliOptions,
-} from "./kmeans-jobs.js";
-
 /** `segwork sweep`: fit K-Means for a range of k and recommend one. */
-export async function sweepCommand(options: KMeansCliOptions, command: string): Promise<void> {
-  const progress = createProgress(Boolean(options.quiet));
-  checkOutputTarget(options.out, ["sweep.json", "report.html"], [options.input]);
-  const { settings, range, prepared } = await prepareForKMeans(options, progress);
-  const sweep = runSweep(prepared, range, settings, progress);
-  const report = await renderReportFile({
-    title: "segwork · choosing k",
+import {
+  readClientTable,
+  SWEEP_OUTPUTS,
+  sweepFiles,
+  sweepWorkflow,
+} from "../../workflows/index.js";
+import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
+import { parseKRange } from "../parse.js";
+import { terminalProgress } from "../progress.js";
+import {
+  kmeansWorkflowOptions,
+  loadOptionsOf,
+  prepareOptionsOf,
+  type KMeansCliOptions,
+} from "../table-options.js";
+
+export async function run(options: KMeansCliOptions, command: string): Promise<void> {
+  const { onProgress, print } = terminalProgress(Boolean(options.quiet));
+  const prepare = prepareOptionsOf(options, "sweep");
+  const k = parseKRange(options.k ?? "2..10");
+  checkOutputTarget(options.out, SWEEP_OUTPUTS, [options.input]);
+  const table = await readClientTable(
+    options.input,
+    loadOptionsOf(options, prepare.features),
+    onProgress,
+  );
+  const result = sweepWorkflow({
+    table,
+    prepare,
+    k,
+    ...kmeansWorkflowOptions(options),
     command,
-    version: packageVersion(),
-    generatedAt: reportTimestamp(),
-    features: prepared.features,
-    summary: prepared.summary,
-    scaler: prepared.scaler,
-    sweep: sweep.report,
+    onProgress,
   });
-  writeOutputsAtomically(options.out, [
-    { name: "sweep.json", content: toJson(sweep.json) },
-    report,
-  ]);
-  const r = sweep.result.recommendation;
-  progress.note(`recommended k=${r.recommendedK}: ${r.reason}`);
-  progress.note(`wrote ${options.out}/sweep.json and ${options.out}/report.html`);
+  writeOutputsAtomically(options.out, await sweepFiles(result));
+  print([...result.summary, `wrote ${options.out}/sweep.json and ${options.out}/report.html`]);
 }

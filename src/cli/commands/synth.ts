@@ -1,27 +1,18 @@
+/** `segwork synth`: a seeded synthetic client table (CSV) on stdout or to --out. */
 import { createWriteStream, existsSync, renameSync } from "node:fs";
 import { synthesizeClients, synthToCsv } from "../../shared/synth.js";
 import { cliMessages as msg } from "../../shared/messages/index.js";
-import { parseInteger, parseNumber } from "../options.js";
 
-export interface SynthCliOptions {
-  rows?: string;
-  features?: string;
-  clusters?: string;
-  seed?: string;
-  spread?: string;
+export async function run(options: {
+  rows: number;
+  features: number;
+  clusters: number;
+  seed: number;
+  spread: number;
   truth?: boolean;
   out?: string;
-}
-
-/** `segwork synth`: a seeded synthetic client table (CSV) on stdout or to --out. */
-export async function synthCommand(options: SynthCliOptions): Promise<void> {
-  const table = synthesizeClients({
-    rows: parseInteger("--rows", options.rows, 1000, 1),
-    features: parseInteger("--features", options.features, 3, 1),
-    clusters: parseInteger("--clusters", options.clusters, 4, 1),
-    seed: parseInteger("--seed", options.seed, 0, 0),
-    spread: parseNumber("--spread", options.spread, 0.2),
-  });
+}): Promise<void> {
+  const table = synthesizeClients(options);
   const chunks = synthToCsv(table, Boolean(options.truth));
   if (!options.out) {
     for (const chunk of chunks) {
@@ -30,6 +21,7 @@ export async function synthCommand(options: SynthCliOptions): Promise<void> {
     }
     return;
   }
+  // Streamed (a 5M-row table is 700 MB of text) to a temporary name, then renamed.
   if (existsSync(options.out)) throw msg.outExists(options.out);
   const temporary = `${options.out}.tmp-${process.pid}`;
   const stream = createWriteStream(temporary);

@@ -199,7 +199,7 @@ export interface ExportedFunction {
  * A module importing `env.memory` (any shared memory: limits 1 … 65,536
  * pages) and exporting the given functions.
  */
-export function encodeModule(functions: readonly ExportedFunction[]): Uint8Array {
+export function encodeModule(functions: readonly ExportedFunction[]): Uint8Array<ArrayBuffer> {
   const types = vector(
     functions.map((f) => [
       0x60,

@@ -30,7 +30,7 @@ export const WASM_MAX_COLUMNS = 32;
  * @example
  * WebAssembly.validate(kernelModuleBytes(8)) // => true
  */
-export function kernelModuleBytes(d: number): Uint8Array {
+export function kernelModuleBytes(d: number): Uint8Array<ArrayBuffer> {
   if (!Number.isInteger(d) || d < 1 || d > WASM_MAX_COLUMNS)
     throw new RangeError(`kernelModuleBytes: d must be 1..${WASM_MAX_COLUMNS}, got ${d}`);
   const seedScores = Array.from({ length: WASM_MAX_TRIALS }, (_, index) =>

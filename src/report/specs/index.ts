@@ -58,3 +58,5 @@ export { valueActivitySpec } from "./value-activity.js";
 export type { ValueActivitySpecOptions } from "./value-activity.js";
 export { crosstabHeatmapSpec, valueSeparationSpec } from "./compare.js";
 export type { CrosstabSpecOptions, LabelNames, ValueSeparationSpecOptions } from "./compare.js";
+export { sweepComparisonSpec } from "./sweep-comparison.js";
+export type { SweepComparisonOptions, SweepIndex, SweepSeries } from "./sweep-comparison.js";

@@ -64,3 +64,25 @@ export const outIsDirectory = (out: string): SegworkError =>
       file: out,
     },
   );
+
+export const outUnderFile = (option: string, out: string, file: string): SegworkError =>
+  new SegworkError(
+    "out-under-file",
+    `${option} ${out} cannot be created: ${file} is a file, not a folder; choose another ${option}`,
+    { file: out },
+  );
+
+/** An output's name is taken by a folder: renaming over it would fail after other outputs were replaced. */
+export const outNameIsFolder = (file: string): SegworkError =>
+  new SegworkError(
+    "out-name-is-folder",
+    `cannot write ${file}: a folder of that name is in the way; move it or choose another --out`,
+    { file },
+  );
+
+export const writeFailed = (file: string, code: string, reason: string): SegworkError =>
+  new SegworkError(
+    "write-failed",
+    `cannot write ${file}: ${reason}${code && !reason.includes(code) ? ` (${code})` : ""}; nothing was written`,
+    { file },
+  );

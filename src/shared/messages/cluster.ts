@@ -35,13 +35,26 @@ export function kNotInteger(k: number): SegworkError {
 
 /**
  * k exceeds the number of rows.
- * @example kTooLarge(5, 3).message // => "k=5 must be ≤ the number of rows (3)."
+ * @example kTooLarge(5, 3).message // => "k=5 is larger than the number of rows after cleaning (3); choose k ≤ 3."
  */
 export function kTooLarge(k: number, rows: number): SegworkError {
-  return new SegworkError("cluster.k-too-large", `k=${k} must be ≤ the number of rows (${rows}).`, {
-    key: "k",
-    value: String(k),
-  });
+  return new SegworkError(
+    "cluster.k-too-large",
+    `k=${k} is larger than the number of rows after cleaning (${rows}); choose k ≤ ${rows}.`,
+    { key: "k", value: String(k) },
+  );
+}
+
+/**
+ * A k range whose end is below its start.
+ * @example kRangeReversed(5, 3).message // => "the k range 5..3 ends below its start; write it as 3..5."
+ */
+export function kRangeReversed(kMin: number, kMax: number): SegworkError {
+  return new SegworkError(
+    "cluster.k-range-reversed",
+    `the k range ${kMin}..${kMax} ends below its start; write it as ${kMax}..${kMin}.`,
+    { key: "k", value: `${kMin}..${kMax}` },
+  );
 }
 
 /**
@@ -189,4 +202,22 @@ export function restartsIgnored(restarts: number): string {
  */
 export function threadsUnavailable(threads: number): string {
   return `threads=${threads} requested but worker threads could not be started; ran on one thread (the result is the same).`;
+}
+
+/**
+ * A worker thread of a parallel K-Means run stopped (out of memory, killed,
+ * `process.exit`) before the run finished. Not an input error: exit code 70,
+ * as for internal errors, but one line.
+ *
+ * @example
+ * workerStopped("it exited with code 1").message;
+ * // => "A K-Means worker thread stopped before the run finished (it exited with code 1), so the run was abandoned. Run it again; if it keeps happening (for example out of memory), use --threads 1."
+ */
+export function workerStopped(reason: string): SegworkError {
+  return new SegworkError(
+    "cluster.worker-stopped",
+    `A K-Means worker thread stopped before the run finished (${reason}), so the run was abandoned. Run it again; if it keeps happening (for example out of memory), use --threads 1.`,
+    { key: "threads" },
+    70,
+  );
 }

@@ -170,6 +170,35 @@ export function notUtf8(file: string): SegworkError {
 }
 
 /**
+ * `--encoding auto` recognised neither UTF-8 nor GBK in the header line.
+ *
+ * @example
+ * undetectedEncoding("tx.csv").message;
+ * // => 'tx.csv is not valid UTF-8, and its header does not read as GBK either, so its encoding could not be detected. If it was saved by Chinese Excel, give --encoding gbk; otherwise save it again as UTF-8.'
+ */
+export function undetectedEncoding(file: string): SegworkError {
+  return new SegworkError(
+    "features.unknown-encoding",
+    `${file} is not valid UTF-8, and its header does not read as GBK either, so its encoding could not be detected. If it was saved by Chinese Excel, give --encoding gbk; otherwise save it again as UTF-8.`,
+    { file, key: "--encoding" },
+  );
+}
+
+/**
+ * `--transactions` names a folder.
+ *
+ * @example
+ * transactionsNotAFile("runs").message; // => '"runs" is a folder, not a transaction file. Check the --transactions path.'
+ */
+export function transactionsNotAFile(file: string): SegworkError {
+  return new SegworkError(
+    "features.not-a-file",
+    `"${file}" is a folder, not a transaction file. Check the --transactions path.`,
+    { file },
+  );
+}
+
+/**
  * The file has no header line.
  *
  * @example
@@ -216,5 +245,57 @@ export function raggedLine(
     "features.ragged-line",
     `Cannot read ${file}: line ${line} has ${found} fields where the header has ${expected} ("${original}"). Check --delimiter and the quoting of that line.`,
     { file, line },
+  );
+}
+
+/** How each cleaning rule's lines are described in {@link tooManyDropped}. */
+const DROPPED_LINES: Record<string, string> = {
+  missing_client_id: "have no client id",
+  duplicate: "are exact copies of an earlier line",
+  unparseable_amount: "have an amount that is not a number",
+  non_positive_price: "have a zero or negative price",
+};
+
+const percent = (share: number): string =>
+  `${Number((share * 100).toFixed(share * 100 >= 10 ? 1 : 2))}%`;
+
+/**
+ * One cleaning rule would drop more than the allowed share of the lines read.
+ * `first` are the first lines it drops (1-based file lines) with the amount
+ * text where the rule is about amounts.
+ *
+ * @example
+ * tooManyDropped("tx.csv", "unparseable_amount", 2, 10, 0.01, [{ line: 3, value: "1,234.50" }, { line: 7, value: "2,000" }]).message;
+ * // => 'tx.csv: 2 of 10 lines (20%) have an amount that is not a number, more than the 1% a cleaning rule may drop unasked: lines 3 ("1,234.50") and 7 ("2,000"). Fix the file (or give --decimal , for decimal commas), or pass --allow-dropped unparseable_amount to drop them.'
+ */
+export function tooManyDropped(
+  file: string,
+  rule: string,
+  count: number,
+  linesRead: number,
+  allowedShare: number,
+  first: { line: number; value?: string }[],
+): SegworkError {
+  const n = (x: number): string => x.toLocaleString("en-US");
+  const shown = first.map(({ line, value }) =>
+    value === undefined
+      ? n(line)
+      : `${n(line)} (${value === "" ? "empty" : JSON.stringify(value)})`,
+  );
+  const list =
+    shown.length <= 1
+      ? (shown[0] ?? "")
+      : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+  const where =
+    count > first.length
+      ? `the first are lines ${list}`
+      : `line${first.length === 1 ? "" : "s"} ${list}`;
+  const hint = rule === "unparseable_amount" ? " (or give --decimal , for decimal commas)" : "";
+  return new SegworkError(
+    "features.too-many-dropped",
+    `${file}: ${n(count)} of ${n(linesRead)} lines (${percent(count / linesRead)}) ${DROPPED_LINES[rule] ?? rule}, ` +
+      `more than the ${percent(allowedShare)} a cleaning rule may drop unasked: ${where}. ` +
+      `Fix the file${hint}, or pass --allow-dropped ${rule} to drop them.`,
+    { file, line: first[0]?.line, key: "--allow-dropped", value: rule },
   );
 }

@@ -14,3 +14,4 @@ export * as rulesMessages from "./rules.js";
 export * as compareMessages from "./compare.js";
 export * as gradeMessages from "./grade.js";
 export * as cliRulesMessages from "./cli-rules.js";
+export * as clvMessages from "./clv.js";

@@ -264,6 +264,74 @@ export function invalidUtf8(file: string): SegworkError {
   );
 }
 
+/**
+ * `toDataFrame` was called but danfojs-node (an optional peer dependency) is not installed.
+ *
+ * @example
+ * danfojsMissing("danfojs-node").message;
+ * // => 'toDataFrame needs danfojs-node, which segwork does not install (it brings TensorFlow.js, about 270 MB). Install it beside segwork: npm install danfojs-node@^1.2.0 (see the README for the overrides it needs).'
+ */
+export function danfojsMissing(specifier: string): SegworkError {
+  return new SegworkError(
+    "load.danfojs-missing",
+    `toDataFrame needs ${specifier}, which segwork does not install (it brings TensorFlow.js, about 270 MB). ` +
+      `Install it beside segwork: npm install ${specifier}@^1.2.0 (see the README for the overrides it needs).`,
+    { key: specifier },
+  );
+}
+
+/**
+ * Every row's id cell is empty: nothing would be left after dropping the rows without an id.
+ *
+ * @example
+ * noRowWithId("x.csv", "client_id", 3).message;
+ * // => '"x.csv": all 3 rows have an empty id column "client_id". Check that --id names the id column.'
+ */
+export function noRowWithId(file: string, idColumn: string, rows: number): SegworkError {
+  return new SegworkError(
+    "load.no-row-with-id",
+    `"${file}": all ${rows} row${rows === 1 ? " has" : "s have"} an empty id column "${idColumn}". Check that --id names the id column.`,
+    { file, column: idColumn, key: "id" },
+  );
+}
+
+/**
+ * A numeric column holds amounts in two different currency marks: summing them would mix units.
+ *
+ * @example
+ * mixedCurrencies("x.csv", "amount", { symbol: "$", line: 2 }, { symbol: "€", line: 9 }).message;
+ * // => '"x.csv" column "amount" mixes currencies: "$" on line 2 and "€" on line 9. Convert the amounts to one currency first (segwork reads currency marks but does not convert them).'
+ */
+export function mixedCurrencies(
+  file: string,
+  column: string,
+  first: { symbol: string; line: number },
+  second: { symbol: string; line: number },
+): SegworkError {
+  return new SegworkError(
+    "load.mixed-currencies",
+    `"${file}" column "${column}" mixes currencies: "${first.symbol}" on line ${first.line} and "${second.symbol}" on line ${second.line}. ` +
+      `Convert the amounts to one currency first (segwork reads currency marks but does not convert them).`,
+    { file, line: second.line, column, value: second.symbol },
+  );
+}
+
+/**
+ * `encoding: "auto"` found bytes that are neither UTF-8 nor GBK/GB18030 in the first line.
+ *
+ * @example
+ * unknownEncoding("x.csv").message;
+ * // => '"x.csv" is not valid UTF-8, and its header does not read as GBK either, so its encoding could not be detected. If it was exported by Excel on Chinese Windows, use encoding "gbk"; otherwise save it again as UTF-8.'
+ */
+export function unknownEncoding(file: string): SegworkError {
+  return new SegworkError(
+    "load.unknown-encoding",
+    `"${file}" is not valid UTF-8, and its header does not read as GBK either, so its encoding could not be detected. ` +
+      `If it was exported by Excel on Chinese Windows, use encoding "gbk"; otherwise save it again as UTF-8.`,
+    { file, key: "encoding" },
+  );
+}
+
 /** A `delimiter` option that is not one character, `auto`, `tab` or `whitespace`. */
 export function invalidDelimiter(delimiter: string): SegworkError {
   return new SegworkError(

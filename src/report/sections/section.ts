@@ -1,0 +1,65 @@
+/**
+ * What a report section is: a function from the data it shows (and a small
+ * context every section shares) to one or more rendered sections. Documents
+ * (`../documents/`) list sections in reading order; a section module renders
+ * what it is given and never samples, reads files or decides what a run does.
+ */
+import type { Profiles } from "../../evaluate/profile-types.js";
+import type { ReportSection } from "../html.js";
+import type { ClusterNames } from "../specs/theme.js";
+import { namesFromProfiles } from "./clusters.js";
+
+/**
+ * What every section may need beyond its own data, the same for the whole
+ * document. Kept small on purpose: the locale (language and message
+ * catalogue) joins it when reports are translated.
+ */
+export interface SectionContext {
+  /** Labels of the K-Means clusters by reported number, so every section names them alike ("2: Lapsed"); empty without a clustering. */
+  readonly clusterNames: ClusterNames;
+  /** Whether raw client ids may appear (otherwise they are masked). */
+  readonly showIds: boolean;
+  /** Currency code for money axes and totals, when known ("GBP"). */
+  readonly currency?: string;
+}
+
+/** What {@link sectionContext} builds a context from; every field optional. */
+export interface SectionContextOptions {
+  /** K-Means profiles, to name (and colour) clusters. */
+  profiles?: Profiles;
+  /** Show raw client ids (default false). */
+  showIds?: boolean;
+  /** Currency code for money. */
+  currency?: string;
+}
+
+/**
+ * A section context with the defaults filled: no cluster names, ids masked,
+ * no currency.
+ *
+ * @example
+ * sectionContext({ profiles, currency: "GBP" }).clusterNames[0]; // => "Very frequent · High spend"
+ * sectionContext().showIds; // => false
+ */
+export function sectionContext(options: SectionContextOptions = {}): SectionContext {
+  return {
+    clusterNames: options.profiles ? namesFromProfiles(options.profiles) : {},
+    showIds: options.showIds === true,
+    ...(options.currency === undefined ? {} : { currency: options.currency }),
+  };
+}
+
+/** What a section gives: one section, several, or none (an empty list when its data says there is nothing to show). */
+export type SectionOutput = ReportSection | readonly ReportSection[];
+
+/**
+ * A report section: renders `data` (sync, or async when it draws charts).
+ *
+ * @example
+ * const scaling: Section<ScalerParameters> = scalingSection;
+ * await scaling(prepared.scaler, sectionContext());
+ */
+export type Section<Data> = (
+  data: Data,
+  context: SectionContext,
+) => SectionOutput | Promise<SectionOutput>;

@@ -1,0 +1,143 @@
+/**
+ * Notes the workflows report while they run (through their progress
+ * callback) and the one-line summaries they return for a face to print once
+ * the outputs are written.
+ */
+
+/** The counts of a transaction log's cleaning that {@link cleaningLines} states (the features stage's summary). */
+export interface CleaningCounts {
+  source: string;
+  linesRead: number;
+  missingClientId: number;
+  duplicateLines: number;
+  nonPositivePrice: number;
+  unparseableAmount: number;
+  afterAsOf: number;
+  asOf: string;
+  cancellations: number;
+  returnsPolicy: "net" | "exclude";
+  cancellationOnlyClients: number;
+  linesUsed: number;
+  clients: number;
+}
+
+const n = (x: number): string => x.toLocaleString("en-US");
+const pct = (share: number): string => `${(share * 100).toFixed(1)}%`;
+
+/** @example loadedRows(4338, "clients.csv") // => "loaded 4,338 rows from clients.csv" */
+export const loadedRows = (rows: number, source: string): string =>
+  `loaded ${n(rows)} rows from ${source}`;
+
+/** @example preparedRows(4330, 3, 8) // => "prepared 4,330 rows × 3 features (8 dropped)" */
+export const preparedRows = (rows: number, features: number, dropped: number): string =>
+  `prepared ${n(rows)} rows × ${features} features` + (dropped > 0 ? ` (${dropped} dropped)` : "");
+
+/** @example preparedClients(4338, 3) // => "prepared 4,338 clients × 3 features" */
+export const preparedClients = (rows: number, features: number): string =>
+  `prepared ${n(rows)} clients × ${features} features`;
+
+/** @example fittingOnSample(100000) // => "fitting on a seeded sample of 100,000 rows" */
+export const fittingOnSample = (rows: number): string =>
+  `fitting on a seeded sample of ${n(rows)} rows`;
+
+/** @example warning("k-means produced 3 distinct clusters") // => "warning: k-means produced 3 distinct clusters" */
+export const warning = (text: string): string => `warning: ${text}`;
+
+/** @example note("rule X matches nobody") // => "note: rule X matches nobody" */
+export const note = (text: string): string => `note: ${text}`;
+
+/** @example recommended(4, "knee at 4 …") // => "recommended k=4: knee at 4 …" */
+export const recommended = (k: number, reason: string): string => `recommended k=${k}: ${reason}`;
+
+/** @example clusterLine(0, "Recent", 412, 0.095) // => "cluster 0: Recent — 412 clients (9.5%)" */
+export const clusterLine = (cluster: number, label: string, size: number, share: number): string =>
+  `cluster ${cluster}: ${label} — ${size} clients (${pct(share)})`;
+
+/** @example gradedClusterLine(0, "Recent", 400, 0.09, 0.095) */
+export const gradedClusterLine = (
+  cluster: number,
+  label: string,
+  count: number,
+  nowShare: number,
+  fitShare: number,
+): string =>
+  `cluster ${cluster}: ${label} — ${count} rows (${pct(nowShare)} now, ${pct(fitShare)} at fit)`;
+
+/** @example derivingFeatures("tx.csv") // => "deriving client features from tx.csv" */
+export const derivingFeatures = (source: string): string =>
+  `deriving client features from ${source}`;
+
+/**
+ * One line per cleaning rule of a transaction log, for stderr and the report.
+ *
+ * @example
+ * cleaningLines(summary)[0] // => "read 541,909 transaction lines from data/online-retail-transactions.csv.gz"
+ */
+export function cleaningLines(s: CleaningCounts): string[] {
+  return [
+    `read ${n(s.linesRead)} transaction lines from ${s.source}`,
+    `${n(s.missingClientId)} without a client id (dropped)`,
+    `${n(s.duplicateLines)} exact duplicate lines (dropped)`,
+    `${n(s.nonPositivePrice)} with a zero or negative price (dropped)`,
+    `${n(s.unparseableAmount)} with an unreadable amount (dropped)`,
+    `${n(s.afterAsOf)} after the as-of date ${s.asOf} (ignored)`,
+    `${n(s.cancellations)} cancellations/returns (${s.returnsPolicy === "net" ? "netted against spend" : "excluded"})`,
+    `${n(s.cancellationOnlyClients)} clients with only cancellations (dropped)`,
+    `${n(s.linesUsed)} lines used → ${n(s.clients)} clients`,
+  ];
+}
+
+/** @example scoringClients(4338, "r-rfm", 5) // => "scoring 4,338 clients (r-rfm, 5 bins)" */
+export const scoringClients = (clients: number, binning: string, bins: number): string =>
+  `scoring ${n(clients)} clients (${binning}, ${bins} bins)`;
+
+/** "1 client", "4,338 clients". @example clientCount(4338) // => "4,338 clients" */
+export const clientCount = (count: number): string =>
+  count === 1 ? "1 client" : `${n(count)} clients`;
+
+/** @example segmentLine("Champions", 412, 0.095) // => "Champions: 412 clients (9.5%)" */
+export const segmentLine = (name: string, count: number, share: number): string =>
+  `${name}: ${clientCount(count)} (${pct(share)})`;
+
+/** @example tierLine("Gold", 500, 0.115, 0.1) // => "Gold: 500 clients (11.5%, target 10.0%)" */
+export const tierLine = (
+  name: string,
+  count: number,
+  share: number,
+  target: number | undefined,
+): string =>
+  `${name}: ${clientCount(count)} (${pct(share)}${target === undefined ? "" : `, target ${pct(target)}`})`;
+
+/** @example abcLine("A", 900, 0.2, 0.8) // => "A: 900 clients (20.0%), 80.0% of revenue" */
+export const abcLine = (name: string, count: number, clientShare: number, revenueShare: number) =>
+  `${name}: ${clientCount(count)} (${pct(clientShare)}), ${pct(revenueShare)} of revenue`;
+
+/** @example giniLine(0.7051) // => "Gini coefficient of revenue: 0.705" */
+export const giniLine = (gini: number): string => `Gini coefficient of revenue: ${gini.toFixed(3)}`;
+
+/** @example rfmCounts([{ name: "Champions", count: 3 }]) // => "RFM: Champions 3" */
+export const rfmCounts = (counts: readonly { name: string; count: number }[]): string =>
+  `RFM: ${counts.map((c) => `${c.name} ${c.count}`).join(", ")}`;
+
+/** @example agreementLine("K-Means k=4", "RFM segments", 0.31, 0.42) */
+export const agreementLine = (a: string, b: string, ari: number, nmi: number): string =>
+  `${a} vs ${b}: ARI ${ari.toFixed(3)}, NMI ${nmi.toFixed(3)}`;
+
+/** @example comparedLine(4338, 0.31, 0.42, 0.42) // => "4,338 clients compared: ARI 0.310, NMI 0.420, V-measure 0.420" */
+export const comparedLine = (rows: number, ari: number, nmi: number, v: number): string =>
+  `${n(rows)} clients compared: ARI ${ari.toFixed(3)}, NMI ${nmi.toFixed(3)}, V-measure ${v.toFixed(3)}`;
+
+/** @example sideLoaded("A", 4338, "a.csv", "cluster") // => 'side A: 4,338 rows from a.csv (label "cluster")' */
+export const sideLoaded = (side: string, rows: number, file: string, label: string): string =>
+  `side ${side}: ${n(rows)} rows from ${file} (label "${label}")`;
+
+/** @example clientsLoaded(4338, "c.csv") // => "clients: 4,338 rows from c.csv" */
+export const clientsLoaded = (rows: number, file: string): string =>
+  `clients: ${n(rows)} rows from ${file}`;
+
+/** @example labelOrderFrom("A", "runs/rfm/rfm.json") // => "side A: labels in the order of runs/rfm/rfm.json" */
+export const labelOrderFrom = (side: string, file: string): string =>
+  `side ${side}: labels in the order of ${file}`;
+
+/** @example openReport("reports/demo/report.html") // => "open reports/demo/report.html in a browser" */
+export const openReport = (file: string): string => `open ${file} in a browser`;
