@@ -1,7 +1,8 @@
 /**
  * The evidence of every table of the suite (suite.mjs + its tables without
  * structure), gathered once and cached in bench/out/k-recovery/evidence-*.json
- * keyed by the suite version, so that scoring a vote needs no refitting.
+ * (one file per shard, `evidence-<i>of<n>.json`) keyed by the suite version,
+ * so that scoring a vote needs no refitting.
  *
  *   node bench/k-recovery/gather.mjs [--recompute] [--shard i/n]
  *
@@ -21,7 +22,7 @@ export const OUT = path.join(root, "bench", "out", "k-recovery");
 function readCaches() {
   const tables = {};
   if (!existsSync(OUT)) return tables;
-  for (const name of readdirSync(OUT).filter((f) => /^evidence-\d+\.json$/.test(f))) {
+  for (const name of readdirSync(OUT).filter((f) => /^evidence-\d+of\d+\.json$/.test(f))) {
     const cache = JSON.parse(readFileSync(path.join(OUT, name), "utf8"));
     if (cache.suiteVersion === SUITE_VERSION) Object.assign(tables, cache.tables);
   }
@@ -32,16 +33,21 @@ function readCaches() {
  * Every table's evidence, in id order; missing ones (of this shard) are
  * gathered and cached as they come.
  */
-export function loadEvidence({ recompute = false, shard = [0, 1], log = console.log } = {}) {
+export function loadEvidence({
+  recompute = false,
+  shard = [0, 1],
+  gather = true,
+  log = console.log,
+} = {}) {
   mkdirSync(OUT, { recursive: true });
   const cached = recompute ? {} : readCaches();
   const [i, n] = shard;
-  const cacheFile = path.join(OUT, `evidence-${i}.json`);
+  const cacheFile = path.join(OUT, `evidence-${i}of${n}.json`);
   const mine = { suiteVersion: SUITE_VERSION, tables: {} };
   const evidence = [];
   for (const entry of [...suiteDesign(), ...nullDesign()]) {
     let item = cached[entry.id];
-    if (!item && entry.id % n === i) {
+    if (!item && gather && entry.id % n === i) {
       item = gatherEvidence(makeTable(entry));
       const s = item.seconds;
       log(
@@ -50,7 +56,7 @@ export function loadEvidence({ recompute = false, shard = [0, 1], log = console.
       );
     }
     if (!item) continue;
-    if (entry.id % n === i) {
+    if (entry.id % n === i && item !== cached[entry.id]) {
       mine.tables[entry.id] = item;
       writeFileSync(cacheFile, JSON.stringify(mine) + "\n");
     }

@@ -13,7 +13,7 @@ import { VOTE_DEFAULTS, VOTE_INDICES } from "../../dist/evaluate/vote.js";
 import { loadEvidence } from "./gather.mjs";
 import { proposalsOf } from "./score.mjs";
 
-const dev = loadEvidence({ shard: [0, 1e9] }).filter((e) => e.half === "dev");
+const dev = loadEvidence({ gather: false }).filter((e) => e.half === "dev");
 console.log(`${dev.length} development tables`);
 const levels = [0, 1, 2];
 const results = [];
