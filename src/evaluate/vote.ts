@@ -73,6 +73,11 @@ export interface VoteOptions {
    * the resamples reproduce), or the k with the highest ARI when none is.
    */
   stabilityThreshold: number;
+  /**
+   * When the heaviest k is backed by a single index, NbClust's majority of
+   * all six ballots (weights ignored) decides instead.
+   */
+  loneBallotFallback: boolean;
   /** Share of the cast weight the winner needs for "agreed". */
   agreedShare: number;
   /**
@@ -103,6 +108,7 @@ export const VOTE_DEFAULTS: VoteOptions = {
   gapRule: "globalSEmax",
   gapSEFactor: 1,
   stabilityThreshold: 0.8,
+  loneBallotFallback: true,
   agreedShare: 2 / 3,
   noStructureSilhouette: 0.25,
 };
@@ -240,15 +246,32 @@ export function voteK(evidence: KEvidence, options: Partial<VoteOptions> = {}): 
   const tally = [...weightOf]
     .map(([k, weight]) => ({ k, weight }))
     .sort((a, b) => b.weight - a.weight || a.k - b.k);
-  const winner = tally.find((t) => sweptKs.has(t.k));
+  let winner = tally.find((t) => sweptKs.has(t.k));
+  // One index alone (however heavy) does not decide: a lone gap at the edge
+  // of the range is the usual failure on skewed client data, where the gap
+  // keeps rising. Then NbClust's majority of every ballot decides.
+  const backers = (k: number): number => ballots.filter((b) => b.k === k && b.weight > 0).length;
+  let lone = false;
+  if (settings.loneBallotFallback && winner && backers(winner.k) < 2) {
+    const majority = majorityVote(
+      ballots.map((b) => (b.k !== null && sweptKs.has(b.k) ? b.k : null)),
+    );
+    if (majority !== null && majority !== winner.k) {
+      lone = true;
+      winner = { k: majority, weight: weightOf.get(majority) ?? 0 };
+    }
+  }
   const recommendedK = winner?.k ?? Math.min(...sweptKs);
   const bestSilhouette = Math.max(
     ...evidence.rows.map((r) => r.silhouette).filter(Number.isFinite),
   );
   const gapSaysNone = ballots.some((b) => b.index === "gap" && b.k === 1);
   const share = cast > 0 && winner ? winner.weight / cast : 0;
-  const confidence: VoteConfidence =
-    gapSaysNone && !(bestSilhouette >= settings.noStructureSilhouette)
+  const confidence: VoteConfidence = lone
+    ? gapSaysNone && !(bestSilhouette >= settings.noStructureSilhouette)
+      ? "no-structure"
+      : "split"
+    : gapSaysNone && !(bestSilhouette >= settings.noStructureSilhouette)
       ? "no-structure"
       : share >= settings.agreedShare
         ? "agreed"
@@ -263,7 +286,11 @@ export function voteK(evidence: KEvidence, options: Partial<VoteOptions> = {}): 
     recommendedK,
     confidence,
     tally,
-    reason: reasonOf(ballots, recommendedK, confidence, bestSilhouette),
+    reason:
+      reasonOf(ballots, recommendedK, confidence, bestSilhouette) +
+      (lone
+        ? ` Only one index backed the heaviest k, so the majority of all six ballots decided.`
+        : ""),
   };
 }
 

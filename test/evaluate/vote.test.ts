@@ -107,6 +107,36 @@ describe("voteK", () => {
     expect(vote.tally[0]).toEqual({ k: 5, weight: 4 });
   });
 
+  it("with the shipped weights a lone gap ballot (weight 2) gives way to the majority of all six", () => {
+    // knee 3, silhouette 3, CH 4, DB 3, gap 6, stability 5
+    const rows = sweep(
+      [0.3, 0.45, 0.2, 0.3, 0.3],
+      [100, 150, 300, 120, 200],
+      [1.2, 0.6, 1.1, 0.9, 0.9],
+    );
+    const gap6 = { gap: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], se: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] };
+    const evidence = {
+      rows,
+      elbowK: 3,
+      gap: gap6,
+      stability: stability([0.95, 0.92, 0.9, 0.85, 0.5]),
+    };
+    const vote = voteK(evidence);
+    expect(vote.votes).toEqual({
+      knee: 3,
+      silhouette: 3,
+      calinskiHarabasz: 4,
+      daviesBouldin: 3,
+      gap: 6,
+      stability: 5,
+    });
+    expect(vote.tally[0]).toEqual({ k: 6, weight: 2 });
+    expect(vote.recommendedK).toBe(3);
+    expect(vote.confidence).toBe("split");
+    expect(vote.reason).toContain("Only one index backed the heaviest k");
+    expect(voteK(evidence, { loneBallotFallback: false }).recommendedK).toBe(6);
+  });
+
   it("gap at k=1 and a best silhouette below 0.25: no structure", () => {
     const rows = sweep(
       [0.2, 0.18, 0.17, 0.16, 0.15],
