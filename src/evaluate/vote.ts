@@ -318,7 +318,9 @@ function reasonOf(
   confidence: VoteConfidence,
   bestSilhouette: number,
 ): string {
-  const voted = ballots.filter((b) => b.k !== null && b.weight > 0);
+  // Every index that proposed a k is named, weighted or not, so the reader
+  // sees where the evidence agrees and where it does not.
+  const voted = ballots.filter((b) => b.k !== null);
   const forK = voted.filter((b) => b.k === k).map((b) => INDEX_NAMES[b.index]);
   const against = voted.filter((b) => b.k !== k).map((b) => `${INDEX_NAMES[b.index]} k=${b.k}`);
   const evidence = ballots.map((b) => b.evidence).join("; ");

@@ -45,6 +45,13 @@ export interface ChooseKOptions {
   stability?: false | { resamples?: number; sampleSize?: number | null };
 }
 
+/**
+ * Stability needs this many rows per k of the range's top: a bootstrap draw
+ * of fewer rows may hold fewer distinct rows than k, which K-Means cannot
+ * split into k clusters (tiny test tables, not client data).
+ */
+export const STABILITY_ROWS_PER_K = 5;
+
 /** Options of {@link sweepWorkflow}. */
 export interface SweepOptions extends RunOptions {
   table: Table;
@@ -123,8 +130,13 @@ export function sweepRun(
   progress.done();
   const gap =
     choose.gap === false ? undefined : gapOf(prepared, sweep, range, settings, context, choose.gap);
+  const stabilityRows = STABILITY_ROWS_PER_K * range.max;
+  const stabilityTooSmall = prepared.scaled.rows < stabilityRows;
+  if (choose.stability !== false && stabilityTooSmall) {
+    progress.note(msg.stabilitySkipped(prepared.scaled.rows, range.max, stabilityRows));
+  }
   const stability =
-    choose.stability === false
+    choose.stability === false || stabilityTooSmall
       ? undefined
       : stabilityOf(prepared, sweep, settings, context, choose.stability);
   const vote = voteK({
