@@ -94,13 +94,28 @@ describe("sweep, cluster and grade (in-process)", () => {
         "silhouetteK",
         "recommendedK",
         "reason",
+        "gap",
+        "stability",
+        "votes",
       ]),
     );
+    expect(sweep.formatVersion).toBe(2);
     expect(sweep.rows).toBe(3000);
     expect(sweep.k.map((r: { k: number }) => r.k)).toEqual([2, 3, 4, 5, 6]);
     for (const row of sweep.k) {
       expect(Object.keys(row).sort()).toEqual(
-        ["calinskiHarabasz", "daviesBouldin", "inertia", "iterations", "k", "silhouette"].sort(),
+        [
+          "calinskiHarabasz",
+          "daviesBouldin",
+          "inertia",
+          "iterations",
+          "k",
+          "silhouette",
+          "gap",
+          "gapSE",
+          "stabilityARI",
+          "stabilitySpread",
+        ].sort(),
       );
       expect(row.silhouette).toBeGreaterThanOrEqual(-1);
       expect(row.silhouette).toBeLessThanOrEqual(1);
