@@ -12,6 +12,7 @@ import { isSegworkError } from "../shared/errors.js";
 import { packageVersion } from "../shared/package-info.js";
 import {
   withCompareOptions,
+  withChooseKOptions,
   withFitOptions,
   withRfmOptions,
   withRuleOutputOptions,
@@ -67,8 +68,10 @@ export function buildProgram(line: string): Command {
       });
   }
 
-  withFitOptions(
-    withTableOptions(command("sweep", "fit K-Means for a range of k and recommend one")),
+  withChooseKOptions(
+    withFitOptions(
+      withTableOptions(command("sweep", "fit K-Means for a range of k and recommend one")),
+    ),
   ).option("-k, --k <range>", "k or a range, e.g. 2..10", "2..10");
 
   withFitOptions(

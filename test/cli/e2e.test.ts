@@ -127,6 +127,26 @@ describe("sweep, cluster and grade (in-process)", () => {
     expect(readFileSync(path.join(a, "report.html"), "utf8")).toContain("<svg");
   });
 
+  it("--no-gap, --stability-b and --stability-sample reach sweep.json", async () => {
+    const out = path.join(dir, "sweep-flags");
+    const args = [
+      ...sweepArgs(out),
+      "--no-gap",
+      "--stability-b",
+      "5",
+      "--stability-sample",
+      "1000",
+    ];
+    expect((await runCliInProcess(args)).status).toBe(0);
+    const sweep = JSON.parse(readFileSync(path.join(out, "sweep.json"), "utf8"));
+    expect(sweep.gap).toBeNull();
+    expect(sweep.votes.gap).toBeNull();
+    expect(sweep.stability).toEqual({ resamples: 5, rows: 1000, sampled: true });
+    expect(sweep.k.every((r: { stabilityARI: number | null }) => r.stabilityARI !== null)).toBe(
+      true,
+    );
+  });
+
   it("same seed → byte-identical assignments.csv; outputs have their documented shape", async () => {
     const args = (out: string) => [
       "cluster",
