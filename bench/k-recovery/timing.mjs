@@ -2,21 +2,23 @@
  * What gap and stability add to a sweep: on a seeded 100k × 8 table
  * (`segwork synth`'s generator, z-scored), the sweep alone (k = 2..10, 10
  * restarts, two threads, silhouette on 10,000 rows, CH, DB) against the same
- * sweep followed by the gap statistic (B = 50, k = 1..10) and stability
+ * sweep followed by the gap statistic (B = 50, k = 1..10, d.power 2 and the
+ * sweep's fits for the data, as the sweep workflow runs it) and stability
  * (B = 20, k = 2..10, judged against the sweep's fits), both with their
  * default sample size. The two alternate, three times each, in one process,
  * so load from other work on the machine falls on both; the medians and
- * their ratio are reported.
+ * their ratio are reported. K_TIMING_REPEATS=1 for a quick look.
  */
 import { sweepK } from "../../dist/evaluate/sweep.js";
 import { gapStatistic, GAP_DEFAULTS } from "../../dist/evaluate/gap.js";
+import { VOTE_DEFAULTS, VOTE_GAP_SETTINGS } from "../../dist/evaluate/vote.js";
 import { clusterStability, STABILITY_DEFAULTS } from "../../dist/evaluate/stability.js";
 import { synthesizeClients } from "../../dist/shared/synth.js";
 import { zScore } from "./suite.mjs";
 
 const ROWS = 100_000;
 const FEATURES = 8;
-const REPEATS = 3;
+const REPEATS = Number(process.env.K_TIMING_REPEATS ?? 3);
 
 export function timeSweeps(log) {
   const table = synthesizeClients({ rows: ROWS, features: FEATURES, clusters: 5, seed: 42 });
@@ -36,7 +38,15 @@ export function timeSweeps(log) {
     t0 = performance.now();
     const sweep = sweepK(matrix, options);
     const t1 = performance.now();
-    const gap = gapStatistic(matrix, { kMax: 10, seed: 7, references: 50 });
+    // as the sweep workflow computes it: d.power 2, the data's W(k) from the sweep's fits
+    const gap = gapStatistic(matrix, {
+      kMax: 10,
+      seed: 7,
+      references: 50,
+      dPower: VOTE_GAP_SETTINGS.dPower,
+      rule: VOTE_DEFAULTS.gapRule,
+      observed: (k) => sweep.clusterings.get(k)?.labels,
+    });
     const t2 = performance.now();
     clusterStability(matrix, {
       ks: sweep.rows.map((row) => row.k),

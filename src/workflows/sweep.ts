@@ -17,6 +17,7 @@ import { VOTE_DEFAULTS, VOTE_GAP_SETTINGS, voteK, type VoteResult } from "../eva
 import { validateKRange } from "../cluster/validate.js";
 import type { Prepared, PrepareOptions } from "../prepare/types.js";
 import type { ClusterReportInput, SweepReportData } from "../report/types.js";
+import type { ChooseKReportData } from "../report/sections/choose-k.js";
 import { sweepArtifact, writeSweep, type SweepArtifact } from "../artifacts/sweep.js";
 import * as msg from "../shared/messages/workflows.js";
 import { prepareClients } from "./client-table.js";
@@ -165,7 +166,39 @@ export function sweepRun(
       restarts: settings.restarts,
       seed: settings.seed,
       silhouetteSampleSize: sweep.silhouetteSampleSize,
+      choose: chooseKDisplay(vote, gap, stability),
     },
+  };
+}
+
+/** The report's view of the vote, the gap curve and stability. */
+function chooseKDisplay(
+  vote: VoteResult,
+  gap: GapResult | undefined,
+  stability: StabilityResult | undefined,
+): ChooseKReportData {
+  return {
+    vote,
+    ...(gap
+      ? {
+          gap: {
+            points: gap.k.map((k, i) => ({ k, gap: gap.gap[i]!, se: gap.se[i]! })),
+            references: gap.references,
+            rows: gap.rows,
+            sampled: gap.sampled,
+          },
+        }
+      : {}),
+    ...(stability
+      ? {
+          stability: {
+            perK: stability.perK.map((s) => ({ k: s.k, ari: s.ari, ariSd: s.ariSd })),
+            resamples: stability.resamples,
+            rows: stability.rows,
+            sampled: stability.sampled,
+          },
+        }
+      : {}),
   };
 }
 

@@ -151,7 +151,12 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     const files = await sweepFiles(result);
     expect(files.map((f) => f.name)).toEqual(SWEEP_OUTPUTS);
     expect(files[0]!.content).toBe(writeSweep(result.artifact));
-    expect(String(files[1]!.content)).toContain("<svg");
+    const html = String(files[1]!.content);
+    expect(html).toContain("<svg");
+    // the choosing-k sections: vote table, gap curve with error bars, stability per k
+    for (const id of ['id="vote"', 'id="gap"', 'id="stability"']) expect(html).toContain(id);
+    expect(html).toContain("How the indices voted");
+    expect(html).toContain("k = 2: the indices are split");
   });
 
   it("refuses a reversed or too small range before any work", () => {
