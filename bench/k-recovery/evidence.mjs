@@ -12,6 +12,7 @@
  * tables. Both the 1-restart refit of the data (R's way) and the sweep's
  * 10-restart fits are kept; the reference sets' fits are shared.
  */
+import { performance } from "node:perf_hooks";
 import { sweepK } from "../../dist/evaluate/sweep.js";
 import { gapStatistic } from "../../dist/evaluate/gap.js";
 import { clusterStability } from "../../dist/evaluate/stability.js";

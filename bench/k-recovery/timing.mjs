@@ -9,6 +9,7 @@
  * so load from other work on the machine falls on both; the medians and
  * their ratio are reported. K_TIMING_REPEATS=1 for a quick look.
  */
+import { performance } from "node:perf_hooks";
 import { sweepK } from "../../dist/evaluate/sweep.js";
 import { gapStatistic, GAP_DEFAULTS } from "../../dist/evaluate/gap.js";
 import { VOTE_DEFAULTS, VOTE_GAP_SETTINGS } from "../../dist/evaluate/vote.js";
