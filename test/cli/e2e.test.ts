@@ -72,6 +72,11 @@ describe("sweep, cluster and grade (in-process)", () => {
     "4",
     "--seed",
     "7",
+    // fewer gap sets and resamples than the defaults keep this test quick; both still run
+    "--gap-b",
+    "10",
+    "--stability-b",
+    "5",
     "--out",
     out,
     "--quiet",
@@ -100,6 +105,7 @@ describe("sweep, cluster and grade (in-process)", () => {
       ]),
     );
     expect(sweep.formatVersion).toBe(2);
+    expect([sweep.gap.references, sweep.stability.resamples]).toEqual([10, 5]);
     expect(sweep.rows).toBe(3000);
     expect(sweep.k.map((r: { k: number }) => r.k)).toEqual([2, 3, 4, 5, 6]);
     for (const row of sweep.k) {
