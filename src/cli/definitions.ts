@@ -7,7 +7,9 @@
 import { availableParallelism } from "node:os";
 import { Command, Option } from "commander";
 import { KMEANS_DEFAULTS } from "../cluster/defaults.js";
+import { GAP_DEFAULTS } from "../evaluate/gap.js";
 import { DEFAULT_SILHOUETTE_SAMPLE_SIZE } from "../evaluate/silhouette.js";
+import { STABILITY_DEFAULTS } from "../evaluate/stability.js";
 import { DROP_RULES, FEATURES_DEFAULTS } from "../features/types.js";
 import { ENCODINGS } from "../load/options.js";
 import {
@@ -106,6 +108,37 @@ export function withFitOptions(cmd: Command): Command {
     .option("--show-ids", "print example client ids in the report (hidden by default)")
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
+}
+
+/** The evidence about k beyond the sweep's indices (`sweep`): gap statistic and stability. */
+export function withChooseKOptions(cmd: Command): Command {
+  return cmd
+    .option("--no-gap", "skip the gap statistic")
+    .option(
+      "--gap-b <n>",
+      "reference sets of the gap statistic",
+      integer("--gap-b", 2),
+      GAP_DEFAULTS.references,
+    )
+    .option(
+      "--gap-sample <n>",
+      "rows for the gap statistic (a seeded sample above this many)",
+      integer("--gap-sample", 2),
+      GAP_DEFAULTS.sampleSize,
+    )
+    .option("--no-stability", "skip bootstrap stability")
+    .option(
+      "--stability-b <n>",
+      "bootstrap resamples for stability",
+      integer("--stability-b", 2),
+      STABILITY_DEFAULTS.resamples,
+    )
+    .option(
+      "--stability-sample <n>",
+      "rows for stability (a seeded sample above this many)",
+      integer("--stability-sample", 2),
+      STABILITY_DEFAULTS.sampleSize,
+    );
 }
 
 /** Options that describe a transaction log. */

@@ -13,6 +13,7 @@ import { packageVersion } from "../shared/package-info.js";
 import {
   withClvOptions,
   withCompareOptions,
+  withChooseKOptions,
   withJoinOptions,
   withFitOptions,
   withRfmOptions,
@@ -72,8 +73,10 @@ export function buildProgram(line: string): Command {
       });
   }
 
-  withFitOptions(
-    withTableOptions(command("sweep", "fit K-Means for a range of k and recommend one")),
+  withChooseKOptions(
+    withFitOptions(
+      withTableOptions(command("sweep", "fit K-Means for a range of k and recommend one")),
+    ),
   ).option("-k, --k <range>", "k or a range, e.g. 2..10", "2..10");
 
   withFitOptions(

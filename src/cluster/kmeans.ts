@@ -119,7 +119,7 @@ export function kmeans(matrix: DenseMatrix, options: KMeansOptions): Clustering 
         initial === undefined,
       );
       repairs += outcome.emptyClusterRepairs;
-      options.onRestart?.(restart, outcome.inertia);
+      options.onRestart?.(restart, outcome.inertia, state.labels);
       if (best === undefined || outcome.inertia < best.inertia) {
         best = outcome;
         bestLabels.set(state.labels);

@@ -19,8 +19,13 @@ export interface KMeansOptions {
   tolerance?: number;
   /** Start from these centres (k × cols, row-major) instead of k-means++; restarts is then 1. */
   initialCentroids?: Float64Array;
-  /** Called after each restart finishes, with the 0-based restart and that run's own inertia. */
-  onRestart?: (restart: number, inertia: number) => void;
+  /**
+   * Called after each restart finishes, with the 0-based restart, that run's
+   * own inertia and its labels. `labels` is the kernel's working array, valid
+   * only during the call (copy it to keep it); reading it costs the default
+   * path nothing.
+   */
+  onRestart?: (restart: number, inertia: number, labels: Int32Array) => void;
   /**
    * Assignment step: `"hamerly"` (Hamerly 2010 bounds; skips most distance
    * computations, same labels as Lloyd) or `"lloyd"` (every distance, every

@@ -47,7 +47,7 @@ export interface ClusterDistanceSums {
 }
 
 /** Rows per tile side: a 128×128 distance tile is 128 KiB, which stays in L2. */
-const TILE = 128;
+export const TILE = 128;
 
 /**
  * Per-row, per-cluster Euclidean distance sums of every labeling, from one
@@ -79,16 +79,14 @@ export function clusterDistanceSumsMany(
   }
   const sums = new Float64Array(total);
   const members = labelings.map(({ labels, k }) => membersByCluster(labels, k));
-  const width = m.cols <= 4 ? 4 : m.cols <= 8 ? 8 : m.cols;
+  const width = paddedWidth(m.cols);
   const x = padColumns(m, width);
   const tile = new Float64Array(TILE * TILE);
   for (let a0 = 0; a0 < n; a0 += TILE) {
     const a1 = Math.min(n, a0 + TILE);
     for (let b0 = a0; b0 < n; b0 += TILE) {
       const b1 = Math.min(n, b0 + TILE);
-      if (width === 4) tileWidth4(x, a0, a1, b0, b1, tile);
-      else if (width === 8) tileWidth8(x, a0, a1, b0, b1, tile);
-      else tileGeneric(x, width, a0, a1, b0, b1, tile);
+      distanceTile(x, width, a0, a1, b0, b1, tile);
       for (let l = 0; l < labelings.length; l++) {
         const k = labelings[l]!.k;
         const { order, starts } = members[l]!;
@@ -100,6 +98,34 @@ export function clusterDistanceSumsMany(
     }
   }
   return { sums, offsets };
+}
+
+/** The padded width the tile kernels work on: 4 or 8 columns when the data fits, else its own. */
+export function paddedWidth(cols: number): number {
+  return cols <= 4 ? 4 : cols <= 8 ? 8 : cols;
+}
+
+/**
+ * tile[(a − a0)·TILE + (b − b0)] = ‖x_a − x_b‖ for rows a0..a1 against rows
+ * b0..b1 of `x` (row-major, `width` columns as given by {@link paddedWidth}).
+ *
+ * @example
+ * const tile = new Float64Array(TILE * TILE);
+ * distanceTile(Float64Array.of(0, 0, 0, 0, 3, 4, 0, 0), 4, 0, 2, 0, 2, tile);
+ * [tile[1], tile[TILE]]; // => [5, 5]
+ */
+export function distanceTile(
+  x: Float64Array,
+  width: number,
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+  tile: Float64Array,
+): void {
+  if (width === 4) tileWidth4(x, a0, a1, b0, b1, tile);
+  else if (width === 8) tileWidth8(x, a0, a1, b0, b1, tile);
+  else tileGeneric(x, width, a0, a1, b0, b1, tile);
 }
 
 /**
@@ -123,7 +149,7 @@ export function padColumns(m: DenseMatrix, width: number): Float64Array {
  * within a cluster) as offsets into the block: block B's cluster c is
  * order[starts[B·(k+1) + c] .. starts[B·(k+1) + c + 1]).
  */
-function membersByCluster(
+export function membersByCluster(
   labels: Int32Array,
   k: number,
 ): { order: Int32Array; starts: Int32Array } {

@@ -8,6 +8,7 @@ import type {
 
 export type { PcaProjection, SilhouettePlotData };
 import type { Profiles } from "../evaluate/profile-types.js";
+import type { ChooseKReportData } from "./sections/choose-k.js";
 
 /** Everything the sweep section needs. */
 export interface SweepReportData {
@@ -17,6 +18,8 @@ export interface SweepReportData {
   seed: number;
   /** Rows the silhouettes were computed on (equals row count when exact). */
   silhouetteSampleSize: number;
+  /** The vote on k, the gap curve and stability (issue 13); absent for a sweep without them. */
+  choose?: ChooseKReportData;
 }
 
 /** Everything the cluster section needs. */

@@ -1,13 +1,23 @@
 /**
  * The sweep workflow: K-Means for every k in a range on a client table, the
- * quality indices per k, the recommended k with its reason, and that k's
- * clustering profiled for the report (knife plot, PCA map, profiles).
+ * quality indices per k, the gap statistic and bootstrap stability (each on
+ * a seeded sample above 20,000 rows, each switchable off), the vote of all
+ * indices on k with its confidence and reason, and the voted k's clustering
+ * profiled for the report (knife plot, PCA map, profiles).
  */
 import type { Table } from "../load/types.js";
 import { sweepK, type SweepResult } from "../evaluate/sweep.js";
+import { GAP_DEFAULTS, gapStatistic, type GapResult } from "../evaluate/gap.js";
+import {
+  clusterStability,
+  STABILITY_DEFAULTS,
+  type StabilityResult,
+} from "../evaluate/stability.js";
+import { VOTE_DEFAULTS, VOTE_GAP_SETTINGS, voteK, type VoteResult } from "../evaluate/vote.js";
 import { validateKRange } from "../cluster/validate.js";
 import type { Prepared, PrepareOptions } from "../prepare/types.js";
 import type { ClusterReportInput, SweepReportData } from "../report/types.js";
+import type { ChooseKReportData } from "../report/sections/choose-k.js";
 import { sweepArtifact, writeSweep, type SweepArtifact } from "../artifacts/sweep.js";
 import * as msg from "../shared/messages/workflows.js";
 import { prepareClients } from "./client-table.js";
@@ -25,6 +35,24 @@ export interface KRange {
 /** The default range of k: 2..10. */
 export const DEFAULT_K_RANGE: KRange = { min: 2, max: 10 };
 
+/**
+ * The evidence beyond the sweep's indices: the gap statistic and bootstrap
+ * stability, each `false` to switch off. Unset numbers take the stages'
+ * defaults: B = 50 reference sets and B = 20 resamples, each on a seeded
+ * sample of 20,000 rows above that (null: every row).
+ */
+export interface ChooseKOptions {
+  gap?: false | { references?: number; sampleSize?: number | null };
+  stability?: false | { resamples?: number; sampleSize?: number | null };
+}
+
+/**
+ * Stability needs this many rows per k of the range's top: a bootstrap draw
+ * of fewer rows may hold fewer distinct rows than k, which K-Means cannot
+ * split into k clusters (tiny test tables, not client data).
+ */
+export const STABILITY_ROWS_PER_K = 5;
+
 /** Options of {@link sweepWorkflow}. */
 export interface SweepOptions extends RunOptions {
   table: Table;
@@ -38,11 +66,19 @@ export interface SweepOptions extends RunOptions {
   orderBy?: string;
   /** Put example client ids into the report. */
   showIds?: boolean;
+  /** Gap statistic and stability settings (default: both on). */
+  choose?: ChooseKOptions;
 }
 
 /** A sweep on prepared rows: the fits, sweep.json and the report's sweep part. */
 export interface SweepRun {
   sweep: SweepResult;
+  /** The gap curve (undefined when switched off). */
+  gap?: GapResult;
+  /** Stability per swept k (undefined when switched off). */
+  stability?: StabilityResult;
+  /** The vote that decides the recommended k. */
+  vote: VoteResult;
   /** sweep.json. */
   artifact: SweepArtifact;
   /** The sweep part of the report (indices per k, recommendation). */
@@ -62,17 +98,21 @@ export interface SweepWorkflowResult extends SweepRun {
 }
 
 /**
- * Sweeps k on prepared rows, reporting progress per k.
+ * Sweeps k on prepared rows, then computes the gap statistic and stability
+ * (unless switched off) and lets the vote pick k; progress per k, per
+ * reference set and per resample.
  *
  * @example
  * const run = sweepRun(prepared, { min: 2, max: 10 }, fitSettingsOf({ seed: 7 }), runContext({}));
  * run.artifact.recommendedK // => 4
+ * run.artifact.votes.confidence // => "agreed"
  */
 export function sweepRun(
   prepared: Prepared,
   range: KRange,
   settings: FitSettings,
   context: RunContext,
+  choose: ChooseKOptions = {},
 ): SweepRun {
   const { progress } = context;
   const total = range.max - range.min + 1;
@@ -89,17 +129,129 @@ export function sweepRun(
     onK: (k, done) => progress.step("sweep", done, total, `k=${k} done`),
   });
   progress.done();
+  const gap =
+    choose.gap === false ? undefined : gapOf(prepared, sweep, range, settings, context, choose.gap);
+  const stabilityRows = STABILITY_ROWS_PER_K * range.max;
+  const stabilityTooSmall = prepared.scaled.rows < stabilityRows;
+  if (choose.stability !== false && stabilityTooSmall) {
+    progress.note(msg.stabilitySkipped(prepared.scaled.rows, range.max, stabilityRows));
+  }
+  const stability =
+    choose.stability === false || stabilityTooSmall
+      ? undefined
+      : stabilityOf(prepared, sweep, settings, context, choose.stability);
+  const vote = voteK({
+    rows: sweep.rows,
+    elbowK: sweep.recommendation.elbowK,
+    ...(gap ? { gap } : {}),
+    ...(stability ? { stability: stability.perK } : {}),
+  });
   return {
     sweep,
-    artifact: sweepArtifact(prepared, sweep, settings),
+    ...(gap ? { gap } : {}),
+    ...(stability ? { stability } : {}),
+    vote,
+    artifact: sweepArtifact(prepared, sweep, settings, {
+      ...(gap ? { gap } : {}),
+      ...(stability ? { stability } : {}),
+      vote,
+    }),
     display: {
       rows: sweep.rows,
-      recommendation: sweep.recommendation,
+      recommendation: {
+        ...sweep.recommendation,
+        recommendedK: vote.recommendedK,
+        reason: vote.reason,
+      },
       restarts: settings.restarts,
       seed: settings.seed,
       silhouetteSampleSize: sweep.silhouetteSampleSize,
+      choose: chooseKDisplay(vote, gap, stability),
     },
   };
+}
+
+/** The report's view of the vote, the gap curve and stability. */
+function chooseKDisplay(
+  vote: VoteResult,
+  gap: GapResult | undefined,
+  stability: StabilityResult | undefined,
+): ChooseKReportData {
+  return {
+    vote,
+    ...(gap
+      ? {
+          gap: {
+            points: gap.k.map((k, i) => ({ k, gap: gap.gap[i]!, se: gap.se[i]! })),
+            references: gap.references,
+            rows: gap.rows,
+            sampled: gap.sampled,
+          },
+        }
+      : {}),
+    ...(stability
+      ? {
+          stability: {
+            perK: stability.perK.map((s) => ({ k: s.k, ari: s.ari, ariSd: s.ariSd })),
+            resamples: stability.resamples,
+            rows: stability.rows,
+            sampled: stability.sampled,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The gap curve of a sweep as the vote was tuned on it: the data's W(k) from the sweep's fits. */
+function gapOf(
+  prepared: Prepared,
+  sweep: SweepResult,
+  range: KRange,
+  settings: FitSettings,
+  context: RunContext,
+  options: { references?: number; sampleSize?: number | null } = {},
+): GapResult {
+  const references = options.references ?? GAP_DEFAULTS.references;
+  const result = gapStatistic(prepared.scaled, {
+    kMax: Math.min(range.max, prepared.scaled.rows),
+    seed: settings.seed,
+    references,
+    sampleSize: options.sampleSize === undefined ? GAP_DEFAULTS.sampleSize : options.sampleSize,
+    dPower: VOTE_GAP_SETTINGS.dPower,
+    rule: VOTE_DEFAULTS.gapRule,
+    seFactor: VOTE_DEFAULTS.gapSEFactor,
+    maxIterations: settings.maxIterations,
+    tolerance: settings.tolerance,
+    observed: (k) => sweep.clusterings.get(k)?.labels,
+    onProgress: (done, total) =>
+      context.progress.step("gap", done, total, done === 1 ? "data" : `reference set ${done - 1}`),
+  });
+  context.progress.done();
+  return result;
+}
+
+/** Bootstrap stability of every swept k, judged against the sweep's own fits. */
+function stabilityOf(
+  prepared: Prepared,
+  sweep: SweepResult,
+  settings: FitSettings,
+  context: RunContext,
+  options: { resamples?: number; sampleSize?: number | null } = {},
+): StabilityResult {
+  const result = clusterStability(prepared.scaled, {
+    ks: sweep.rows.map((r) => r.k),
+    seed: settings.seed,
+    resamples: options.resamples ?? STABILITY_DEFAULTS.resamples,
+    sampleSize:
+      options.sampleSize === undefined ? STABILITY_DEFAULTS.sampleSize : options.sampleSize,
+    maxIterations: settings.maxIterations,
+    tolerance: settings.tolerance,
+    reference: (k) => sweep.clusterings.get(k)?.labels,
+    onProgress: (done, total) =>
+      context.progress.step("stability", done, total, `resample ${done}`),
+  });
+  context.progress.done();
+  return result;
 }
 
 /**
@@ -123,7 +275,7 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
     { ...(options.sample === undefined ? {} : { sample: options.sample }), seed: settings.seed },
     context.progress,
   );
-  const run = sweepRun(prepared, range, settings, context);
+  const run = sweepRun(prepared, range, settings, context, options.choose);
   const k = run.artifact.recommendedK;
   const recommended = fitClusterRun(
     prepared,

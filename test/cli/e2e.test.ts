@@ -72,6 +72,11 @@ describe("sweep, cluster and grade (in-process)", () => {
     "4",
     "--seed",
     "7",
+    // fewer gap sets and resamples than the defaults keep this test quick; both still run
+    "--gap-b",
+    "10",
+    "--stability-b",
+    "5",
     "--out",
     out,
     "--quiet",
@@ -94,13 +99,29 @@ describe("sweep, cluster and grade (in-process)", () => {
         "silhouetteK",
         "recommendedK",
         "reason",
+        "gap",
+        "stability",
+        "votes",
       ]),
     );
+    expect(sweep.formatVersion).toBe(2);
+    expect([sweep.gap.references, sweep.stability.resamples]).toEqual([10, 5]);
     expect(sweep.rows).toBe(3000);
     expect(sweep.k.map((r: { k: number }) => r.k)).toEqual([2, 3, 4, 5, 6]);
     for (const row of sweep.k) {
       expect(Object.keys(row).sort()).toEqual(
-        ["calinskiHarabasz", "daviesBouldin", "inertia", "iterations", "k", "silhouette"].sort(),
+        [
+          "calinskiHarabasz",
+          "daviesBouldin",
+          "inertia",
+          "iterations",
+          "k",
+          "silhouette",
+          "gap",
+          "gapSE",
+          "stabilityARI",
+          "stabilitySpread",
+        ].sort(),
       );
       expect(row.silhouette).toBeGreaterThanOrEqual(-1);
       expect(row.silhouette).toBeLessThanOrEqual(1);
@@ -110,6 +131,26 @@ describe("sweep, cluster and grade (in-process)", () => {
       expect(sweep.k[i].inertia).toBeLessThan(sweep.k[i - 1].inertia);
     expect(sweep.recommendedK).toBe(4);
     expect(readFileSync(path.join(a, "report.html"), "utf8")).toContain("<svg");
+  });
+
+  it("--no-gap, --stability-b and --stability-sample reach sweep.json", async () => {
+    const out = path.join(dir, "sweep-flags");
+    const args = [
+      ...sweepArgs(out),
+      "--no-gap",
+      "--stability-b",
+      "5",
+      "--stability-sample",
+      "1000",
+    ];
+    expect((await runCliInProcess(args)).status).toBe(0);
+    const sweep = JSON.parse(readFileSync(path.join(out, "sweep.json"), "utf8"));
+    expect(sweep.gap).toBeNull();
+    expect(sweep.votes.gap).toBeNull();
+    expect(sweep.stability).toEqual({ resamples: 5, rows: 1000, sampled: true });
+    expect(sweep.k.every((r: { stabilityARI: number | null }) => r.stabilityARI !== null)).toBe(
+      true,
+    );
   });
 
   it("same seed → byte-identical assignments.csv; outputs have their documented shape", async () => {

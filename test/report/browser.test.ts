@@ -49,7 +49,7 @@ describe.skipIf(skip)(title, () => {
       opened.page,
       "g.role-mark > path, g.role-mark > line, g.role-mark > text",
     );
-    expect(marks.length).toBe(6);
+    expect(marks.length).toBe(7); // with the gap curve
     for (const count of marks) expect(count).toBeGreaterThan(0);
     // Each chart has a visible size.
     for (const width of widths) expect(width).toBeGreaterThan(200);
@@ -72,7 +72,7 @@ describe.skipIf(skip)(title, () => {
     const targets = await opened.page.$$eval(".toc a", (links) =>
       links.map((link) => link.getAttribute("href") ?? ""),
     );
-    expect(targets.length).toBe(12);
+    expect(targets.length).toBe(15); // with vote, gap, stability
     for (const target of targets) {
       expect(target.startsWith("#")).toBe(true);
       expect(await opened.page.locator(`section[id="${target.slice(1)}"]`).count()).toBe(1);

@@ -29,6 +29,9 @@ describe("renderClusterReport with a sweep and a clustering", () => {
       "elbow",
       "quality",
       "recommendation",
+      "vote",
+      "gap",
+      "stability",
       "silhouette",
       "pca",
       "profiles",
@@ -37,9 +40,9 @@ describe("renderClusterReport with a sweep and a clustering", () => {
     ]);
   });
 
-  it("inlines six charts, each with marks", () => {
+  it("inlines seven charts (the gap curve the seventh), each with marks", () => {
     const charts = svgs(page);
-    expect(charts.length).toBe(6);
+    expect(charts.length).toBe(7);
     for (const svg of charts) expect(countMarks(svg)).toBeGreaterThan(0);
   });
 
@@ -104,8 +107,11 @@ describe("renderClusterReport with part of the data", () => {
       "elbow",
       "quality",
       "recommendation",
+      "vote",
+      "gap",
+      "stability",
     ]);
-    expect(svgs(out).length).toBe(2);
+    expect(svgs(out).length).toBe(3);
   });
 
   it("a cluster-only report has no sweep sections", async () => {

@@ -15,6 +15,42 @@ import type { ClusterReportInput } from "../../src/report/types.js";
 import { samplePcaPoints } from "../../src/evaluate/pca.js";
 import { Random, sampleIndices } from "../../src/shared/random.js";
 import type { DenseMatrix } from "../../src/shared/matrix.js";
+import { gapStatistic } from "../../src/evaluate/gap.js";
+import { voteK } from "../../src/evaluate/vote.js";
+import type { ChooseKReportData } from "../../src/report/sections/choose-k.js";
+
+/**
+ * The choosing-k part of the sweep: a real gap curve (B = 10, d.power 2, the
+ * sweep's labels for the data) and the vote; stability from the spread of
+ * hand-set ARIs (falling with k), which the report only displays.
+ */
+function chooseK(
+  scaled: DenseMatrix,
+  rows: SweepRow[],
+  elbowK: number | null,
+  swept: { row: SweepRow; labels: number[] }[],
+): ChooseKReportData {
+  const labelsOf = new Map(swept.map((s) => [s.row.k, Int32Array.from(s.labels)]));
+  const gap = gapStatistic(scaled, {
+    kMax: Math.max(...rows.map((r) => r.k)),
+    seed: 5,
+    references: 10,
+    dPower: 2,
+    observed: (k) => labelsOf.get(k),
+  });
+  const perK = rows.map((r) => ({ k: r.k, ari: 1 - 0.06 * (r.k - 2), ariSd: 0.01 * r.k }));
+  const vote = voteK({ rows, elbowK, gap, stability: perK });
+  return {
+    vote,
+    gap: {
+      points: gap.k.map((k, i) => ({ k, gap: gap.gap[i]!, se: gap.se[i]! })),
+      references: gap.references,
+      rows: gap.rows,
+      sampled: gap.sampled,
+    },
+    stability: { perK, resamples: 20, rows: scaled.rows, sampled: false },
+  };
+}
 
 export const HOSTILE_FEATURE = "<script>alert(1)</script>";
 export const HOSTILE_LABEL = "Top spend & <b>loyal</b>";
@@ -338,6 +374,7 @@ export function makeReportInput(options: FixtureOptions = {}): ClusterReportInpu
       restarts: 10,
       seed: 7,
       silhouetteSampleSize: n,
+      choose: chooseK(scaled, rows, elbowK, swept),
     };
   }
   if (options.cluster !== false) {

@@ -3,6 +3,7 @@
  * sections (order, flattening, leaving out what has no data), and the
  * sections that decide for themselves that there is nothing to show.
  */
+import { chooseKSection } from "../../src/report/sections/choose-k.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compareSegmentations } from "../../src/compare/index.js";
 import type { Comparison } from "../../src/compare/types.js";
@@ -96,7 +97,14 @@ describe("the K-Means section lists", () => {
     const context = sectionContext({ profiles });
     const sweep = await composeSections(SWEEP_SECTIONS, input.sweep!, context);
     const cluster = await composeSections(CLUSTERING_SECTIONS, input.cluster!, context);
-    expect(sweep.map((s) => s.id)).toEqual(["elbow", "quality", "recommendation"]);
+    expect(sweep.map((s) => s.id)).toEqual([
+      "elbow",
+      "quality",
+      "recommendation",
+      "vote",
+      "gap",
+      "stability",
+    ]);
     expect(cluster.map((s) => s.id)).toEqual([
       "silhouette",
       "pca",
@@ -108,6 +116,12 @@ describe("the K-Means section lists", () => {
 });
 
 describe("sections with nothing to show", () => {
+  it("choosing k: only the vote when gap and stability were switched off", async () => {
+    const { gap: _gap, stability: _stability, ...voteOnly } = input.sweep!.choose!;
+    const sections = await chooseKSection(voteOnly, sectionContext());
+    expect(sections.map((s) => s.id)).toEqual(["vote"]);
+  });
+
   it("example ids: none without ids, one section with them", () => {
     const context = sectionContext({ profiles });
     expect(exampleIdsSection({ profiles, exampleIds: undefined }, context)).toEqual([]);

@@ -1,11 +1,13 @@
 /**
  * The sweep workflow as a library call on the shipped Online Retail clients
- * (the demo's features and seed): the recommended k and its reason follow
- * from the indices it reports, the same seed gives the same sweep.json, and
+ * (the demo's features and seed): the voted k and its reason follow from the
+ * indices, gap and stability it reports, the same seed gives the same sweep.json, and
  * the recommended clustering is the one `clusterWorkflow` fits for that k.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseSweep, writeSweep } from "../../src/artifacts/sweep.js";
+import { maxSE } from "../../src/evaluate/gap-rules.js";
+import { VOTE_DEFAULTS } from "../../src/evaluate/vote.js";
 import { writeAssignments } from "../../src/artifacts/assignments.js";
 import { writeModel } from "../../src/artifacts/model.js";
 import type { Table } from "../../src/load/types.js";
@@ -36,23 +38,59 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     });
   });
 
-  it("recommends k = 4, and the reason follows from the indices it reports", () => {
+  // Before issue 13 the knee-first rule recommended k=4 here (knee 5, silhouette best near it at 4).
+  // The vote now recommends k=2: the gap alone (weight 2) wants k=10, the top of the range, and a
+  // heaviest k backed by one index gives way to the majority of all six (silhouette, CH, DB: 2).
+  it("the vote recommends k = 2 (split), and every ballot follows from the numbers sweep.json holds", () => {
     const { artifact } = result;
     const silhouette = new Map(artifact.k.map((r) => [r.k, r.silhouette]));
-    const best = (ks: number[]): number =>
-      ks.reduce((a, b) => (silhouette.get(b)! > silhouette.get(a)! ? b : a));
-    expect([artifact.elbowK, artifact.silhouetteK, artifact.recommendedK]).toEqual([5, 2, 4]);
-    // The silhouette peak is the argmax over all k; the pick is the best within ±1 of the knee,
-    // taken because it beats the knee's own silhouette by more than 0.01.
-    expect(best(artifact.k.map((r) => r.k))).toBe(2);
-    expect(best([4, 5, 6])).toBe(4);
-    expect(silhouette.get(4)! - silhouette.get(5)!).toBeGreaterThan(0.01);
-    expect(artifact.reason).toContain("Knee of the inertia curve at k=5 (Kneedle, S=1)");
+    const argmax = (score: (r: (typeof artifact.k)[number]) => number): number =>
+      artifact.k.reduce((a, b) => (score(b) > score(a) ? b : a)).k;
+    expect(argmax((r) => r.silhouette)).toBe(2);
+    expect(argmax((r) => r.calinskiHarabasz)).toBe(2);
+    expect(argmax((r) => -r.daviesBouldin)).toBe(2);
+    const gapCurve = [artifact.gap!.gapAtOne, ...artifact.k.map((r) => r.gap!)];
+    const gapSE = [artifact.gap!.gapSEAtOne, ...artifact.k.map((r) => r.gapSE!)];
+    expect(maxSE(gapCurve, gapSE, VOTE_DEFAULTS.gapRule)).toBe(10);
+    const stable = artifact.k.filter((r) => r.stabilityARI! >= VOTE_DEFAULTS.stabilityThreshold);
+    expect(Math.max(...stable.map((r) => r.k))).toBe(4);
+    expect(artifact.votes).toEqual({
+      knee: 5,
+      silhouette: 2,
+      calinskiHarabasz: 2,
+      daviesBouldin: 2,
+      gap: 10,
+      stability: 4,
+      recommendedK: 2,
+      confidence: "split",
+    });
+    expect([artifact.elbowK, artifact.silhouetteK, artifact.recommendedK]).toEqual([5, 2, 2]);
+    expect(artifact.reason).toBe(result.vote.reason);
     expect(artifact.reason).toContain(`silhouette peaks at k=2 (${silhouette.get(2)!.toFixed(3)})`);
-    expect(artifact.reason).toContain(
-      `Recommended k=4: it has the highest silhouette within ±1 of the knee (k=4..6, ${silhouette.get(4)!.toFixed(3)}), more than 0.01 above the knee's (${silhouette.get(5)!.toFixed(3)})`,
-    );
-    expect(result.summary).toEqual([notes.recommended(4, artifact.reason)]);
+    expect(artifact.reason).toContain("Disagreeing: knee k=5, gap k=10, stability k=4.");
+    expect(artifact.reason).toContain("Only one index backed the heaviest k");
+    expect(artifact.gap).toMatchObject({ references: 50, dPower: 2, rows: 4330, sampled: false });
+    expect(artifact.stability).toEqual({ resamples: 20, rows: 4330, sampled: false });
+    expect(result.summary).toEqual([notes.recommended(2, artifact.reason)]);
+  });
+
+  it("gap and stability can be switched off: then the four indices vote alone", () => {
+    const plain = sweepWorkflow({
+      table,
+      prepare: DEMO_PREPARE,
+      fit: { seed: 7 },
+      choose: { gap: false, stability: false },
+    });
+    expect(plain.gap).toBeUndefined();
+    expect(plain.stability).toBeUndefined();
+    expect(plain.artifact.gap).toBeNull();
+    expect(plain.artifact.stability).toBeNull();
+    expect(plain.artifact.k.every((r) => r.gap === null && r.stabilityARI === null)).toBe(true);
+    expect([plain.artifact.votes.gap, plain.artifact.votes.stability]).toEqual([null, null]);
+    // CH is the only weighted index left; it says 2, as do silhouette and DB
+    expect(plain.artifact.recommendedK).toBe(2);
+    // the sweep itself is untouched by switching them off
+    expect(plain.artifact.k.map((r) => r.inertia)).toEqual(result.artifact.k.map((r) => r.inertia));
   });
 
   it("sweep.json records the rows, features, scaling and one row per k; inertia falls with k", () => {
@@ -74,29 +112,31 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     expect(parseSweep(writeSweep(artifact), "sweep.json")).toEqual(artifact);
   });
 
-  it("reports progress: the prepared rows, one step per k, then done", () => {
+  it("reports progress: the prepared rows, one step per k, per gap set and per resample, then done", () => {
     expect(progress.events[0]).toEqual({ kind: "note", text: notes.preparedRows(4330, 3, 8) });
     const steps = progress.events.filter((e) => e.kind === "step");
-    expect(steps.map((e) => e.kind === "step" && [e.task, e.done, e.total])).toEqual(
-      Array.from({ length: 10 }, (_, i) => ["sweep", i, 9]),
-    );
+    expect(steps.map((e) => e.kind === "step" && [e.task, e.done, e.total])).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => ["sweep", i, 9]),
+      ...Array.from({ length: 51 }, (_, i) => ["gap", i + 1, 51]),
+      ...Array.from({ length: 20 }, (_, i) => ["stability", i + 1, 20]),
+    ]);
     expect(progress.events.at(-1)).toEqual({ kind: "done" });
   });
 
-  it("profiles the recommended k for the report: four labelled clusters, top one first", () => {
+  it("profiles the recommended k for the report: two labelled clusters, top one first", () => {
     const { profiles } = result.recommended;
-    expect(profiles.clusters.map((c) => c.cluster)).toEqual([0, 1, 2, 3]);
+    expect(profiles.clusters.map((c) => c.cluster)).toEqual([0, 1]);
     expect(profiles.clusters.reduce((n, c) => n + c.size, 0)).toBe(4330);
-    expect(profiles.clusters[0]!.label).toBe("Very frequent · High spend · Recent");
+    expect(profiles.clusters[0]!.label).toBe("Frequent · High spend · Recent");
     const monetary = profiles.clusters.map((c) => c.mean.monetary!);
     expect([...monetary].sort((a, b) => b - a)).toEqual(monetary);
-    expect(result.report.cluster?.profiles.clusters).toHaveLength(4);
-    expect(result.report.sweep?.recommendation.recommendedK).toBe(4);
+    expect(result.report.cluster?.profiles.clusters).toHaveLength(2);
+    expect(result.report.sweep?.recommendation.recommendedK).toBe(2);
   });
 
-  it("clusterWorkflow with k = 4 and the same seed refits exactly the sweep's fit of k = 4", () => {
-    const cluster = clusterWorkflow({ table, prepare: DEMO_PREPARE, k: 4, fit: { seed: 7 } });
-    const row = result.artifact.k.find((r) => r.k === 4)!;
+  it("clusterWorkflow with k = 2 and the same seed refits exactly the sweep's fit of k = 2", () => {
+    const cluster = clusterWorkflow({ table, prepare: DEMO_PREPARE, k: 2, fit: { seed: 7 } });
+    const row = result.artifact.k.find((r) => r.k === 2)!;
     expect(cluster.clustering.inertia).toBe(row.inertia);
     expect(cluster.clustering.iterations).toBe(row.iterations);
     expect(writeModel(cluster.model)).toBe(writeModel(result.recommended.model));
@@ -111,7 +151,12 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     const files = await sweepFiles(result);
     expect(files.map((f) => f.name)).toEqual(SWEEP_OUTPUTS);
     expect(files[0]!.content).toBe(writeSweep(result.artifact));
-    expect(String(files[1]!.content)).toContain("<svg");
+    const html = String(files[1]!.content);
+    expect(html).toContain("<svg");
+    // the choosing-k sections: vote table, gap curve with error bars, stability per k
+    for (const id of ['id="vote"', 'id="gap"', 'id="stability"']) expect(html).toContain(id);
+    expect(html).toContain("How the indices voted");
+    expect(html).toContain("k = 2: the indices are split");
   });
 
   it("refuses a reversed or too small range before any work", () => {

@@ -4,6 +4,7 @@ import {
   SWEEP_OUTPUTS,
   sweepFiles,
   sweepWorkflow,
+  type ChooseKOptions,
 } from "../../workflows/index.js";
 import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
 import { parseKRange } from "../parse.js";
@@ -15,7 +16,47 @@ import {
   type KMeansCliOptions,
 } from "../table-options.js";
 
-export async function run(options: KMeansCliOptions, command: string): Promise<void> {
+/** `sweep`'s own options: the gap statistic and stability (commander's `--no-gap` gives gap: false). */
+export interface ChooseKCliOptions {
+  gap?: boolean;
+  gapB?: number;
+  gapSample?: number;
+  stability?: boolean;
+  stabilityB?: number;
+  stabilitySample?: number;
+}
+
+/**
+ * The workflow's {@link ChooseKOptions} from the command line.
+ *
+ * @example
+ * chooseKOptionsOf({ gap: false, stabilityB: 50 }) // => { gap: false, stability: { resamples: 50 } }
+ */
+export function chooseKOptionsOf(options: ChooseKCliOptions): ChooseKOptions {
+  return {
+    gap:
+      options.gap === false
+        ? false
+        : {
+            ...(options.gapB === undefined ? {} : { references: options.gapB }),
+            ...(options.gapSample === undefined ? {} : { sampleSize: options.gapSample }),
+          },
+    stability:
+      options.stability === false
+        ? false
+        : {
+            ...(options.stabilityB === undefined ? {} : { resamples: options.stabilityB }),
+            ...(options.stabilitySample === undefined
+              ? {}
+              : { sampleSize: options.stabilitySample }),
+          },
+  };
+}
+
+export async function run(
+  options: KMeansCliOptions & ChooseKCliOptions,
+  command: string,
+): Promise<void> {
   const { onProgress, print } = terminalProgress(Boolean(options.quiet));
   const prepare = prepareOptionsOf(options, "sweep");
   const k = parseKRange(options.k ?? "2..10");
@@ -30,6 +71,7 @@ export async function run(options: KMeansCliOptions, command: string): Promise<v
     prepare,
     k,
     ...kmeansWorkflowOptions(options),
+    choose: chooseKOptionsOf(options),
     command,
     onProgress,
   });

@@ -6,6 +6,7 @@
 import { renderDocument } from "../html.js";
 import type { HeaderField, ReportSection } from "../html.js";
 import { plural } from "../report-text.js";
+import { chooseKSection } from "../sections/choose-k.js";
 import { dataSection } from "../sections/data.js";
 import { elbowSection } from "../sections/elbow.js";
 import { exampleIdsSection } from "../sections/example-ids.js";
@@ -24,11 +25,12 @@ import type { ClusterReportData, ClusterReportInput, SweepReportData } from "../
 import { composeSections, given } from "./compose.js";
 import { commandField, generatedField, reportFooter } from "./run-header.js";
 
-/** The sweep's sections, in order: elbow curve, quality indices, recommendation. */
+/** The sweep's sections, in order: elbow curve, quality indices, recommendation, then the vote, gap curve and stability (when computed). */
 export const SWEEP_SECTIONS: readonly Section<SweepReportData>[] = [
   elbowSection,
   qualitySection,
   recommendationSection,
+  given((sweep) => sweep.choose, chooseKSection),
 ];
 
 /** A clustering's sections, in order: silhouettes, PCA map, profiles, sizes, profile table, example ids (when given). */

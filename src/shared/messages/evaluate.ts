@@ -89,3 +89,47 @@ export const duplicateSweepK = (k: number): SegworkError =>
   new SegworkError("duplicate-sweep-k", `the sweep has two rows for k=${k}; keep one row per k`, {
     value: String(k),
   });
+
+/**
+ * An option of the gap statistic, stability, seed sensitivity or the k vote
+ * has a value outside its range. `stage` names the function family, e.g. "gap".
+ */
+export const badEvaluateOption = (
+  stage: string,
+  option: string,
+  value: string,
+  allowed: string,
+): SegworkError =>
+  new SegworkError(
+    "bad-evaluate-option",
+    `${stage} option ${option} must be ${allowed} (got ${value})`,
+    {
+      key: option,
+      value,
+    },
+  );
+
+/** maxSE got a gap curve and standard errors of different lengths, or none at all. */
+export const maxSELengthMismatch = (values: number, errors: number): SegworkError =>
+  new SegworkError(
+    "maxse-length-mismatch",
+    `maxSE needs one standard error per value and at least one value (got ${values} values and ${errors} standard errors)`,
+  );
+
+/** maxSE got a value that is not finite, or a negative standard error. `index` is 0-based. */
+export const maxSEBadValue = (what: "f" | "SE.f", index: number, value: number): SegworkError =>
+  new SegworkError(
+    "maxse-bad-value",
+    what === "f"
+      ? `maxSE needs finite values, but f[${index + 1}] = ${value}`
+      : `maxSE needs finite standard errors ≥ 0, but SE.f[${index + 1}] = ${value}`,
+    { value: String(value) },
+  );
+
+/** The matrix has too few rows for the largest k asked for. */
+export const tooFewRowsForK = (stage: string, rows: number, k: number): SegworkError =>
+  new SegworkError(
+    "too-few-rows-for-k",
+    `${stage} needs at least as many rows as clusters, but has ${rows} rows for k=${k}; lower the largest k`,
+    { value: String(k) },
+  );

@@ -49,6 +49,10 @@ export const note = (text: string): string => `note: ${text}`;
 /** @example recommended(4, "knee at 4 …") // => "recommended k=4: knee at 4 …" */
 export const recommended = (k: number, reason: string): string => `recommended k=${k}: ${reason}`;
 
+/** @example stabilitySkipped(6, 3, 15) // => "stability skipped: 6 rows are too few for k up to 3 (bootstrap resamples need at least 15)" */
+export const stabilitySkipped = (rows: number, kMax: number, needed: number): string =>
+  `stability skipped: ${rows} rows are too few for k up to ${kMax} (bootstrap resamples need at least ${needed})`;
+
 /** @example clusterLine(0, "Recent", 412, 0.095) // => "cluster 0: Recent — 412 clients (9.5%)" */
 export const clusterLine = (cluster: number, label: string, size: number, share: number): string =>
   `cluster ${cluster}: ${label} — ${size} clients (${pct(share)})`;

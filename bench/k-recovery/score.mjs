@@ -1,0 +1,95 @@
+/**
+ * Scores the proposals of every index, NbClust's majority rule, the vote
+ * (src/evaluate/vote.ts with its tuned defaults) and the sweep's old
+ * recommendation against each table's planted k.
+ */
+import { majorityVote, proposals, voteK, VOTE_INDICES } from "../../dist/evaluate/vote.js";
+
+/** Which gap curve of the evidence the vote reads (see evidence.mjs). */
+export const GAP_SOURCE = "d2Sweep";
+
+/** Proposers in table order: every index, then the baselines and the vote. */
+export const PROPOSERS = [...VOTE_INDICES, "oldRecommendation", "nbclust", "vote"];
+
+/** The vote's evidence for one table. */
+export function evidenceOf(e, gapSource = GAP_SOURCE) {
+  return {
+    rows: e.sweep,
+    elbowK: e.knee,
+    gap: { gap: e.gap[gapSource].gap, se: e.gap[gapSource].se },
+    stability: e.stability.map((s) => ({ k: s.k, ari: s.ari })),
+  };
+}
+
+/** Every proposer's k for one table (null: abstained). */
+export function proposalsOf(e, options = {}, gapSource = GAP_SOURCE) {
+  const evidence = evidenceOf(e, gapSource);
+  const ballots = proposals(evidence, options);
+  const vote = voteK(evidence, options);
+  const out = Object.fromEntries(ballots.map((b) => [b.index, b.k]));
+  out.oldRecommendation = e.currentRecommendation;
+  out.nbclust = majorityVote(ballots.map((b) => b.k));
+  out.vote = vote.recommendedK;
+  out.confidence = vote.confidence;
+  return out;
+}
+
+/** Share of tables on which `pick(table)` equals the planted k. */
+function hits(tables, proposer) {
+  const n = tables.length;
+  const right = tables.filter((t) => t.proposals[proposer] === t.plantedK).length;
+  return { right, n };
+}
+
+/** Per proposer: hits on dev / held-out / all, overall and on separation ≥ 4. */
+export function scoreTables(evidence, options = {}, gapSource = GAP_SOURCE) {
+  const tables = evidence.map((e) => ({ ...e, proposals: proposalsOf(e, options, gapSource) }));
+  const planted = tables.filter((t) => t.plantedK > 1);
+  const groups = {
+    dev: planted.filter((t) => t.half === "dev"),
+    "held-out": planted.filter((t) => t.half === "held-out"),
+    all: planted,
+  };
+  const summary = {};
+  for (const p of PROPOSERS) {
+    summary[p] = {};
+    for (const [name, group] of Object.entries(groups)) {
+      summary[p][name] = hits(group, p);
+      summary[p][`${name} sep≥4`] = hits(
+        group.filter((t) => t.separation >= 4),
+        p,
+      );
+    }
+  }
+  const nulls = tables.filter((t) => t.plantedK === 1);
+  const confidence = {};
+  for (const t of tables) {
+    const key = t.plantedK === 1 ? "no clusters" : `sep ${t.separation}`;
+    confidence[key] ??= { agreed: 0, split: 0, "no-structure": 0, agreedRight: 0 };
+    confidence[key][t.proposals.confidence]++;
+    if (t.proposals.confidence === "agreed" && t.proposals.vote === t.plantedK)
+      confidence[key].agreedRight++;
+  }
+  return { tables, summary, confidence, nullTables: nulls.length };
+}
+
+const pct = ({ right, n }) => (n === 0 ? "–" : `${right}/${n} (${Math.round((100 * right) / n)}%)`);
+
+/** The recovery table as markdown. */
+export function recoveryMarkdown(scored) {
+  const cols = ["dev", "dev sep≥4", "held-out", "held-out sep≥4", "all", "all sep≥4"];
+  const lines = [
+    "## k-recovery: planted k found",
+    "",
+    `| proposer | ${cols.join(" | ")} |`,
+    `|---|${cols.map(() => "--:").join("|")}|`,
+  ];
+  for (const p of PROPOSERS)
+    lines.push(`| ${p} | ${cols.map((c) => pct(scored.summary[p][c])).join(" | ")} |`);
+  lines.push("", "Confidence words of the vote (agreedRight: agreed and right):", "");
+  lines.push("| tables | agreed | agreedRight | split | no-structure |", "|---|--:|--:|--:|--:|");
+  for (const [key, c] of Object.entries(scored.confidence).sort()) {
+    lines.push(`| ${key} | ${c.agreed} | ${c.agreedRight} | ${c.split} | ${c["no-structure"]} |`);
+  }
+  return lines.join("\n") + "\n";
+}

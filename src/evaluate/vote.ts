@@ -1,0 +1,355 @@
+/**
+ * The vote on k: every index of a sweep proposes a number of clusters — the
+ * knee of the inertia curve (or "no knee"), the silhouette maximum, the
+ * Calinski–Harabasz maximum, the Davies–Bouldin minimum, the gap statistic's
+ * rule (k = 1 meaning "no cluster structure") and bootstrap stability — and
+ * a weighted plurality of those proposals picks the recommended k, with a
+ * confidence word and a reason naming the evidence.
+ *
+ * The weights and the stability reading were tuned on the development half
+ * of the k-recovery suite (`bench/k-recovery/`, `npm run bench:k`) and are
+ * reported on the held-out half; {@link majorityVote} is NbClust's rule
+ * (every index one vote, ties to the smaller k), the baseline.
+ */
+import { emptySweep } from "../shared/messages/evaluate.js";
+import { maxSE, type GapRule } from "./gap-rules.js";
+import type { SweepRow } from "./types.js";
+
+/**
+ * How the vote's gap curve is computed (the setting it was tuned with):
+ * d.power 2 (W(k) from sums of squares, O(n·d) per set instead of the n²/2
+ * pairs of R's default d.power 1), the data's W(k) from the sweep's own fits.
+ */
+export const VOTE_GAP_SETTINGS = { dPower: 2 } as const;
+
+/** The indices that vote. */
+export type VoteIndex =
+  "knee" | "silhouette" | "calinskiHarabasz" | "daviesBouldin" | "gap" | "stability";
+
+/** Every {@link VoteIndex}, in the order the reason names them. */
+export const VOTE_INDICES: readonly VoteIndex[] = [
+  "knee",
+  "silhouette",
+  "calinskiHarabasz",
+  "daviesBouldin",
+  "gap",
+  "stability",
+];
+
+/** How sure the vote is: most of the weight on one k, spread over several, or no structure at all. */
+export type VoteConfidence = "agreed" | "split" | "no-structure";
+
+/** The gap curve as the vote reads it (arrays indexed by k − 1, k = 1..K). */
+export interface GapEvidence {
+  gap: ArrayLike<number>;
+  se: ArrayLike<number>;
+}
+
+/** Stability of one k as the vote reads it. */
+export interface StabilityEvidence {
+  k: number;
+  /** Mean pairwise ARI between bootstrap clusterings. */
+  ari: number;
+}
+
+/** What the vote is given: the sweep's rows and knee, and optionally the gap curve and stability. */
+export interface KEvidence {
+  rows: readonly SweepRow[];
+  /** Kneedle's knee of the inertia curve, null when the curve has none. */
+  elbowK: number | null;
+  gap?: GapEvidence;
+  stability?: readonly StabilityEvidence[];
+}
+
+/** Settings of {@link voteK}; {@link VOTE_DEFAULTS} holds the tuned ones. */
+export interface VoteOptions {
+  /** Weight of each index's ballot. */
+  weights: Record<VoteIndex, number>;
+  /** Rule that turns the gap curve into a k (R's `maxSE`). */
+  gapRule: GapRule;
+  gapSEFactor: number;
+  /**
+   * Stability proposes the largest k whose mean ARI is at least this (a k
+   * the resamples reproduce), or the k with the highest ARI when none is.
+   */
+  stabilityThreshold: number;
+  /**
+   * When the heaviest k is backed by a single index, NbClust's majority of
+   * all six ballots (weights ignored) decides instead.
+   */
+  loneBallotFallback: boolean;
+  /** Share of the cast weight the winner needs for "agreed". */
+  agreedShare: number;
+  /**
+   * "no structure" needs the gap to say k = 1 and the best silhouette to be
+   * below this (Kaufman & Rousseeuw: below 0.25 no substantial structure).
+   */
+  noStructureSilhouette: number;
+}
+
+/**
+ * The tuned settings of the vote: the best of a grid (every weight in
+ * {0, 1, 2}, stability threshold 0.8..0.95, three gap rules) on the 36
+ * development tables of the k-recovery suite (bench/k-recovery/tune.mjs),
+ * 25 of 36 right there against 22 for the best single index (the gap with
+ * globalSEmax). The knee, the silhouette and Davies–Bouldin get weight 0:
+ * on that half they added wrong votes more often than right ones once the
+ * gap and stability were in; they are still shown as evidence.
+ */
+export const VOTE_DEFAULTS: VoteOptions = {
+  weights: {
+    knee: 0,
+    silhouette: 0,
+    calinskiHarabasz: 1,
+    daviesBouldin: 0,
+    gap: 2,
+    stability: 1,
+  },
+  gapRule: "globalSEmax",
+  gapSEFactor: 1,
+  stabilityThreshold: 0.8,
+  loneBallotFallback: true,
+  agreedShare: 2 / 3,
+  noStructureSilhouette: 0.25,
+};
+
+/** One index's ballot: its k (null: it abstains, e.g. no knee) and why. */
+export interface Ballot {
+  index: VoteIndex;
+  k: number | null;
+  weight: number;
+  /** e.g. "silhouette peaks at k=4 (0.412)". */
+  evidence: string;
+}
+
+/** The vote's outcome. */
+export interface VoteResult {
+  /** Each index's proposal (null: abstained or not computed). */
+  votes: Record<VoteIndex, number | null>;
+  ballots: Ballot[];
+  recommendedK: number;
+  confidence: VoteConfidence;
+  /** Weight per proposed k, largest first. */
+  tally: { k: number; weight: number }[];
+  /** Names the evidence and where the indices disagree. */
+  reason: string;
+}
+
+/**
+ * Each index's proposal from the evidence, with the sentence naming it.
+ *
+ * @example
+ * proposals({ rows, elbowK: 4 }).find((b) => b.index === "knee")?.k; // => 4
+ */
+export function proposals(evidence: KEvidence, options: Partial<VoteOptions> = {}): Ballot[] {
+  const settings = { ...VOTE_DEFAULTS, ...options };
+  const rows = [...evidence.rows].sort((a, b) => a.k - b.k);
+  if (rows.length === 0) throw emptySweep();
+  const ballot = (index: VoteIndex, k: number | null, text: string): Ballot => ({
+    index,
+    k,
+    weight: settings.weights[index],
+    evidence: text,
+  });
+  const swept = (k: number | null): boolean => k !== null && rows.some((r) => r.k === k);
+  const out: Ballot[] = [];
+  const knee = swept(evidence.elbowK) ? evidence.elbowK : null;
+  out.push(
+    ballot(
+      "knee",
+      knee,
+      knee === null
+        ? "the inertia curve has no knee in the swept range"
+        : `the inertia curve bends at k=${knee}`,
+    ),
+  );
+  const sil = extreme(rows, (r) => r.silhouette);
+  out.push(
+    ballot(
+      "silhouette",
+      sil?.k ?? null,
+      sil
+        ? `silhouette peaks at k=${sil.k} (${sil.silhouette.toFixed(3)})`
+        : "no finite silhouette",
+    ),
+  );
+  const ch = extreme(rows, (r) => r.calinskiHarabasz);
+  out.push(
+    ballot(
+      "calinskiHarabasz",
+      ch?.k ?? null,
+      ch ? `Calinski–Harabasz is highest at k=${ch.k}` : "no finite Calinski–Harabasz",
+    ),
+  );
+  const db = extreme(rows, (r) => -r.daviesBouldin);
+  out.push(
+    ballot(
+      "daviesBouldin",
+      db?.k ?? null,
+      db ? `Davies–Bouldin is lowest at k=${db.k}` : "no finite Davies–Bouldin",
+    ),
+  );
+  if (evidence.gap) {
+    const k = maxSE(evidence.gap.gap, evidence.gap.se, settings.gapRule, settings.gapSEFactor);
+    out.push(
+      ballot(
+        "gap",
+        k,
+        k === 1
+          ? `the gap statistic finds no cluster structure (k=1, ${settings.gapRule})`
+          : `the gap statistic picks k=${k} (${settings.gapRule})`,
+      ),
+    );
+  } else out.push(ballot("gap", null, "the gap statistic was not computed"));
+  if (evidence.stability && evidence.stability.length > 0) {
+    const stable = evidence.stability.filter((s) => s.ari >= settings.stabilityThreshold);
+    const pick =
+      stable.length > 0
+        ? stable.reduce((a, b) => (b.k > a.k ? b : a))
+        : evidence.stability.reduce((a, b) => (b.ari > a.ari ? b : a));
+    out.push(
+      ballot(
+        "stability",
+        pick.k,
+        stable.length > 0
+          ? `k=${pick.k} is the largest k the bootstrap reproduces (ARI ${pick.ari.toFixed(2)} ≥ ${settings.stabilityThreshold})`
+          : `no k reaches ARI ${settings.stabilityThreshold} on resampling; k=${pick.k} comes closest (${pick.ari.toFixed(2)})`,
+      ),
+    );
+  } else out.push(ballot("stability", null, "stability was not computed"));
+  return out;
+}
+
+/**
+ * Combines the indices' proposals into one k: the k with the largest total
+ * weight among the swept k (ties to the smaller k, as NbClust); a gap vote
+ * for k = 1 counts towards "no structure", which also needs the best
+ * silhouette below {@link VoteOptions.noStructureSilhouette}.
+ *
+ * @throws SegworkError when `evidence.rows` is empty.
+ * @example
+ * const vote = voteK({ rows: sweep.rows, elbowK: sweep.recommendation.elbowK, gap, stability: stability.perK });
+ * vote.recommendedK; // => 4
+ * vote.confidence; // => "agreed"
+ */
+export function voteK(evidence: KEvidence, options: Partial<VoteOptions> = {}): VoteResult {
+  const settings = { ...VOTE_DEFAULTS, ...options };
+  const ballots = proposals(evidence, settings);
+  const sweptKs = new Set(evidence.rows.map((r) => r.k));
+  const weightOf = new Map<number, number>();
+  let cast = 0;
+  for (const b of ballots) {
+    if (b.k === null || b.weight <= 0) continue;
+    cast += b.weight;
+    weightOf.set(b.k, (weightOf.get(b.k) ?? 0) + b.weight);
+  }
+  const tally = [...weightOf]
+    .map(([k, weight]) => ({ k, weight }))
+    .sort((a, b) => b.weight - a.weight || a.k - b.k);
+  let winner = tally.find((t) => sweptKs.has(t.k));
+  // One index alone (however heavy) does not decide: a lone gap at the edge
+  // of the range is the usual failure on skewed client data, where the gap
+  // keeps rising. Then NbClust's majority of every ballot decides.
+  const backers = (k: number): number => ballots.filter((b) => b.k === k && b.weight > 0).length;
+  let lone = false;
+  if (settings.loneBallotFallback && winner && backers(winner.k) < 2) {
+    const majority = majorityVote(
+      ballots.map((b) => (b.k !== null && sweptKs.has(b.k) ? b.k : null)),
+    );
+    if (majority !== null && majority !== winner.k) {
+      lone = true;
+      winner = { k: majority, weight: weightOf.get(majority) ?? 0 };
+    }
+  }
+  const recommendedK = winner?.k ?? Math.min(...sweptKs);
+  const bestSilhouette = Math.max(
+    ...evidence.rows.map((r) => r.silhouette).filter(Number.isFinite),
+  );
+  const gapSaysNone = ballots.some((b) => b.index === "gap" && b.k === 1);
+  const share = cast > 0 && winner ? winner.weight / cast : 0;
+  const confidence: VoteConfidence = lone
+    ? gapSaysNone && !(bestSilhouette >= settings.noStructureSilhouette)
+      ? "no-structure"
+      : "split"
+    : gapSaysNone && !(bestSilhouette >= settings.noStructureSilhouette)
+      ? "no-structure"
+      : share >= settings.agreedShare
+        ? "agreed"
+        : "split";
+  const votes = Object.fromEntries(ballots.map((b) => [b.index, b.k])) as Record<
+    VoteIndex,
+    number | null
+  >;
+  return {
+    votes,
+    ballots,
+    recommendedK,
+    confidence,
+    tally,
+    reason:
+      reasonOf(ballots, recommendedK, confidence, bestSilhouette) +
+      (lone
+        ? ` Only one index backed the heaviest k, so the majority of all six ballots decided.`
+        : ""),
+  };
+}
+
+/**
+ * NbClust's majority rule: the k proposed by most indices, ties to the
+ * smaller k; abstentions (null) are skipped. null when nobody votes.
+ *
+ * @example
+ * majorityVote([4, 4, 3, 3, null, 2]); // => 3
+ */
+export function majorityVote(ks: readonly (number | null)[]): number | null {
+  const counts = new Map<number, number>();
+  for (const k of ks) if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [k, n] of counts) {
+    const top = best === null ? 0 : counts.get(best)!;
+    if (n > top || (n === top && k < best!)) best = k;
+  }
+  return best;
+}
+
+function reasonOf(
+  ballots: Ballot[],
+  k: number,
+  confidence: VoteConfidence,
+  bestSilhouette: number,
+): string {
+  // Every index that proposed a k is named, weighted or not, so the reader
+  // sees where the evidence agrees and where it does not.
+  const voted = ballots.filter((b) => b.k !== null);
+  const forK = voted.filter((b) => b.k === k).map((b) => INDEX_NAMES[b.index]);
+  const against = voted.filter((b) => b.k !== k).map((b) => `${INDEX_NAMES[b.index]} k=${b.k}`);
+  const evidence = ballots.map((b) => b.evidence).join("; ");
+  const head =
+    confidence === "no-structure"
+      ? `No clear cluster structure: the gap statistic prefers one group and the best silhouette is ${bestSilhouette.toFixed(3)}; k=${k} is the most supported split, to be read with care.`
+      : confidence === "agreed"
+        ? `Recommended k=${k}: ${forK.join(", ")} agree.`
+        : `Recommended k=${k}, but the indices are split: ${forK.join(", ")} for k=${k}.`;
+  const dissent = against.length > 0 ? ` Disagreeing: ${against.join(", ")}.` : "";
+  return `${head}${dissent} Evidence: ${evidence}.`;
+}
+
+/** The indices' names in reasons and reports. */
+export const INDEX_NAMES: Record<VoteIndex, string> = {
+  knee: "knee",
+  silhouette: "silhouette",
+  calinskiHarabasz: "Calinski–Harabasz",
+  daviesBouldin: "Davies–Bouldin",
+  gap: "gap",
+  stability: "stability",
+};
+
+/** The row with the largest finite score (first wins ties). */
+function extreme(rows: SweepRow[], score: (r: SweepRow) => number): SweepRow | undefined {
+  let winner: SweepRow | undefined;
+  for (const r of rows) {
+    const v = score(r);
+    if (Number.isFinite(v) && (winner === undefined || v > score(winner))) winner = r;
+  }
+  return winner;
+}

@@ -1,0 +1,250 @@
+import { describe, expect, it } from "vitest";
+import { majorityVote, proposals, voteK, VOTE_DEFAULTS } from "../../src/evaluate/vote.js";
+import type { SweepRow } from "../../src/evaluate/types.js";
+import { emptySweep } from "../../src/shared/messages/evaluate.js";
+import { errorOf } from "../helpers/errors.js";
+
+/** Rows for k = 2..6 from per-k silhouette, CH and DB. */
+function sweep(silhouette: number[], ch: number[], db: number[]): SweepRow[] {
+  return silhouette.map((s, i) => ({
+    k: i + 2,
+    inertia: 1000 / (i + 1),
+    silhouette: s,
+    calinskiHarabasz: ch[i]!,
+    daviesBouldin: db[i]!,
+    iterations: 10,
+  }));
+}
+
+// A gap curve over k = 1..6 whose firstSEmax pick is 4 (first local max at 4,
+// gap(3) = 0.50 < gap(4) − se(4) = 0.58) and one whose pick is 1 (falling).
+const gapAt4 = { gap: [0.1, 0.3, 0.5, 0.6, 0.55, 0.5], se: [0.02, 0.02, 0.02, 0.02, 0.02, 0.02] };
+const gapNone = {
+  gap: [0.6, 0.5, 0.45, 0.4, 0.38, 0.35],
+  se: [0.02, 0.02, 0.02, 0.02, 0.02, 0.02],
+};
+const stability = (aris: number[]) => aris.map((ari, i) => ({ k: i + 2, ari }));
+
+describe("voteK", () => {
+  it("every index on k=4: recommended 4, agreed, nobody disagrees", () => {
+    const rows = sweep(
+      [0.3, 0.35, 0.5, 0.4, 0.3],
+      [100, 200, 300, 250, 200],
+      [1.2, 1.0, 0.6, 0.8, 0.9],
+    );
+    // stability: largest k with ARI ≥ threshold is 4
+    const vote = voteK(
+      { rows, elbowK: 4, gap: gapAt4, stability: stability([0.99, 0.97, 0.95, 0.6, 0.5]) },
+      {
+        stabilityThreshold: 0.9,
+      },
+    );
+    expect(vote.votes).toEqual({
+      knee: 4,
+      silhouette: 4,
+      calinskiHarabasz: 4,
+      daviesBouldin: 4,
+      gap: 4,
+      stability: 4,
+    });
+    expect(vote.recommendedK).toBe(4);
+    expect(vote.confidence).toBe("agreed");
+    expect(vote.reason).not.toContain("Disagreeing");
+    expect(vote.reason).toContain("Recommended k=4");
+  });
+
+  it("a 3–3 split between k=3 and k=5 goes to the smaller k with unit weights and is called split", () => {
+    const rows = sweep(
+      [0.3, 0.45, 0.2, 0.3, 0.3],
+      [100, 150, 120, 300, 200],
+      [1.2, 1.0, 1.1, 0.7, 0.9],
+    );
+    const gap5 = { gap: [0.1, 0.2, 0.3, 0.4, 0.6, 0.5], se: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] };
+    const weights = {
+      knee: 1,
+      silhouette: 1,
+      calinskiHarabasz: 1,
+      daviesBouldin: 1,
+      gap: 1,
+      stability: 1,
+    };
+    // knee 3, silhouette 3, CH 5, DB 5, gap 5, stability: largest ARI ≥ 0.9 is 3
+    const vote = voteK(
+      { rows, elbowK: 3, gap: gap5, stability: stability([0.95, 0.92, 0.7, 0.6, 0.5]) },
+      { weights, stabilityThreshold: 0.9 },
+    );
+    expect(vote.tally).toEqual([
+      { k: 3, weight: 3 },
+      { k: 5, weight: 3 },
+    ]);
+    expect(vote.recommendedK).toBe(3);
+    expect(vote.confidence).toBe("split");
+    expect(vote.reason).toContain(
+      "Disagreeing: Calinski–Harabasz k=5, Davies–Bouldin k=5, gap k=5.",
+    );
+  });
+
+  it("weights decide: doubling the gap's ballot turns the same split to k=5", () => {
+    const rows = sweep(
+      [0.3, 0.45, 0.2, 0.3, 0.3],
+      [100, 150, 120, 300, 200],
+      [1.2, 1.0, 1.1, 0.7, 0.9],
+    );
+    const gap5 = { gap: [0.1, 0.2, 0.3, 0.4, 0.6, 0.5], se: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] };
+    const weights = {
+      knee: 1,
+      silhouette: 1,
+      calinskiHarabasz: 1,
+      daviesBouldin: 1,
+      gap: 2,
+      stability: 1,
+    };
+    const vote = voteK(
+      { rows, elbowK: 3, gap: gap5, stability: stability([0.95, 0.92, 0.7, 0.6, 0.5]) },
+      { weights, stabilityThreshold: 0.9 },
+    );
+    expect(vote.recommendedK).toBe(5);
+    expect(vote.tally[0]).toEqual({ k: 5, weight: 4 });
+  });
+
+  it("with the shipped weights a lone gap ballot (weight 2) gives way to the majority of all six", () => {
+    // knee 3, silhouette 3, CH 4, DB 3, gap 6, stability 5
+    const rows = sweep(
+      [0.3, 0.45, 0.2, 0.3, 0.3],
+      [100, 150, 300, 120, 200],
+      [1.2, 0.6, 1.1, 0.9, 0.9],
+    );
+    const gap6 = { gap: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], se: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] };
+    const evidence = {
+      rows,
+      elbowK: 3,
+      gap: gap6,
+      stability: stability([0.95, 0.92, 0.9, 0.85, 0.5]),
+    };
+    const vote = voteK(evidence);
+    expect(vote.votes).toEqual({
+      knee: 3,
+      silhouette: 3,
+      calinskiHarabasz: 4,
+      daviesBouldin: 3,
+      gap: 6,
+      stability: 5,
+    });
+    expect(vote.tally[0]).toEqual({ k: 6, weight: 2 });
+    expect(vote.recommendedK).toBe(3);
+    expect(vote.confidence).toBe("split");
+    expect(vote.reason).toContain("Only one index backed the heaviest k");
+    expect(voteK(evidence, { loneBallotFallback: false }).recommendedK).toBe(6);
+  });
+
+  it("gap at k=1 and a best silhouette below 0.25: no structure", () => {
+    const rows = sweep(
+      [0.2, 0.18, 0.17, 0.16, 0.15],
+      [100, 90, 80, 70, 60],
+      [1.5, 1.6, 1.7, 1.8, 1.9],
+    );
+    const vote = voteK({
+      rows,
+      elbowK: null,
+      gap: gapNone,
+      stability: stability([0.7, 0.5, 0.4, 0.4, 0.3]),
+    });
+    expect(vote.votes.gap).toBe(1);
+    expect(vote.votes.knee).toBeNull();
+    expect(vote.confidence).toBe("no-structure");
+    // k=1 is not swept: the recommendation is the most supported swept k
+    expect(vote.recommendedK).toBe(2);
+    expect(vote.reason).toContain("No clear cluster structure");
+  });
+
+  it("gap at k=1 but a clear silhouette (≥ 0.25) is not 'no structure'", () => {
+    const rows = sweep([0.6, 0.3, 0.2, 0.2, 0.2], [300, 90, 80, 70, 60], [0.5, 1.6, 1.7, 1.8, 1.9]);
+    const vote = voteK({
+      rows,
+      elbowK: 2,
+      gap: gapNone,
+      stability: stability([0.99, 0.5, 0.4, 0.4, 0.3]),
+    });
+    expect(vote.confidence).not.toBe("no-structure");
+    expect(vote.recommendedK).toBe(2);
+  });
+
+  it("without gap and stability those two abstain and the other four decide", () => {
+    const rows = sweep(
+      [0.3, 0.35, 0.5, 0.4, 0.3],
+      [100, 200, 300, 250, 200],
+      [1.2, 1.0, 0.6, 0.8, 0.9],
+    );
+    const vote = voteK({ rows, elbowK: null });
+    expect(vote.votes.gap).toBeNull();
+    expect(vote.votes.stability).toBeNull();
+    expect(vote.votes.knee).toBeNull();
+    expect(vote.recommendedK).toBe(4);
+    expect(vote.reason).toContain("the gap statistic was not computed");
+  });
+
+  it("stability with no k reaching the threshold proposes the k of the highest ARI", () => {
+    const rows = sweep(
+      [0.3, 0.35, 0.5, 0.4, 0.3],
+      [100, 200, 300, 250, 200],
+      [1.2, 1.0, 0.6, 0.8, 0.9],
+    );
+    const ballot = proposals(
+      { rows, elbowK: 4, stability: stability([0.7, 0.8, 0.75, 0.6, 0.5]) },
+      { stabilityThreshold: 0.9 },
+    ).find((b) => b.index === "stability")!;
+    expect(ballot.k).toBe(3);
+    expect(ballot.evidence).toBe("no k reaches ARI 0.9 on resampling; k=3 comes closest (0.80)");
+  });
+
+  it("a knee outside the swept range abstains", () => {
+    const rows = sweep(
+      [0.3, 0.35, 0.5, 0.4, 0.3],
+      [100, 200, 300, 250, 200],
+      [1.2, 1.0, 0.6, 0.8, 0.9],
+    );
+    expect(proposals({ rows, elbowK: 9 })[0]).toMatchObject({ index: "knee", k: null });
+  });
+
+  it("is deterministic and does not depend on the rows' order", () => {
+    const rows = sweep(
+      [0.3, 0.35, 0.5, 0.4, 0.3],
+      [100, 200, 300, 250, 200],
+      [1.2, 1.0, 0.6, 0.8, 0.9],
+    );
+    const evidence = {
+      rows,
+      elbowK: 3,
+      gap: gapAt4,
+      stability: stability([0.99, 0.97, 0.95, 0.6, 0.5]),
+    };
+    expect(voteK({ ...evidence, rows: [...rows].reverse() })).toEqual(voteK(evidence));
+  });
+
+  it("throws the catalogue's emptySweep for no rows", () => {
+    expect(errorOf(() => voteK({ rows: [], elbowK: null })).message).toBe(emptySweep().message);
+  });
+
+  it("ships weights for every index", () => {
+    expect(Object.keys(VOTE_DEFAULTS.weights).sort()).toEqual([
+      "calinskiHarabasz",
+      "daviesBouldin",
+      "gap",
+      "knee",
+      "silhouette",
+      "stability",
+    ]);
+  });
+});
+
+describe("majorityVote (NbClust's rule)", () => {
+  it("most votes win, ties go to the smaller k, abstentions are skipped", () => {
+    expect(majorityVote([4, 4, 3, 3, null, 2])).toBe(3);
+    expect(majorityVote([5, 5, 5, 2, 2, null])).toBe(5);
+    expect(majorityVote([7])).toBe(7);
+  });
+  it("nobody voting gives null", () => {
+    expect(majorityVote([null, null])).toBeNull();
+    expect(majorityVote([])).toBeNull();
+  });
+});
