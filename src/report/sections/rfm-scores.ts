@@ -20,8 +20,9 @@ const MEASURE_NAMES: Record<RfmMeasure, string> = {
 
 /** The values a bin holds, as text: "< 14.8", "14.8 to < 34", "≥ 181" (r-rfm) or "1 – 13" (ntile). */
 function binRange(bin: RfmBin, first: boolean, last: boolean, binning: RfmBinning): string {
-  if (bin.count === 0 && binning === "ntile") return "—";
-  if (binning === "ntile") {
+  // ntile, mean and median bins carry the smallest and largest value they hold.
+  if (bin.count === 0 && binning !== "r-rfm") return "—";
+  if (binning !== "r-rfm") {
     return bin.lower === bin.upper
       ? formatCut(bin.lower)
       : `${formatCut(bin.lower)} – ${formatCut(bin.upper)}`;
