@@ -125,7 +125,7 @@ export function fullOverviewSection(
   }
   return {
     id: "summary",
-    title: "Summary",
+    title: context.locale.t("title.summary"),
     html: items.length > 0 ? facts(items) : markup`<p>No results to show.</p>`,
   };
 }

@@ -80,5 +80,9 @@ export function overviewSection(input: ClusterReportInput, context: SectionConte
           body: `The sweep recommends k = ${recommendedK}; the profiles below are for k = ${cluster.k}.`,
         })
       : null;
-  return { id: "summary", title: "Summary", html: join(facts(items), mismatch) };
+  return {
+    id: "summary",
+    title: context.locale.t("title.summary"),
+    html: join(facts(items), mismatch),
+  };
 }

@@ -42,7 +42,7 @@ export async function pcaSection(
       : null;
   return {
     id: "pca",
-    title: "PCA map",
+    title: context.locale.t("title.pca"),
     html: join(
       paragraph(
         "The scaled rows projected on their first two principal components, coloured by cluster. " +

@@ -19,13 +19,13 @@ import type { SectionContext } from "./section.js";
  */
 export async function qualitySection(
   sweep: SweepReportData,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
   const { recommendedK } = sweep.recommendation;
   const svg = await renderSvg(qualityIndicesSpec(sweep.rows, { recommendedK }));
   return {
     id: "quality",
-    title: "Quality indices by k",
+    title: context.locale.t("title.quality"),
     html: join(
       paragraph(
         "Three views of separation: silhouette (−1 to 1) and Calinski–Harabasz reward compact, " +

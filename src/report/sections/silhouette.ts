@@ -76,7 +76,7 @@ export async function silhouetteSection(
   });
   return {
     id: "silhouette",
-    title: "Silhouette by cluster",
+    title: context.locale.t("title.silhouette"),
     html: join(
       paragraph(
         "Each bar is one row: how much closer it is to its own cluster than to the next nearest " +

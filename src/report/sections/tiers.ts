@@ -42,7 +42,7 @@ function weightsFormula(weights: Record<string, number>): SafeHtml {
  */
 export async function tiersSection(
   data: TiersReportData,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
   const { result } = data;
   const names = result.tiers.map((tier) => tier.name);
@@ -61,7 +61,7 @@ export async function tiersSection(
     : "Tiers are assigned by score threshold: a client gets the best tier whose minimum its score reaches.";
   return {
     id: "tiers",
-    title: "Tiers",
+    title: context.locale.t("title.tiers"),
     html: join(
       markup`<p>Scorecard from <code>${data.config}</code>. ${mode}</p>`,
       weightsFormula(data.weights),
