@@ -11,6 +11,7 @@ import { SQL_DIALECTS } from "../shared/sql-dialect.js";
 import { isSegworkError } from "../shared/errors.js";
 import { packageVersion } from "../shared/package-info.js";
 import {
+  langOption,
   withCompareOptions,
   withFitOptions,
   withRfmOptions,
@@ -207,6 +208,7 @@ export function buildProgram(line: string): Command {
 
   command("demo", "run the whole flow on the shipped sample data and write one report")
     .option("-o, --out <dir>", "output directory", "reports/demo")
+    .addOption(langOption())
     .option("-q, --quiet", "no progress on stderr");
 
   return program;

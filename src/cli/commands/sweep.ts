@@ -32,6 +32,7 @@ export async function run(options: KMeansCliOptions, command: string): Promise<v
     ...kmeansWorkflowOptions(options),
     command,
     onProgress,
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
   writeOutputsAtomically(options.out, await sweepFiles(result));
   print([...result.summary, `wrote ${options.out}/sweep.json and ${options.out}/report.html`]);
