@@ -394,7 +394,7 @@ export async function rfmFiles(result: RfmResult): Promise<OutputFile[]> {
   return [
     rfmSegmentsFile(result),
     { name: "rfm.json", content: writeRfm(result.artifact) },
-    ...(await segmentTableOutputs(result.segmentTable, "RFM segments")),
+    ...(await segmentTableOutputs(result.segmentTable, "RFM segments", result.report.lang)),
     {
       name: "value-activity.csv",
       content: writeValueActivity(result.clients, result.valueActivity),

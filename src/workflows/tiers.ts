@@ -127,7 +127,7 @@ export async function tiersFiles(result: TiersResult): Promise<OutputFile[]> {
       content: writeTiersCsv(result.artifact.scorecard, result.clients, result.result),
     },
     { name: "tiers.json", content: writeTiers(result.artifact) },
-    ...(await segmentTableOutputs(result.segmentTable, "Tiers")),
+    ...(await segmentTableOutputs(result.segmentTable, "Tiers", result.report.lang)),
     await fullReportFile(result.report),
   ];
 }

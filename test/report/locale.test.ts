@@ -11,12 +11,19 @@ import { catalogue, LANGS, localeFor, placeholdersOf } from "../../src/report/i1
 import type { Lang } from "../../src/report/i18n/locale.js";
 import { ZH_CN } from "../../src/report/i18n/zh-CN.js";
 import {
+  SEGMENT_TABLE_HEADER,
+  SEGMENT_TABLE_HEADER_ZH,
+  segmentTableCsv,
+} from "../../src/report/segment-table.js";
+import {
   RFM_CUSTOMER_TYPES,
   assignSegments,
   lintSegmentRules,
   parseSegmentTableConfig,
   readRuleConfig,
+  rfmSegmentRows,
   scoreRfm,
+  UNMATCHED_RULE,
   shippedRuleConfig,
 } from "../../src/rules/index.js";
 import type { SegmentTable } from "../../src/rules/types.js";
@@ -161,8 +168,8 @@ describe("a zh-CN report", () => {
   });
 
   it("gives every translated chart a text alternative stated from the numbers, in both languages", () => {
-    // Three types hold 2 of the 10 clients (20.0%): 重要挽留 (c05, c08), 一般发展 (c02, c06) and
-    // 一般挽留 (c09, c10); the largest named is the first of them in rule order, 重要挽留客户.
+    // Two types hold 2 of the 10 clients (20.0%): 重要挽留 (c05, c08) and 一般发展 (c02, c06);
+    // the largest named is the first of them in rule order, 重要挽留客户.
     const alt = (page: string) =>
       [...page.matchAll(/role="img" aria-label="([^"]*)"/g)].map((m) => m[1]!);
     const zhSegments = alt(zh).find((text) => text.includes("个分群的客户数"));
@@ -190,5 +197,28 @@ describe("a zh-CN report", () => {
       expect(page).toContain("<title>RFM &lt;types&gt;</title>");
     }
     expect(hostileZh).toContain("近期&lt;b&gt;消费&lt;/b&gt; &amp; 高频");
+  });
+});
+
+describe("the segment table in zh-CN", () => {
+  it("has Chinese headers, Chinese descriptions and the unmatched rule in Chinese; English unchanged", () => {
+    const input = reportInput("zh-CN");
+    const rfm = input.segments!.rfm!;
+    const rows = rfmSegmentRows(
+      rfm.table,
+      rfm.assignment.counts,
+      rfm.assignment.segmentIndex,
+      rfm.monetary,
+    );
+    const zh = segmentTableCsv(rows, "zh-CN").split("\n");
+    expect(zh[0]).toBe(`\uFEFF${SEGMENT_TABLE_HEADER_ZH.join(",")}`);
+    // 重要价值客户 is c01 alone: 1 of 10 clients, 900 of 3,700 revenue = 24.3%.
+    expect(zh[1]).toBe(
+      "1,Important Value,重要价值客户,R 2 · F 2 · M 2,近期消费、消费频次高、消费金额高：最有价值的客户,1,10.0%,24.3%,VIP service; reward; early access,Key accounts",
+    );
+    expect(zh[9]).toBe("9,Others,其他,以上规则均不匹配,,0,0.0%,0.0%,,");
+    const en = segmentTableCsv(rows).split("\n");
+    expect(en[0]).toBe(`\uFEFF${SEGMENT_TABLE_HEADER.join(",")}`);
+    expect(en[9]).toBe(`9,Others,其他,${UNMATCHED_RULE},,0,0.0%,0.0%,,`);
   });
 });
