@@ -354,7 +354,12 @@ export function rfmWorkflow(options: RfmWorkflowOptions): RfmResult {
         showIds: Boolean(options.showIds),
       },
     },
-    summary: assignment.counts.map((c) => notes.segmentLine(c.name, c.count, c.share)),
+    summary: assignment.counts.map((c) => {
+      if (context.lang === "en") return notes.segmentLine(c.name, c.count, c.share);
+      const nameZh =
+        c.index < 0 ? settings.table.unmatchedZh : settings.table.segments[c.index]?.nameZh;
+      return notes.segmentLineZh(nameZh ?? c.name, c.count, c.share);
+    }),
   };
 }
 

@@ -107,7 +107,11 @@ export function tiersWorkflow(options: TiersOptions): TiersResult {
         showIds: Boolean(options.showIds),
       },
     },
-    summary: result.tiers.map((t) => notes.tierLine(t.name, t.count, t.actualShare, t.targetShare)),
+    summary: result.tiers.map((t) =>
+      context.lang === "en"
+        ? notes.tierLine(t.name, t.count, t.actualShare, t.targetShare)
+        : notes.tierLineZh(t.nameZh ?? t.name, t.count, t.actualShare, t.targetShare),
+    ),
   };
 }
 
