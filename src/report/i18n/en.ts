@@ -65,6 +65,41 @@ export const EN = {
   "sizes.alt":
     "Bar chart of rows per cluster, {clusters|cluster}: the largest is {largest} with {size|row} ({share}), the smallest {smallest} with {smallestSize|row}.",
 
+  // Quality indices.
+  "quality.intro":
+    "Three views of separation: silhouette (−1 to 1) and Calinski–Harabasz reward compact, well-separated clusters; Davies–Bouldin is better when lower. Each panel has its own scale.",
+  "quality.caption":
+    "Dashed line and circled points: the recommended k = {recommended}. Silhouettes computed on {rows|row}.",
+  "quality.alt":
+    "Three line charts against k: the silhouette is highest at k = {bestSilhouette} ({silhouette}), Calinski–Harabasz at k = {bestCh}, and Davies–Bouldin lowest at k = {bestDb}; the recommended k = {recommended}.",
+
+  // PCA map.
+  "pca.intro":
+    "The scaled rows projected on their first two principal components, coloured by cluster. PC1 and PC2 explain {pc1} and {pc2} of the variance ({together} together).",
+  "pca.all": "All {rows|row} shown.",
+  "pca.sample": "{shown} of {rows|row} shown (seeded sample, every cluster represented).",
+  "pca.lowTitle": "The map shows less than half of the variance",
+  "pca.lowBody":
+    "Clusters that overlap here may still be apart in the dimensions the map leaves out; trust the silhouettes and profiles over this picture.",
+  "pca.alt":
+    "Scatter plot of {shown} rows on the first two principal components, coloured by {clusters|cluster}; together they explain {together} of the variance.",
+
+  // Silhouettes.
+  "silhouette.intro":
+    "Each bar is one row: how much closer it is to its own cluster than to the next nearest (1 = clearly placed, 0 = on a border, below 0 = closer to another cluster). Wide, even knives mean solid clusters; long negative tails mean overlap.",
+  "silhouette.all": "all {rows|row}",
+  "silhouette.sample": "a seeded sample of {sample} of {rows|row}",
+  "silhouette.thinned": " Drawn as {bars} bars (evenly spaced quantiles within each cluster).",
+  "silhouette.caption":
+    "Silhouettes of {sample}.{thinned} Dashed line: the mean silhouette, {mean}.",
+  "silhouette.alt":
+    "Silhouette knife plot of {clusters|cluster}: the mean silhouette is {mean}; the weakest cluster is {weakest} (mean {weakestMean}, {weakestNegative} of its rows negative).",
+  "silhouette.cluster": "Cluster",
+  "silhouette.rows": "Rows in sample",
+  "silhouette.mean": "Mean silhouette",
+  "silhouette.negative": "Negative silhouette",
+  "silhouette.negativeHelp": "Share of rows closer to another cluster than to their own",
+
   // RFM scores.
   "rfm.measure.recency": "Recency (days)",
   "rfm.measure.frequency": "Frequency (orders)",

@@ -59,6 +59,35 @@ export const ZH_CN: Record<MessageKey, string> = {
   "sizes.alt":
     "条形图：{clusters} 个簇的行数，最大的是 {largest}，{size} 行（{share}），最小的是 {smallest}，{smallestSize} 行。",
 
+  "quality.intro":
+    "从三个角度衡量簇的分离程度：轮廓系数（−1 到 1）和 Calinski–Harabasz 指数越大，簇越紧凑、分得越开；Davies–Bouldin 指数越小越好。每个子图的纵轴刻度各自独立。",
+  "quality.caption": "虚线和圆圈：推荐的 k = {recommended}。轮廓系数基于 {rows} 行计算。",
+  "quality.alt":
+    "三幅随 k 变化的折线图：轮廓系数在 k = {bestSilhouette} 时最高（{silhouette}），Calinski–Harabasz 指数在 k = {bestCh} 时最高，Davies–Bouldin 指数在 k = {bestDb} 时最低；推荐 k = {recommended}。",
+
+  "pca.intro":
+    "标准化后的数据投影到前两个主成分上，按簇着色。PC1 和 PC2 分别解释了 {pc1} 和 {pc2} 的方差（合计 {together}）。",
+  "pca.all": "显示全部 {rows} 行。",
+  "pca.sample": "显示 {rows} 行中的 {shown} 行（固定随机种子抽样，每个簇都有代表）。",
+  "pca.lowTitle": "该图展示的方差不到一半",
+  "pca.lowBody": "在图上重叠的簇，在未展示的维度上可能是分开的；请以轮廓系数和簇画像为准。",
+  "pca.alt":
+    "散点图：{shown} 行数据在前两个主成分上的分布，按 {clusters} 个簇着色；两个主成分合计解释 {together} 的方差。",
+
+  "silhouette.intro":
+    "每个条形代表一行数据：它离本簇比离最近的其他簇近多少（1 = 归属明确，0 = 在边界上，小于 0 = 更接近其他簇）。“刀形”宽而均匀说明簇很稳固；负值尾巴长说明簇之间有重叠。",
+  "silhouette.all": "全部 {rows} 行",
+  "silhouette.sample": "{rows} 行中固定随机种子抽取的 {sample} 行",
+  "silhouette.thinned": "图中绘制 {bars} 个条形（在每个簇内按分位数均匀抽取）。",
+  "silhouette.caption": "{sample}的轮廓系数。{thinned}虚线：平均轮廓系数 {mean}。",
+  "silhouette.alt":
+    "轮廓系数刀形图，共 {clusters} 个簇：平均轮廓系数为 {mean}；最弱的簇是 {weakest}（均值 {weakestMean}，{weakestNegative} 的行为负值）。",
+  "silhouette.cluster": "簇",
+  "silhouette.rows": "样本行数",
+  "silhouette.mean": "平均轮廓系数",
+  "silhouette.negative": "负轮廓系数占比",
+  "silhouette.negativeHelp": "离其他簇比离本簇更近的行所占比例",
+
   "rfm.measure.recency": "最近消费（天）",
   "rfm.measure.frequency": "消费频次（单）",
   "rfm.measure.monetary": "消费金额",
