@@ -65,6 +65,38 @@ export const EN = {
   "sizes.alt":
     "Bar chart of rows per cluster, {clusters|cluster}: the largest is {largest} with {size|row} ({share}), the smallest {smallest} with {smallestSize|row}.",
 
+  // Opening summary of a K-Means run.
+  "overview.rows": "Rows clustered",
+  "overview.features": "Features",
+  "overview.kSwept": "k swept",
+  "overview.restarts": "{restarts|restart} each",
+  "overview.recommended": "Recommended k",
+  "overview.noKnee": "no clear knee",
+  "overview.knee": "knee at k = {knee}",
+  "overview.clusters": "Clusters",
+  "overview.orderedBy": "by {feature}",
+  "overview.silhouette": "Mean silhouette",
+  "overview.silhouetteRows": "on {rows|row}",
+  "overview.largest": "Largest cluster",
+  "overview.mismatchTitle": "This clustering uses k = {k}",
+  "overview.mismatchBody":
+    "The sweep recommends k = {recommended}; the profiles below are for k = {k}.",
+
+  // Opening summary of the rule segments.
+  "facts.clients": "Clients",
+  "facts.rfmSegments": "RFM segments",
+  "facts.largest": "largest: {name} ({share})",
+  "facts.topTier": "Top tier",
+  "facts.topTierDetail": "{name}, {count|client}",
+  "facts.gini": "Revenue Gini",
+  "facts.giniDetail": "{clients} of clients make {revenue}",
+  "facts.agreement": "Agreement (ARI)",
+  "facts.versus": "{a} vs {b}",
+  "facts.ruleSegments": "Rule segments",
+  "facts.rowsKept": "Rows kept",
+  "facts.rowsRead": "of {rows} read",
+  "facts.nothing": "No results to show.",
+
   // Quality indices.
   "quality.intro":
     "Three views of separation: silhouette (−1 to 1) and Calinski–Harabasz reward compact, well-separated clusters; Davies–Bouldin is better when lower. Each panel has its own scale.",
