@@ -5,6 +5,7 @@
  * while every name from a config stays escaped in both languages.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { renderClusterReport } from "../../src/report/documents/cluster-report.js";
 import { renderSegmentReport } from "../../src/report/documents/full-report.js";
 import { EN } from "../../src/report/i18n/en.js";
 import { catalogue, LANGS, localeFor, placeholdersOf } from "../../src/report/i18n/locale.js";
@@ -28,6 +29,7 @@ import {
 } from "../../src/rules/index.js";
 import type { SegmentTable } from "../../src/rules/types.js";
 import type { FullReportInput } from "../../src/report/types.js";
+import { HOSTILE_FEATURE, HOSTILE_LABEL, makeReportInput } from "./fixture.js";
 
 describe("message catalogues", () => {
   it("have the same keys in en and zh-CN", () => {
@@ -220,5 +222,38 @@ describe("the segment table in zh-CN", () => {
     const en = segmentTableCsv(rows).split("\n");
     expect(en[0]).toBe(`\uFEFF${SEGMENT_TABLE_HEADER.join(",")}`);
     expect(en[9]).toBe(`9,Others,其他,${UNMATCHED_RULE},,0,0.0%,0.0%,,`);
+  });
+});
+
+describe("a zh-CN K-Means report", () => {
+  let zh: string;
+  let input: ReturnType<typeof makeReportInput>;
+  beforeAll(async () => {
+    input = makeReportInput({ rows: 600 });
+    zh = await renderClusterReport({ ...input, lang: "zh-CN" });
+  });
+
+  it("has Chinese headings and summary labels", () => {
+    expect(zh).toContain('<html lang="zh-CN">');
+    for (const heading of ["概要", "肘部曲线", "各 k 值的质量指标", "各簇的轮廓系数", "各簇规模"])
+      expect(zh, heading).toMatch(new RegExp(`<h2 id="[a-z-]+-title">${heading}</h2>`));
+    expect(zh).toContain("<dt>参与聚类的行数</dt>");
+  });
+
+  it("states the knee and the recommended k in the elbow chart's text alternative", () => {
+    const { elbowK, recommendedK } = input.sweep!.recommendation;
+    const label = /aria-label="(折线图：k 从 2 到 8 的惯性[^"]*)"/.exec(zh)?.[1];
+    expect(label).toBeDefined();
+    expect(label).toContain(
+      elbowK === null
+        ? `没有明显拐点；推荐 k = ${recommendedK}`
+        : `拐点在 k = ${elbowK}，推荐 k = ${recommendedK}`,
+    );
+  });
+
+  it("escapes hostile feature names and cluster labels in Chinese too", () => {
+    expect(zh).not.toContain(HOSTILE_FEATURE);
+    expect(zh).not.toContain(HOSTILE_LABEL);
+    expect(zh).not.toMatch(/<script/i);
   });
 });
