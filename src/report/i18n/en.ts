@@ -97,6 +97,37 @@ export const EN = {
   "facts.rowsRead": "of {rows} read",
   "facts.nothing": "No results to show.",
 
+  // Scorecard tiers.
+  "tiers.configStart": "Scorecard from ",
+  "tiers.configEnd": ". ",
+  "tiers.byShare":
+    "Tiers are assigned by target share: the best-scored clients fill the first tier up to its share, and so on.",
+  "tiers.byScore":
+    "Tiers are assigned by score threshold: a client gets the best tier whose minimum its score reaches.",
+  "tiers.formulaStart": "Score = 100 × (",
+  "tiers.formulaEnd": "), each feature first normalised to 0–1 with 1 the best.",
+  "tiers.histogramCaption":
+    "Clients per 2-point score bin, coloured by tier. Dashed lines: where each tier starts.",
+  "tiers.histogramCaptionShares":
+    "Clients per 2-point score bin, coloured by tier. Dashed lines: where each tier starts (the lowest score it received).",
+  "tiers.histogramAlt":
+    "Histogram of the scorecard score, 0 to 100, coloured by {tiers|tier}: {clients|client}, the top tier {top} holds {topShare}.",
+  "tiers.sharesCaptionTargets":
+    "Share of clients per tier: actual (blue) against the configured target (grey).",
+  "tiers.sharesCaption": "Share of clients per tier.",
+  "tiers.sharesAlt": "Bar chart of the share of clients per tier: {shares}.",
+  "tiers.tier": "Tier",
+  "tiers.otherName": "中文名",
+  "tiers.fromScore": "From score",
+  "tiers.scores": "Scores",
+  "tiers.scoresHelp": "Lowest and highest score in the tier (rounded down)",
+  "tiers.clients": "Clients",
+  "tiers.actual": "Actual share",
+  "tiers.target": "Target share",
+  "tiers.gap": "Gap",
+  "tiers.gapHelp": "Actual minus target, in percentage points",
+  "tiers.points": "{sign}{points} pp",
+
   // Quality indices.
   "quality.intro":
     "Three views of separation: silhouette (−1 to 1) and Calinski–Harabasz reward compact, well-separated clusters; Davies–Bouldin is better when lower. Each panel has its own scale.",

@@ -88,6 +88,32 @@ export const ZH_CN: Record<MessageKey, string> = {
   "facts.rowsRead": "共读取 {rows} 行",
   "facts.nothing": "没有可显示的结果。",
 
+  "tiers.configStart": "评分卡配置：",
+  "tiers.configEnd": "。",
+  "tiers.byShare": "按目标占比分级：得分最高的客户先填满第一级的目标占比，依此类推。",
+  "tiers.byScore": "按分数门槛分级：客户归入其得分达到门槛的最高等级。",
+  "tiers.formulaStart": "得分 = 100 × (",
+  "tiers.formulaEnd": ")，各特征先归一化到 0–1，1 为最好。",
+  "tiers.histogramCaption": "每 2 分一个区间的客户数，按等级着色。虚线：各等级的起始分数。",
+  "tiers.histogramCaptionShares":
+    "每 2 分一个区间的客户数，按等级着色。虚线：各等级的起始分数（该等级中的最低得分）。",
+  "tiers.histogramAlt":
+    "直方图：评分卡得分（0 到 100）的分布，按 {tiers} 个等级着色，共 {clients} 位客户，最高等级{top}占 {topShare}。",
+  "tiers.sharesCaptionTargets": "各等级的客户占比：实际（蓝色）与配置的目标（灰色）。",
+  "tiers.sharesCaption": "各等级的客户占比。",
+  "tiers.sharesAlt": "条形图：各等级的客户占比：{shares}。",
+  "tiers.tier": "等级",
+  "tiers.otherName": "英文名",
+  "tiers.fromScore": "起始分数",
+  "tiers.scores": "得分范围",
+  "tiers.scoresHelp": "该等级中的最低分与最高分（向下取整）",
+  "tiers.clients": "客户数",
+  "tiers.actual": "实际占比",
+  "tiers.target": "目标占比",
+  "tiers.gap": "差距",
+  "tiers.gapHelp": "实际占比减目标占比，单位为百分点",
+  "tiers.points": "{sign}{points} 个百分点",
+
   "quality.intro":
     "从三个角度衡量簇的分离程度：轮廓系数（−1 到 1）和 Calinski–Harabasz 指数越大，簇越紧凑、分得越开；Davies–Bouldin 指数越小越好。每个子图的纵轴刻度各自独立。",
   "quality.caption": "虚线和圆圈：推荐的 k = {recommended}。轮廓系数基于 {rows} 行计算。",
