@@ -122,7 +122,7 @@ const v1 = z.looseObject({
   ...header("segwork-rfm", 1),
   ...ruleHeaderShape,
   columns: z.looseObject({ recency: z.string(), frequency: z.string(), monetary: z.string() }),
-  binning: z.enum(["r-rfm", "ntile"]),
+  binning: z.enum(["r-rfm", "ntile", "mean", "median"]),
   bins: positiveWhole,
   thresholds: z.looseObject({
     recency: measureThresholds,

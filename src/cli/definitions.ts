@@ -20,6 +20,7 @@ import {
 } from "../prepare/options.js";
 import { LIFETIME_VALUE_DEFAULTS } from "../clv/lifetime-value.js";
 import { RFM_BINNINGS } from "../rules/rfm-scores.js";
+import { LANGS } from "../report/i18n/locale.js";
 import { integer, number } from "./parse.js";
 
 /** What an action receives: the parsed options and the command line for reports. */
@@ -27,6 +28,18 @@ export type Action = (options: never, command: string) => Promise<void> | void;
 
 function encodingOption(choices: readonly string[]): Option {
   return new Option("--encoding <name>", "text encoding").choices(choices).default("auto");
+}
+
+/**
+ * --lang: the language of the report and the segment table (en or zh-CN).
+ *
+ * @example
+ * cmd.addOption(langOption());
+ */
+export function langOption(): Option {
+  return new Option("--lang <code>", "language of the report and segment table")
+    .choices(LANGS)
+    .default("en");
 }
 
 /** --id, --encoding, --delimiter, --sheet: how a client table is read. */
@@ -106,6 +119,7 @@ export function withFitOptions(cmd: Command): Command {
       "order clusters by this feature's mean (default: monetary-like, descending)",
     )
     .option("--show-ids", "print example client ids in the report (hidden by default)")
+    .addOption(langOption())
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
 }
@@ -228,6 +242,7 @@ export function withTextOptions(cmd: Command): Command {
 export function withRuleOutputOptions(cmd: Command): Command {
   return cmd
     .option("--show-ids", "show client ids in the report (masked by default)")
+    .addOption(langOption())
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
 }

@@ -12,6 +12,7 @@ import { isSegworkError } from "../shared/errors.js";
 import { packageVersion } from "../shared/package-info.js";
 import {
   withClvOptions,
+  langOption,
   withCompareOptions,
   withChooseKOptions,
   withJoinOptions,
@@ -246,6 +247,7 @@ export function buildProgram(line: string): Command {
 
   command("demo", "run the whole flow on the shipped sample data and write one report")
     .option("-o, --out <dir>", "output directory", "reports/demo")
+    .addOption(langOption())
     .option("-q, --quiet", "no progress on stderr");
 
   return program;

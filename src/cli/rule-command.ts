@@ -71,5 +71,6 @@ export function ruleWorkflowOptions(options: RuleCliOptions) {
     ...(options.revenue === undefined ? {} : { revenue: options.revenue }),
     dropMissing: Boolean(options.dropMissing),
     showIds: Boolean(options.showIds),
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
   };
 }

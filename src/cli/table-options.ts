@@ -4,6 +4,7 @@
  */
 import type { Encoding } from "../load/options.js";
 import type { LoadOptions } from "../load/types.js";
+import type { Lang } from "../report/i18n/locale.js";
 import type {
   DedupeMethod,
   ImputeMethod,
@@ -23,6 +24,8 @@ export interface ReadCliOptions {
   sheet?: string;
   quiet?: boolean;
   showIds?: boolean;
+  /** --lang: report language. */
+  lang?: Lang;
   out: string;
 }
 

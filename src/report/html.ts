@@ -7,6 +7,8 @@
  * scripts and no external requests (a Content-Security-Policy forbids them).
  */
 import { formatNumber } from "./format.js";
+import { localeFor } from "./i18n/locale.js";
+import type { Lang } from "./i18n/locale.js";
 import { REPORT_CSS } from "./styles.js";
 
 /**
@@ -211,6 +213,12 @@ export interface ChartOptions {
   title?: string;
   /** Sentence below the chart: what is shown, sample sizes, how to read it. */
   caption?: string;
+  /**
+   * The text alternative: what the chart shows, stated from its numbers ("the
+   * knee is at k = 4"). Read by screen readers as the chart's label and kept
+   * as the SVG's `<desc>`; without it the label is the title and caption.
+   */
+  alt?: string;
 }
 
 /**
@@ -222,11 +230,20 @@ export interface ChartOptions {
  * chart({ svg: await renderSvg(elbowSpec(rows, { elbowK: 4 })), title: "Elbow", caption: "Inertia by k." });
  */
 export function chart(options: ChartOptions): SafeHtml {
-  const body = trusted(options.svg);
-  const label = [options.title, options.caption].filter(Boolean).join(". ") || "Chart";
+  const body = trusted(options.alt ? withDescription(options.svg, options.alt) : options.svg);
+  const label =
+    options.alt ?? ([options.title, options.caption].filter(Boolean).join(". ") || "Chart");
   const title = options.title ? markup`<div class="chart-title">${options.title}</div>` : "";
   const caption = options.caption ? markup`<figcaption>${options.caption}</figcaption>` : "";
   return markup`<figure class="chart">${title}<div class="chart-body" role="img" aria-label="${label}">${body}</div>${caption}</figure>`;
+}
+
+/** Puts a `<desc>` with the text alternative first inside the SVG (escaped). */
+function withDescription(svg: string, alt: string): string {
+  const open = /<svg\b[^>]*>/.exec(svg);
+  if (open === null) return svg;
+  const end = open.index + open[0].length;
+  return `${svg.slice(0, end)}<desc>${escapeHtml(alt)}</desc>${svg.slice(end)}`;
 }
 
 /** Tones of a {@link callout}. */
@@ -294,6 +311,8 @@ export interface DocumentOptions {
   sections: readonly ReportSection[];
   /** Text of the footer. */
   footer?: string;
+  /** Language of the page (`<html lang>`) and of its own labels; default "en". */
+  lang?: Lang;
 }
 
 /**
@@ -315,13 +334,15 @@ export function renderDocument(options: DocumentOptions): string {
   const links = options.sections.map(
     (section) => markup`<li><a href="#${section.id}">${section.title}</a></li>`,
   );
-  const toc = markup`<nav class="toc" aria-label="Contents"><p class="toc-title">Contents</p><ol>${links}</ol></nav>`;
+  const locale = localeFor(options.lang ?? "en");
+  const contents = locale.t("doc.contents");
+  const toc = markup`<nav class="toc" aria-label="${contents}"><p class="toc-title">${contents}</p><ol>${links}</ol></nav>`;
   const fields = (options.header ?? []).map(
     (field) => markup`<div><dt>${field.label}</dt><dd>${field.value}</dd></div>`,
   );
   const meta = fields.length > 0 ? markup`<dl class="run-meta">${fields}</dl>` : "";
   const subtitle = options.subtitle ? markup`<p class="subtitle">${options.subtitle}</p>` : "";
-  const header = markup`<header class="report-header"><p class="eyebrow">segwork report</p><h1>${options.title}</h1>${subtitle}${meta}</header>`;
+  const header = markup`<header class="report-header"><p class="eyebrow">${locale.t("doc.eyebrow")}</p><h1>${options.title}</h1>${subtitle}${meta}</header>`;
   const sections = options.sections.map(
     (section) =>
       markup`<section class="report-section" id="${section.id}" aria-labelledby="${section.id}-title"><h2 id="${section.id}-title">${section.title}</h2>${section.html}</section>`,
@@ -330,7 +351,7 @@ export function renderDocument(options: DocumentOptions): string {
     ? markup`<footer class="report-footer">${options.footer}</footer>`
     : "";
   const page = markup`<!doctype html>
-<html lang="en">
+<html lang="${locale.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

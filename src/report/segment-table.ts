@@ -3,8 +3,9 @@
  * with a byte-order mark, so Excel opens Chinese text as UTF-8, and as XLSX
  * with shares as numeric percentage cells.
  */
-import type { SegmentTableRow } from "../rules/segment-table.js";
+import { UNMATCHED_RULE, type SegmentTableRow } from "../rules/segment-table.js";
 import { toCsv } from "../shared/csv.js";
+import type { Lang } from "./i18n/locale.js";
 
 /** Column headers of segment-table.csv and segment-table.xlsx, in order. */
 export const SEGMENT_TABLE_HEADER = [
@@ -20,6 +21,40 @@ export const SEGMENT_TABLE_HEADER = [
   "owner",
 ] as const;
 
+/**
+ * The same columns with Chinese headers, for `--lang zh-CN` (same order, so a
+ * reader by position sees the same table): "segment" keeps the English name,
+ * "segment_zh" the Chinese one.
+ */
+export const SEGMENT_TABLE_HEADER_ZH = [
+  "编号",
+  "分群（英文）",
+  "分群",
+  "规则",
+  "说明",
+  "客户数",
+  "客户占比",
+  "收入占比",
+  "运营策略",
+  "负责团队",
+] as const;
+
+/** The unmatched group's rule in Chinese. */
+const UNMATCHED_RULE_ZH = "以上规则均不匹配";
+
+function headerOf(lang: Lang): string[] {
+  return lang === "zh-CN" ? [...SEGMENT_TABLE_HEADER_ZH] : [...SEGMENT_TABLE_HEADER];
+}
+
+/** The rule and description cells in `lang`: zh-CN takes descriptionZh when the config has one. */
+function localCells(row: SegmentTableRow, lang: Lang): { rule: string; description: string } {
+  if (lang !== "zh-CN") return { rule: row.rule, description: row.description };
+  return {
+    rule: row.rule === UNMATCHED_RULE ? UNMATCHED_RULE_ZH : row.rule,
+    description: row.descriptionZh ?? row.description,
+  };
+}
+
 /** A share as a percentage with one decimal, as Excel shows "0.0%": 0.1234 → "12.3%". */
 function percentText(share: number | null): string {
   return share === null ? "" : `${(share * 100).toFixed(1)}%`;
@@ -28,20 +63,22 @@ function percentText(share: number | null): string {
 /**
  * segment-table.csv: UTF-8 with a byte-order mark, shares as percentages
  * with one decimal (Excel reads "12.3%" as a number), strategy keywords
- * joined by "; ".
+ * joined by "; ". With `lang` "zh-CN" the headers are Chinese and the
+ * descriptions the configs' Chinese ones where given.
  *
  * @example
  * segmentTableCsv(rows).startsWith("\uFEFFsegment_id,segment,segment_zh,") // => true
+ * segmentTableCsv(rows, "zh-CN").startsWith("\uFEFF编号,") // => true
  */
-export function segmentTableCsv(rows: readonly SegmentTableRow[]): string {
+export function segmentTableCsv(rows: readonly SegmentTableRow[], lang: Lang = "en"): string {
   return toCsv(
-    [...SEGMENT_TABLE_HEADER],
+    headerOf(lang),
     rows.map((r) => [
       r.id,
       r.name,
       r.nameZh,
-      r.rule,
-      r.description,
+      localCells(r, lang).rule,
+      localCells(r, lang).description,
       r.clients,
       percentText(r.share),
       percentText(r.revenueShare),
@@ -54,7 +91,8 @@ export function segmentTableCsv(rows: readonly SegmentTableRow[]): string {
 
 /**
  * segment-table.xlsx: one sheet, the same columns as the CSV; shares are
- * numeric cells formatted "0.0%" so they sort and sum in Excel.
+ * numeric cells formatted "0.0%" so they sort and sum in Excel; headers and
+ * descriptions in `lang` as in {@link segmentTableCsv}.
  *
  * @example
  * const bytes = await segmentTableXlsx(rows, "RFM segments");
@@ -62,17 +100,18 @@ export function segmentTableCsv(rows: readonly SegmentTableRow[]): string {
 export async function segmentTableXlsx(
   rows: readonly SegmentTableRow[],
   sheetName: string,
+  lang: Lang = "en",
 ): Promise<Uint8Array> {
   // SheetJS through the loader, imported on first use (no codepage tables are needed to write XLSX).
   const XLSX = await (await import("../load/sheetjs.js")).loadSheetJs();
   const aoa: (string | number | null)[][] = [
-    [...SEGMENT_TABLE_HEADER],
+    headerOf(lang),
     ...rows.map((r) => [
       r.id,
       r.name,
       r.nameZh,
-      r.rule,
-      r.description,
+      localCells(r, lang).rule,
+      localCells(r, lang).description,
       r.clients,
       r.share,
       r.revenueShare,
@@ -106,7 +145,7 @@ export interface SegmentTableFile {
 }
 
 /**
- * Both segment-table files.
+ * Both segment-table files, in `lang` (default English).
  *
  * @example
  * const files = await segmentTableFiles(rows, "RFM segments"); // segment-table.csv, segment-table.xlsx
@@ -114,9 +153,10 @@ export interface SegmentTableFile {
 export async function segmentTableFiles(
   rows: readonly SegmentTableRow[],
   sheetName: string,
+  lang: Lang = "en",
 ): Promise<SegmentTableFile[]> {
   return [
-    { name: "segment-table.csv", content: segmentTableCsv(rows) },
-    { name: "segment-table.xlsx", content: await segmentTableXlsx(rows, sheetName) },
+    { name: "segment-table.csv", content: segmentTableCsv(rows, lang) },
+    { name: "segment-table.xlsx", content: await segmentTableXlsx(rows, sheetName, lang) },
   ];
 }

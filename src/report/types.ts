@@ -9,6 +9,7 @@ import type {
 export type { PcaProjection, SilhouettePlotData };
 import type { Profiles } from "../evaluate/profile-types.js";
 import type { ChooseKReportData } from "./sections/choose-k.js";
+import type { Lang } from "./i18n/locale.js";
 
 /** Everything the sweep section needs. */
 export interface SweepReportData {
@@ -42,6 +43,8 @@ export interface ClusterReportInput {
   version: string;
   /** ISO timestamp; the CLI passes a fixed value in tests for byte-identical output. */
   generatedAt: string;
+  /** Language of the report (default "en"): `<html lang>`, headings, prose and number formats. */
+  lang?: Lang;
   features: string[];
   summary: CleaningSummary;
   scaler: ScalerParameters;

@@ -107,7 +107,7 @@ function uniqueNames(
 
 // ── RFM scoring options ─────────────────────────────────────────────────────
 
-const BINNINGS: readonly RfmBinning[] = ["r-rfm", "ntile"];
+const BINNINGS: readonly RfmBinning[] = ["r-rfm", "ntile", "mean", "median"];
 const MEASURES: readonly RfmMeasure[] = ["recency", "frequency", "monetary"];
 
 const cutList = () =>
@@ -132,7 +132,7 @@ const rfmSchema = object({
   for (const measure of MEASURES) {
     const cuts = config.cuts?.[measure];
     if (cuts === undefined) continue;
-    if ((config.binning ?? "r-rfm") === "ntile")
+    if ((config.binning ?? "r-rfm") !== "r-rfm")
       sentence(ctx, ["cuts", measure], msg.cutsOnlyWithRRfm());
     else if (cuts.length !== bins - 1)
       sentence(ctx, ["cuts", measure], msg.cutsWrongCount(bins, cuts.length));
@@ -179,6 +179,7 @@ const segmentSchema = object({
   name: text(),
   nameZh: text().optional(),
   description: z.string({ error: msg.mustBeText() }).optional(),
+  descriptionZh: z.string({ error: msg.mustBeText() }).optional(),
   strategy: textList().optional(),
   owner: z.string({ error: msg.mustBeText() }).optional(),
   recency: scoreRange(),
@@ -224,6 +225,7 @@ export function parseSegmentTableConfig(raw: unknown, file: string): SegmentTabl
       name: s.name,
       ...(s.description !== undefined ? { description: s.description } : {}),
       ...(s.nameZh !== undefined ? { nameZh: s.nameZh } : {}),
+      ...(s.descriptionZh !== undefined ? { descriptionZh: s.descriptionZh } : {}),
       ...(s.strategy !== undefined ? { strategy: s.strategy } : {}),
       ...(s.owner !== undefined ? { owner: s.owner } : {}),
       recency: asRange(s.recency),

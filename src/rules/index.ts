@@ -8,6 +8,7 @@ export { rSeqProbabilities, rQuantileSorted, rfmQuantileCuts } from "./r-quantil
 export {
   checkRfmOptions,
   describeEmptyScores,
+  isTwoLevelBinning,
   RFM_BINNINGS,
   RFM_DEFAULTS,
   scoreRfm,
@@ -25,6 +26,7 @@ export {
 } from "./segment-table.js";
 export {
   R_RFM_SEGMENT_TABLE,
+  RFM_CUSTOMER_TYPES,
   assignSegments,
   firstMatchingRule,
   ruleMatches,

@@ -12,7 +12,16 @@
  * | ties | never split: equal values share a bin; when cut points coincide a bin is empty and its score goes unused | always split: equal values are ranked in input order ("first"), so bins hold ⌊n/k⌋ or ⌈n/k⌉ clients and ties can straddle two scores |
  * | user cut points | used as given (no +1), k − 1 ascending numbers | not available |
  *
- * Both reverse recency: the lowest recency_days (most recent) gets score k.
+ * A third, two-level scoring — `mean` or `median` (always 2 bins) — is the one
+ * Chinese analysts use for the eight RFM customer types (重要价值客户 …, see
+ * `data/rules/rfm-types.json`): a measure scores 2 when it is strictly better
+ * than its centre (the mean, or the type-7 median) and 1 otherwise. Better is
+ * lower for recency (more recent) and higher for frequency and monetary value;
+ * a value equal to the centre is not better than it, so it scores 1 on every
+ * measure. Strict on purpose: when most clients bought once, the median
+ * frequency is 1, and "at least the median" would call every client frequent.
+ *
+ * All reverse recency: the lowest recency_days (most recent) gets score k.
  * Frequency and monetary are not reversed (highest gets k).
  *
  * What `r-rfm` follows, read in rsquaredacademy/rfm (R/utils.R `bins`,
@@ -38,6 +47,7 @@
  */
 import * as msg from "../shared/messages/rules.js";
 import { checkChoice } from "../shared/messages/options.js";
+import { quantileType7 } from "../shared/stats.js";
 import { rfmQuantileCuts } from "./r-quantile.js";
 import type {
   RfmBinning,
@@ -63,29 +73,48 @@ export const RFM_DEFAULTS = { binning: "r-rfm", bins: 5 } as const satisfies Req
   Pick<RfmOptions, "binning" | "bins">
 >;
 
-/** The RFM binnings: as R's rfm package, or equal-sized bins on ranks. */
-export const RFM_BINNINGS: readonly RfmBinning[] = ["r-rfm", "ntile"];
+/** The RFM binnings: as R's rfm package, equal-sized bins on ranks, or two levels around the mean or median. */
+export const RFM_BINNINGS: readonly RfmBinning[] = ["r-rfm", "ntile", "mean", "median"];
+
+/** The two-level binnings (better or not better than the centre); they always have 2 bins. */
+const TWO_LEVEL: readonly RfmBinning[] = ["mean", "median"];
+
+/**
+ * Whether a binning scores two levels around a centre (`mean`, `median`).
+ *
+ * @example
+ * isTwoLevelBinning("median") // => true
+ * isTwoLevelBinning("r-rfm") // => false
+ */
+export function isTwoLevelBinning(binning: RfmBinning): binning is "mean" | "median" {
+  return TWO_LEVEL.includes(binning);
+}
 
 /**
  * Checks the RFM options that need no data — the binning, 2 ≤ bins ≤ 9, and
  * cut points (bins − 1 ascending finite numbers, only with r-rfm) — and fills
- * the defaults. {@link scoreRfm} calls it; a workflow calls it before reading
+ * the defaults. `mean` and `median` have 2 bins (the default for them) and no
+ * cut points. {@link scoreRfm} calls it; a workflow calls it before reading
  * any data.
  *
  * @throws SegworkError `rfm-bins-range`, `rfm-cuts-ntile`, `rfm-cuts-count`, `rfm-cuts-order`,
- *   or `options.bad-choice` for an unknown binning.
+ *   `rfm-two-level-bins`, `rfm-cuts-two-level`, or `options.bad-choice` for an unknown binning.
  * @example
  * checkRfmOptions({ bins: 4 }) // => { binning: "r-rfm", bins: 4 }
+ * checkRfmOptions({ binning: "mean" }) // => { binning: "mean", bins: 2 }
  */
 export function checkRfmOptions(
   options: RfmOptions,
 ): RfmOptions & { binning: RfmBinning; bins: number } {
   const binning = checkChoice("binning", options.binning ?? RFM_DEFAULTS.binning, RFM_BINNINGS);
-  const bins = options.bins ?? RFM_DEFAULTS.bins;
+  const twoLevel = isTwoLevelBinning(binning);
+  const bins = options.bins ?? (twoLevel ? 2 : RFM_DEFAULTS.bins);
   if (!(Number.isInteger(bins) && bins >= 2 && bins <= 9)) throw msg.rfmBinsRange(bins);
+  if (twoLevel && bins !== 2) throw msg.twoLevelBins(binning, bins);
   for (const measure of MEASURES) {
     const cuts = options.cuts?.[measure];
     if (cuts === undefined) continue;
+    if (twoLevel) throw msg.cutsWithTwoLevel(measure, binning);
     if (binning === "ntile") throw msg.cutsWithNtile(measure);
     if (cuts.length !== bins - 1) throw msg.cutsCount(measure, bins, cuts.length);
     for (let j = 0; j < cuts.length; j++) {
@@ -132,8 +161,9 @@ export function scoreRfm(input: RfmInput, options: RfmOptions = {}): RfmScores {
   const thresholds = {} as Record<RfmMeasure, RfmMeasureBins>;
   for (const measure of MEASURES) {
     const reversed = measure === "recency";
-    thresholds[measure] =
-      binning === "ntile"
+    thresholds[measure] = isTwoLevelBinning(binning)
+      ? binAroundCentre(values[measure], binning, reversed, scoreOf[measure], measure)
+      : binning === "ntile"
         ? binByRank(values[measure], bins, reversed, scoreOf[measure], measure)
         : binLikeR(
             values[measure],
@@ -246,6 +276,57 @@ function binByRank(
     count,
   }));
   return { measure, source: "rank", cuts: [], bins: binsOut, emptyScores: emptyScoresOf(binsOut) };
+}
+
+/** Arithmetic mean, summed in index order (the same order R's `mean` and numpy's pairwise sum agree with to ~1e-15 relative). */
+function meanOf(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return sum / values.length;
+}
+
+/**
+ * Two levels around the mean or the type-7 median: score 2 when strictly
+ * better than the centre (recency below it, frequency and monetary above it),
+ * else 1. Bins are reported lowest values first, each with the smallest and
+ * largest value it holds (NaN for an empty bin), and the centre as the one cut.
+ */
+function binAroundCentre(
+  values: ArrayLike<number>,
+  binning: "mean" | "median",
+  reversed: boolean,
+  out: Uint8Array,
+  measure: RfmMeasure,
+): RfmMeasureBins {
+  const centre =
+    binning === "mean" ? meanOf(values) : quantileType7(Float64Array.from(values).sort(), 0.5);
+  const lower = [Number.NaN, Number.NaN];
+  const upper = [Number.NaN, Number.NaN];
+  const counts = [0, 0];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    // Bin 2 holds the higher values: above the centre for F and M, from the
+    // centre up for recency (equal to the centre is not more recent).
+    const bin = (reversed ? v >= centre : v > centre) ? 2 : 1;
+    out[i] = scoreOfBin(bin, 2, reversed);
+    const b = bin - 1;
+    if (counts[b] === 0 || v < lower[b]!) lower[b] = v;
+    if (counts[b] === 0 || v > upper[b]!) upper[b] = v;
+    counts[b]!++;
+  }
+  const binsOut: RfmBin[] = counts.map((count, b) => ({
+    score: scoreOfBin(b + 1, 2, reversed),
+    lower: lower[b]!,
+    upper: upper[b]!,
+    count,
+  }));
+  return {
+    measure,
+    source: binning,
+    cuts: [centre],
+    bins: binsOut,
+    emptyScores: emptyScoresOf(binsOut),
+  };
 }
 
 /**

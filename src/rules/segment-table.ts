@@ -24,6 +24,8 @@ export interface SegmentTableRow {
   /** The rule in words, e.g. "R 3–5 · F 3–5 · M 2–5". */
   rule: string;
   description: string;
+  /** Chinese description (from `descriptionZh`), for zh-CN tables; absent when the config has none. */
+  descriptionZh?: string;
   clients: number;
   /** clients ÷ all clients. */
   share: number;
@@ -85,7 +87,7 @@ export function rfmSegmentRows(
   revenue: ArrayLike<number> | undefined,
 ): SegmentTableRow[] {
   const shares = revenueShares(segmentIndex, revenue, table.segments.length);
-  const rows = table.segments.map((s, k) => ({
+  const rows: SegmentTableRow[] = table.segments.map((s, k) => ({
     id: k + 1,
     name: s.name,
     nameZh: s.nameZh ?? "",
@@ -95,6 +97,7 @@ export function rfmSegmentRows(
       scoreRangeText("monetary", s.monetary),
     ].join(" · "),
     description: s.description ?? "",
+    ...(s.descriptionZh === undefined ? {} : { descriptionZh: s.descriptionZh }),
     clients: counts[k]!.count,
     share: counts[k]!.share,
     revenueShare: shares[k]!,

@@ -60,6 +60,38 @@ export const R_RFM_SEGMENT_TABLE: SegmentTable = {
   ],
 };
 
+/**
+ * The eight RFM customer types Chinese analysts use, scored two levels per
+ * measure (`binning: "mean"` or `"median"`: 2 = better than the centre): each
+ * type is one cell of the 2×2×2 grid, so every client gets exactly one.
+ * Importance follows monetary value (重要 = above the centre), the second word
+ * recency and frequency: 价值 both better, 发展 recent but infrequent, 保持
+ * frequent but not recent, 挽留 neither. `data/rules/rfm-types.json` ships the
+ * same table with descriptions and strategies (a test keeps them equal).
+ *
+ * @example
+ * RFM_CUSTOMER_TYPES.segments[0].nameZh // => "重要价值客户"
+ */
+export const RFM_CUSTOMER_TYPES: SegmentTable = {
+  bins: 2,
+  unmatched: "Others",
+  unmatchedZh: "其他",
+  segments: [
+    type("Important Value", "重要价值客户", 2, 2, 2),
+    type("Important Development", "重要发展客户", 2, 1, 2),
+    type("Important Retention", "重要保持客户", 1, 2, 2),
+    type("Important Win-back", "重要挽留客户", 1, 1, 2),
+    type("General Value", "一般价值客户", 2, 2, 1),
+    type("General Development", "一般发展客户", 2, 1, 1),
+    type("General Retention", "一般保持客户", 1, 2, 1),
+    type("General Win-back", "一般挽留客户", 1, 1, 1),
+  ],
+};
+
+function type(name: string, nameZh: string, r: number, f: number, m: number): SegmentRule {
+  return { name, nameZh, recency: [r, r], frequency: [f, f], monetary: [m, m] };
+}
+
 function seg(
   name: string,
   description: string,

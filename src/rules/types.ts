@@ -23,9 +23,12 @@ export type RfmMeasure = "recency" | "frequency" | "monetary";
  * How raw values become scores 1..bins.
  * - `r-rfm` (default): R package `rfm` 0.3.0, half-open bins cut at type-7 quantiles + 1.
  * - `ntile`: balanced bins on ranks, pandas `qcut(x.rank(method="first"), bins, labels=False) + 1`.
- * See `rfm-scores.ts` for both side by side.
+ * - `mean` / `median`: two levels, 2 when the value is better than the measure's
+ *   mean (median) — recency lower, frequency and monetary higher — else 1; the
+ *   scoring behind the eight RFM customer types (重要价值客户 …). Always 2 bins.
+ * See `rfm-scores.ts` for them side by side.
  */
-export type RfmBinning = "r-rfm" | "ntile";
+export type RfmBinning = "r-rfm" | "ntile" | "mean" | "median";
 
 /** Options for {@link scoreRfm}. */
 export interface RfmOptions {
@@ -45,9 +48,9 @@ export interface RfmOptions {
 export interface RfmBin {
   /** The score this bin gives (recency reversed: bin 1 → score `bins`). */
   score: number;
-  /** Lower edge: inclusive. For `r-rfm` the half-open `[lower, upper)`; for `ntile` the smallest value in the bin. */
+  /** Lower edge: inclusive. For `r-rfm` the half-open `[lower, upper)`; for `ntile`, `mean` and `median` the smallest value in the bin. */
   lower: number;
-  /** Upper edge: exclusive for `r-rfm`; for `ntile` the largest value in the bin (inclusive). NaN for an empty ntile bin. */
+  /** Upper edge: exclusive for `r-rfm`; for `ntile`, `mean` and `median` the largest value in the bin (inclusive). NaN for an empty ntile, mean or median bin. */
   upper: number;
   /** Clients in the bin. */
   count: number;
@@ -56,9 +59,9 @@ export interface RfmBin {
 /** How one measure was binned. */
 export interface RfmMeasureBins {
   measure: RfmMeasure;
-  /** `quantile` (R default cut points), `custom` (user cut points) or `rank` (ntile). */
-  source: "quantile" | "custom" | "rank";
-  /** The inner cut points (r-rfm: quantile + 1 or as given; ntile: empty). */
+  /** `quantile` (R default cut points), `custom` (user cut points), `rank` (ntile), or the two-level centre (`mean`, `median`). */
+  source: "quantile" | "custom" | "rank" | "mean" | "median";
+  /** The inner cut points (r-rfm: quantile + 1 or as given; ntile: empty; mean/median: the centre). */
   cuts: number[];
   /** Bins in R's order: lowest values first (so recency scores run bins..1). */
   bins: RfmBin[];
@@ -91,6 +94,8 @@ export interface SegmentRule {
   description?: string;
   /** Chinese name for bilingual reports. */
   nameZh?: string;
+  /** Chinese description, shown in zh-CN reports. */
+  descriptionZh?: string;
   /** Strategy keywords, e.g. ["reward", "early access"]. */
   strategy?: string[];
   /** Team or person who owns the segment. */

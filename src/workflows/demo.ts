@@ -209,7 +209,7 @@ export async function demoFiles(demo: DemoResult): Promise<OutputFile[]> {
     ...clusterArtifactFiles(demo.cluster),
     rfmSegmentsFile(demo.rfm),
     { name: "rfm.json", content: writeRfm(demo.rfm.artifact) },
-    ...(await segmentTableOutputs(demo.rfm.segmentTable, "RFM segments")),
+    ...(await segmentTableOutputs(demo.rfm.segmentTable, "RFM segments", demo.report.lang)),
     { name: "compare.json", content: writeCompare(demo.comparison.artifact) },
     await fullReportFile(demo.report),
   ];

@@ -12,6 +12,7 @@ import {
   customerLifetimeValue,
   describeEmptyScores,
   describeSegmentLint,
+  isTwoLevelBinning,
   lintSegmentRules,
   parseClvConfig,
   parseRfmConfig,
@@ -86,7 +87,9 @@ export interface RfmSettings {
 /**
  * Reads the configs (shipped ones by default) and applies `binning`/`bins`
  * over the config's values; checks bins and cut points and that the segment
- * table is written for the same number of bins.
+ * table is written for the same number of bins. Two-level binning (`mean`,
+ * `median`) ignores the config's bins and cuts and defaults to the eight RFM
+ * customer types (`data/rules/rfm-types.json`).
  *
  * @throws SegworkError for a bad config (naming file and key), bad bins, cut
  *   points that do not fit, or a segment table written for other bins.
@@ -96,12 +99,17 @@ export interface RfmSettings {
 export function rfmSettings(options: RfmSettingsOptions = {}): RfmSettings {
   const configFile = options.config ?? shippedRuleConfig("rfm.json");
   const config = readRuleConfig(configFile, parseRfmConfig);
+  // --binning mean|median scores two levels, so the config's bins and cut
+  // points (written for R rfm's five scores) do not carry over to it.
+  const twoLevel = options.binning !== undefined && isTwoLevelBinning(options.binning);
   const rfm = checkRfmOptions({
-    ...config,
+    ...(twoLevel ? {} : config),
     ...(options.binning === undefined ? {} : { binning: options.binning }),
     ...(options.bins === undefined ? {} : { bins: options.bins }),
   });
-  const segmentsFile = options.segments ?? shippedRuleConfig("rfm-segments.json");
+  const segmentsFile =
+    options.segments ??
+    shippedRuleConfig(isTwoLevelBinning(rfm.binning) ? "rfm-types.json" : "rfm-segments.json");
   const table = readRuleConfig(segmentsFile, parseSegmentTableConfig);
   if (table.bins !== rfm.bins) throw msg.segmentBinsMismatch(segmentsFile, table.bins, rfm.bins);
   const valueActivityFile = options.valueActivity ?? shippedRuleConfig("value-activity.json");
@@ -346,7 +354,12 @@ export function rfmWorkflow(options: RfmWorkflowOptions): RfmResult {
         showIds: Boolean(options.showIds),
       },
     },
-    summary: assignment.counts.map((c) => notes.segmentLine(c.name, c.count, c.share)),
+    summary: assignment.counts.map((c) => {
+      if (context.lang === "en") return notes.segmentLine(c.name, c.count, c.share);
+      const nameZh =
+        c.index < 0 ? settings.table.unmatchedZh : settings.table.segments[c.index]?.nameZh;
+      return notes.segmentLineZh(nameZh ?? c.name, c.count, c.share);
+    }),
   };
 }
 
@@ -386,7 +399,7 @@ export async function rfmFiles(result: RfmResult): Promise<OutputFile[]> {
   return [
     rfmSegmentsFile(result),
     { name: "rfm.json", content: writeRfm(result.artifact) },
-    ...(await segmentTableOutputs(result.segmentTable, "RFM segments")),
+    ...(await segmentTableOutputs(result.segmentTable, "RFM segments", result.report.lang)),
     {
       name: "value-activity.csv",
       content: writeValueActivity(result.clients, result.valueActivity),

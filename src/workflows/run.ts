@@ -5,6 +5,7 @@
  * nothing and gets "segwork (library)", the current time and no progress.
  */
 import type { Provenance } from "../artifacts/rule-output.js";
+import type { Lang } from "../report/i18n/locale.js";
 import { packageVersion, reportTimestamp } from "../shared/package-info.js";
 import { progressOf, type Progress, type ProgressCallback } from "../shared/progress.js";
 
@@ -16,6 +17,8 @@ export interface RunOptions {
   generatedAt?: string;
   /** Receives progress events (notes, counted steps). Default: none. */
   onProgress?: ProgressCallback;
+  /** Language of the report (`--lang`). Default "en". */
+  lang?: Lang;
 }
 
 /** {@link RunOptions} resolved: provenance, timestamp and progress calls. */
@@ -23,6 +26,7 @@ export interface RunContext {
   provenance: Provenance;
   generatedAt: string;
   progress: Progress;
+  lang: Lang;
 }
 
 /** What a workflow's command is called when no face named it. */
@@ -42,6 +46,7 @@ export function runContext(options: RunOptions): RunContext {
     },
     generatedAt: options.generatedAt ?? reportTimestamp(),
     progress: progressOf(options.onProgress),
+    lang: options.lang ?? "en",
   };
 }
 
@@ -52,5 +57,7 @@ export function reportMeta(context: RunContext, title: string) {
     command: context.provenance.command,
     version: context.provenance.segworkVersion,
     generatedAt: context.generatedAt,
+    // English is the default, left out so English report inputs stay as they were.
+    ...(context.lang === "en" ? {} : { lang: context.lang }),
   };
 }

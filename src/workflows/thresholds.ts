@@ -169,7 +169,7 @@ export async function thresholdsFiles(result: ThresholdsResult): Promise<OutputF
       content: writeThresholdSegments(result.clients.ids, columns, result.assignment.label),
     },
     { name: "thresholds.json", content: writeThresholds(result.artifact) },
-    ...(await segmentTableOutputs(result.segmentTable, "Threshold segments")),
+    ...(await segmentTableOutputs(result.segmentTable, "Threshold segments", result.report.lang)),
     await fullReportFile(result.report),
   ];
 }

@@ -110,7 +110,11 @@ export function tiersWorkflow(options: TiersOptions): TiersResult {
         showIds: Boolean(options.showIds),
       },
     },
-    summary: result.tiers.map((t) => notes.tierLine(t.name, t.count, t.actualShare, t.targetShare)),
+    summary: result.tiers.map((t) =>
+      context.lang === "en"
+        ? notes.tierLine(t.name, t.count, t.actualShare, t.targetShare)
+        : notes.tierLineZh(t.nameZh ?? t.name, t.count, t.actualShare, t.targetShare),
+    ),
   };
 }
 
@@ -130,7 +134,7 @@ export async function tiersFiles(result: TiersResult): Promise<OutputFile[]> {
       content: writeTiersCsv(result.artifact.scorecard, result.clients, result.result),
     },
     { name: "tiers.json", content: writeTiers(result.artifact) },
-    ...(await segmentTableOutputs(result.segmentTable, "Tiers")),
+    ...(await segmentTableOutputs(result.segmentTable, "Tiers", result.report.lang)),
     await fullReportFile(result.report),
   ];
 }

@@ -35,8 +35,11 @@ beforeAll(() => {
 });
 
 describe("sectionContext", () => {
-  it("defaults to no cluster names, masked ids and no currency", () => {
-    expect(sectionContext()).toEqual({ clusterNames: {}, showIds: false });
+  it("defaults to English, no cluster names, masked ids and no currency", () => {
+    const { locale, ...rest } = sectionContext();
+    expect(rest).toEqual({ clusterNames: {}, showIds: false });
+    expect(locale.lang).toBe("en");
+    expect(sectionContext({ lang: "zh-CN" }).locale.lang).toBe("zh-CN");
   });
 
   it("names clusters from profiles and carries showIds and the currency", () => {

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SegworkError } from "../../src/shared/errors.js";
+import { cutsOnlyWithRRfm } from "../../src/shared/messages/rules.js";
 import {
   parseAbcConfig,
   parseClvConfig,
@@ -206,7 +207,7 @@ describe("segment table config errors", () => {
     delete misspelt.recency;
     expect(error({ segments: [misspelt] })).toBe(
       "data/rules/rfm-segments.json: segments[0].recency is missing: it must be a score 1–9 or a range [min, max] of scores with min ≤ max\n" +
-        'data/rules/rfm-segments.json: segments[0] has unknown key "r" (allowed: name, nameZh, description, strategy, owner, recency, frequency, monetary)',
+        'data/rules/rfm-segments.json: segments[0] has unknown key "r" (allowed: name, nameZh, description, descriptionZh, strategy, owner, recency, frequency, monetary)',
     );
     expect(error({ segments: [seg({ strategy: "reward" })] })).toBe(
       'data/rules/rfm-segments.json: segments[0].strategy must be a list of texts (got "reward")',
@@ -267,7 +268,7 @@ describe("small config errors", () => {
   it("rfm.json: binning, cut counts, cut order, cuts with ntile, unknown measure", () => {
     const R = "data/rules/rfm.json";
     expect(errorOf(() => parseRfmConfig({ binning: "quintile" }, R))).toBe(
-      'data/rules/rfm.json: binning must be one of "r-rfm", "ntile" (got "quintile")',
+      'data/rules/rfm.json: binning must be one of "r-rfm", "ntile", "mean", "median" (got "quintile")',
     );
     expect(errorOf(() => parseRfmConfig({ bins: 4, cuts: { recency: [1, 2, 3, 4] } }, R))).toBe(
       "data/rules/rfm.json: cuts.recency must have 3 cut points for 4 bins (got 4)",
@@ -277,9 +278,7 @@ describe("small config errors", () => {
     );
     expect(
       errorOf(() => parseRfmConfig({ binning: "ntile", cuts: { monetary: [1, 2, 3, 4] } }, R)),
-    ).toBe(
-      'data/rules/rfm.json: cuts.monetary can only be given with binning "r-rfm" (ntile draws bins on ranks)',
-    );
+    ).toBe(`data/rules/rfm.json: cuts.monetary ${cutsOnlyWithRRfm()}`);
     expect(errorOf(() => parseRfmConfig({ cuts: { recency_days: [1, 2, 3, 4] } }, R))).toBe(
       'data/rules/rfm.json: cuts has unknown key "recency_days" (allowed: recency, frequency, monetary)',
     );
@@ -389,6 +388,7 @@ describe("config syntax errors name the line and column", () => {
     const parsers: Record<string, (raw: unknown, file: string) => unknown> = {
       "rfm.json": parseRfmConfig,
       "rfm-segments.json": parseSegmentTableConfig,
+      "rfm-types.json": parseSegmentTableConfig,
       "thresholds.json": (raw, file) =>
         parseThresholdConfig(raw, file, ["recency_days", "frequency", "monetary"]),
       "tiers.json": parseScorecardConfig,

@@ -36,6 +36,7 @@ export async function run(options: KMeansCliOptions, command: string): Promise<v
     ...kmeansWorkflowOptions(options),
     command,
     onProgress,
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
   writeOutputsAtomically(options.out, await clusterFiles(result));
   print([

@@ -1,4 +1,5 @@
 /** `segwork compare`: two segmentations of the same clients side by side. */
+import type { Lang } from "../../report/i18n/locale.js";
 import type { Encoding } from "../../load/options.js";
 import * as msg from "../../shared/messages/cli-rules.js";
 import { COMPARE_OUTPUTS, compareFiles, compareOutputFiles } from "../../workflows/index.js";
@@ -25,6 +26,7 @@ interface CompareCliOptions {
   delimiter?: string;
   showIds?: boolean;
   quiet?: boolean;
+  lang?: Lang;
 }
 
 const defined = <T extends object>(value: T): T =>
@@ -49,6 +51,7 @@ export async function run(options: CompareCliOptions, command: string): Promise<
       showIds: options.showIds,
       command,
       onProgress,
+      lang: options.lang,
     }),
   );
   writeOutputsAtomically(options.out, await compareOutputFiles(result));

@@ -94,6 +94,7 @@ export async function run(options: RfmCliOptions, command: string): Promise<void
     showIds: Boolean(options.showIds),
     command,
     onProgress,
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
   writeOutputsAtomically(options.out, await rfmFiles(result));
   print([...result.summary, msg.wrote(outputs.map((f) => `${options.out}/${f}`))]);

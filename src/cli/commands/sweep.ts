@@ -74,6 +74,7 @@ export async function run(
     choose: chooseKOptionsOf(options),
     command,
     onProgress,
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
   writeOutputsAtomically(options.out, await sweepFiles(result));
   print([...result.summary, `wrote ${options.out}/sweep.json and ${options.out}/report.html`]);

@@ -4,6 +4,7 @@
  * also the K-Means part of the full report.
  */
 import { renderDocument } from "../html.js";
+import { localeFor } from "../i18n/locale.js";
 import type { HeaderField, ReportSection } from "../html.js";
 import { plural } from "../report-text.js";
 import { chooseKSection } from "../sections/choose-k.js";
@@ -89,10 +90,11 @@ export async function clusterSections(
  * reportHeader(input)[0].label; // => "Command"
  */
 export function reportHeader(input: ClusterReportInput): HeaderField[] {
+  const { t } = localeFor(input.lang);
   return [
     commandField(input),
-    { label: "Source", value: input.summary.source },
-    { label: "Features", value: input.features.join(", ") },
+    { label: t("header.source"), value: input.summary.source },
+    { label: t("header.features"), value: input.features.join(", ") },
     generatedField(input),
   ];
 }
@@ -121,8 +123,12 @@ function subtitle(input: ClusterReportInput): string {
  * await writeFile("report.html", await renderClusterReport(input));
  */
 export async function renderClusterReport(input: ClusterReportInput): Promise<string> {
-  const context = sectionContext({ profiles: input.cluster?.profiles });
+  const context = sectionContext({
+    profiles: input.cluster?.profiles,
+    ...(input.lang === undefined ? {} : { lang: input.lang }),
+  });
   return renderDocument({
+    ...(input.lang === undefined ? {} : { lang: input.lang }),
     title: input.title,
     subtitle: subtitle(input),
     header: reportHeader(input),

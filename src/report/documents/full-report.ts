@@ -7,6 +7,7 @@
  */
 import type { Profiles } from "../../evaluate/profile-types.js";
 import { renderDocument } from "../html.js";
+import { localeFor } from "../i18n/locale.js";
 import type { HeaderField, ReportSection } from "../html.js";
 import { plural } from "../report-text.js";
 import { abcSection } from "../sections/abc.js";
@@ -101,6 +102,7 @@ export interface ComparisonReportOptions {
  */
 export function fullReportContext(input: FullReportInput): SectionContext {
   return sectionContext({
+    ...(input.lang === undefined ? {} : { lang: input.lang }),
     ...(input.cluster ? { profiles: input.cluster.profiles } : {}),
     ...(input.segments?.showIds === undefined ? {} : { showIds: input.segments.showIds }),
     ...(input.segments?.clv?.currency === undefined
@@ -178,15 +180,16 @@ function sourceOf(input: FullReportInput): string | undefined {
  * fullReportHeader(input)[0].label; // => "Command"
  */
 export function fullReportHeader(input: FullReportInput): HeaderField[] {
+  const { t } = localeFor(input.lang);
   const fields: HeaderField[] = [commandField(input)];
   const source = sourceOf(input);
-  if (source !== undefined) fields.push({ label: "Source", value: source });
+  if (source !== undefined) fields.push({ label: t("header.source"), value: source });
   if (input.features && input.features.length > 0)
-    fields.push({ label: "Features", value: input.features.join(", ") });
+    fields.push({ label: t("header.features"), value: input.features.join(", ") });
   const configs = [input.segments?.thresholds?.config, input.segments?.tiers?.config].filter(
     (config): config is string => config !== undefined,
   );
-  if (configs.length > 0) fields.push({ label: "Rules", value: configs.join(", ") });
+  if (configs.length > 0) fields.push({ label: t("header.rules"), value: configs.join(", ") });
   fields.push(generatedField(input));
   return fields;
 }
@@ -236,6 +239,7 @@ function subtitleOf(input: FullReportInput): string {
  */
 export async function renderFullReport(input: FullReportInput): Promise<string> {
   return renderDocument({
+    ...(input.lang === undefined ? {} : { lang: input.lang }),
     title: input.title,
     subtitle: subtitleOf(input),
     header: fullReportHeader(input),

@@ -48,7 +48,7 @@ export async function abcSection(abc: AbcResult, context: SectionContext): Promi
   ];
   return {
     id: "abc",
-    title: "ABC classes",
+    title: context.locale.t("title.abc"),
     html: join(
       paragraph(
         "Clients ranked by revenue: class A are the top clients who together make the first share of revenue, " +

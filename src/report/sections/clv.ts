@@ -34,7 +34,7 @@ function median(values: Float64Array): number {
  */
 export async function clvSection(
   clv: { result: ClvResult; currency?: string },
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
   const values = clv.result.clv;
   const currency = clv.currency ? ` ${clv.currency}` : "";
@@ -77,7 +77,7 @@ export async function clvSection(
       : "";
   return {
     id: "clv",
-    title: "Customer lifetime value",
+    title: context.locale.t("title.clv"),
     html: join(
       facts(items),
       chart({ svg, caption: `Clients per CLV bin.${above}${negatives}` }),

@@ -101,7 +101,7 @@ export function agreementSection(c: Comparison, context: SectionContext): Report
   ].filter((note): note is string => note !== null);
   return {
     id: "comparison",
-    title: "Rules vs clusters",
+    title: context.locale.t("title.agreement"),
     html: join(
       paragraph(
         `${nameA} (side A, ${formatInteger(matching.totalA)} clients) against ${nameB} (side B, ${formatInteger(matching.totalB)} clients), ` +

@@ -56,7 +56,7 @@ export async function crosstabSection(
   });
   return {
     id: "crosstab",
-    title: "Crosstab",
+    title: context.locale.t("title.crosstab"),
     html: join(
       paragraph(
         `Clients by ${nameA} (rows) and ${nameB} (columns). ` +

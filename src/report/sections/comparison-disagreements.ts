@@ -53,7 +53,7 @@ export function disagreementsSection(c: Comparison, context: SectionContext): Re
       : paragraph(`Every ${c.nameA} group lies entirely in one ${c.nameB} segment.`);
   return {
     id: "disagreements",
-    title: "Disagreements",
+    title: context.locale.t("title.disagreements"),
     html: join(
       paragraph(
         `${plural(total, "client")} (${formatPercent(c.scores.n > 0 ? total / c.scores.n : 0)}) are not in the main segment of their group: ` +

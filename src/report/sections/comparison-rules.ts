@@ -56,7 +56,7 @@ export function clusterRulesSection(c: Comparison, context: SectionContext): Rep
   const weak = rules.filter((rule) => rule.weak).length;
   return {
     id: "cluster-rules",
-    title: "Each cluster as one rule",
+    title: context.locale.t("title.comparisonRules"),
     html: join(
       callout({
         tone: "recommendation",

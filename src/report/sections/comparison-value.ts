@@ -39,7 +39,7 @@ export async function valueSeparationSection(
   const schemes = [separation.a, separation.b];
   return {
     id: "value-separation",
-    title: "Value separation",
+    title: context.locale.t("title.valueSeparation"),
     html: join(
       callout({ tone, title: "Which scheme separates value", body: separation.verdict }),
       paragraph(

@@ -22,7 +22,7 @@ function duplicateDetail(duplicates: number, dedupe: CleaningSummary["dedupe"]):
  * @example
  * dataSection(prepared.summary, sectionContext()).id; // => "data"
  */
-export function dataSection(s: CleaningSummary, _context: SectionContext): ReportSection {
+export function dataSection(s: CleaningSummary, context: SectionContext): ReportSection {
   const reasons = [
     [s.droppedMissing, "missing"],
     [s.droppedNonNumeric, "non-numeric"],
@@ -76,7 +76,7 @@ export function dataSection(s: CleaningSummary, _context: SectionContext): Repor
   const source = markup`<p>Source: <code>${s.source}</code>. ${missingPolicy}</p>`;
   return {
     id: "data",
-    title: "Data and cleaning",
+    title: context.locale.t("title.data"),
     html: join(source, facts(items), notesList(s.notes), markup`<h3>Columns</h3>`, columns),
   };
 }

@@ -5,7 +5,6 @@
 import { chart, join, paragraph } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
-import { plural } from "../report-text.js";
 import { elbowSpec } from "../specs/elbow.js";
 import type { SweepReportData } from "../types.js";
 import type { SectionContext } from "./section.js";
@@ -19,27 +18,31 @@ import type { SectionContext } from "./section.js";
  */
 export async function elbowSection(
   sweep: SweepReportData,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
+  const { t, number } = context.locale;
   const { elbowK, recommendedK } = sweep.recommendation;
   const svg = await renderSvg(elbowSpec(sweep.rows, { elbowK, recommendedK }));
-  const runs =
-    `Each k was fitted with ${plural(sweep.restarts, "k-means++ restart")} (seed ${sweep.seed}); ` +
-    "the run with the lowest inertia was kept.";
   const caption =
     elbowK === null
-      ? "The curve has no clear knee, so the recommendation rests on the silhouette. " +
-        "The circled point is the recommended k."
-      : `Dashed line: the knee at k = ${elbowK} (Kneedle). Circled point: the recommended k = ${recommendedK}.`;
+      ? t("elbow.captionNoKnee")
+      : t("elbow.captionKnee", { knee: elbowK, recommended: recommendedK });
+  const inertias = sweep.rows.map((row) => row.inertia);
+  const span = {
+    first: sweep.rows[0]?.k ?? recommendedK,
+    last: sweep.rows[sweep.rows.length - 1]?.k ?? recommendedK,
+    high: number(Math.max(...inertias)),
+    low: number(Math.min(...inertias)),
+    recommended: recommendedK,
+  };
+  const alt =
+    elbowK === null ? t("elbow.altNoKnee", span) : t("elbow.altKnee", { ...span, knee: elbowK });
   return {
     id: "elbow",
-    title: "Elbow curve",
+    title: t("title.elbow"),
     html: join(
-      paragraph(
-        "Inertia (the within-cluster sum of squared distances) always falls as k grows; " +
-          `the knee is where adding clusters stops paying off. ${runs}`,
-      ),
-      chart({ svg, caption }),
+      paragraph(t("elbow.intro", { restarts: sweep.restarts, seed: sweep.seed })),
+      chart({ svg, caption, alt }),
     ),
   };
 }

@@ -26,7 +26,7 @@ export function exampleIdsSection(
     .filter((p) => (examples[p.cluster]?.length ?? 0) > 0);
   return {
     id: "examples",
-    title: "Example ids",
+    title: context.locale.t("title.exampleIds"),
     html: join(
       paragraph("A few ids from each cluster, shown because the report was asked to include ids."),
       table<ClusterProfile>({

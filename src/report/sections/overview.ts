@@ -3,10 +3,8 @@
  * sweep and the clustering, and a warning when the clustering does not use
  * the recommended k.
  */
-import { formatInteger, formatNumber, formatPercent } from "../format.js";
 import { callout, facts, join } from "../html.js";
 import type { Fact, ReportSection } from "../html.js";
-import { plural } from "../report-text.js";
 import { clusterName } from "../specs/theme.js";
 import type { ClusterReportInput } from "../types.js";
 import { SCALING_TEXT } from "./scaling.js";
@@ -20,16 +18,17 @@ import type { SectionContext } from "./section.js";
  * overviewSection(input, sectionContext({ profiles: input.cluster?.profiles })).title; // => "Summary"
  */
 export function overviewSection(input: ClusterReportInput, context: SectionContext): ReportSection {
+  const { t, integer, number, percent } = context.locale;
   const { summary, sweep, cluster } = input;
   const items: Fact[] = [
     {
-      label: "Rows clustered",
-      value: formatInteger(summary.keptRows),
-      detail: `of ${formatInteger(summary.inputRows)} read`,
+      label: t("overview.rows"),
+      value: integer(summary.keptRows),
+      detail: t("facts.rowsRead", { rows: integer(summary.inputRows) }),
     },
     {
-      label: "Features",
-      value: formatInteger(input.features.length),
+      label: t("overview.features"),
+      value: integer(input.features.length),
       detail: SCALING_TEXT[input.scaler.method].short,
     },
   ];
@@ -38,14 +37,14 @@ export function overviewSection(input: ClusterReportInput, context: SectionConte
     const { elbowK, recommendedK } = sweep.recommendation;
     items.push(
       {
-        label: "k swept",
+        label: t("overview.kSwept"),
         value: ks.length > 0 ? `${Math.min(...ks)}–${Math.max(...ks)}` : "—",
-        detail: `${plural(sweep.restarts, "restart")} each`,
+        detail: t("overview.restarts", { restarts: sweep.restarts }),
       },
       {
-        label: "Recommended k",
-        value: formatInteger(recommendedK),
-        detail: elbowK === null ? "no clear knee" : `knee at k = ${elbowK}`,
+        label: t("overview.recommended"),
+        value: integer(recommendedK),
+        detail: elbowK === null ? t("overview.noKnee") : t("overview.knee", { knee: elbowK }),
       },
     );
   }
@@ -53,20 +52,20 @@ export function overviewSection(input: ClusterReportInput, context: SectionConte
     const largest = [...cluster.profiles.clusters].sort((a, b) => b.share - a.share)[0];
     items.push(
       {
-        label: "Clusters",
-        value: formatInteger(cluster.k),
-        detail: `by ${cluster.profiles.orderedBy}`,
+        label: t("overview.clusters"),
+        value: integer(cluster.k),
+        detail: t("overview.orderedBy", { feature: cluster.profiles.orderedBy }),
       },
       {
-        label: "Mean silhouette",
-        value: formatNumber(cluster.silhouette.average, 2),
-        detail: `on ${plural(cluster.silhouette.sampleSize, "row")}`,
+        label: t("overview.silhouette"),
+        value: number(cluster.silhouette.average, 2),
+        detail: t("overview.silhouetteRows", { rows: cluster.silhouette.sampleSize }),
       },
     );
     if (largest) {
       items.push({
-        label: "Largest cluster",
-        value: formatPercent(largest.share),
+        label: t("overview.largest"),
+        value: percent(largest.share),
         detail: clusterName(largest.cluster, context.clusterNames),
       });
     }
@@ -76,9 +75,13 @@ export function overviewSection(input: ClusterReportInput, context: SectionConte
     cluster && recommendedK !== undefined && cluster.k !== recommendedK
       ? callout({
           tone: "warning",
-          title: `This clustering uses k = ${cluster.k}`,
-          body: `The sweep recommends k = ${recommendedK}; the profiles below are for k = ${cluster.k}.`,
+          title: t("overview.mismatchTitle", { k: cluster.k }),
+          body: t("overview.mismatchBody", { recommended: recommendedK, k: cluster.k }),
         })
       : null;
-  return { id: "summary", title: "Summary", html: join(facts(items), mismatch) };
+  return {
+    id: "summary",
+    title: context.locale.t("title.summary"),
+    html: join(facts(items), mismatch),
+  };
 }

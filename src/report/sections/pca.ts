@@ -3,11 +3,9 @@
  * components, coloured by cluster.
  */
 import type { PcaProjection } from "../../evaluate/types.js";
-import { formatInteger, formatPercent } from "../format.js";
 import { callout, chart, join, paragraph } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
-import { plural } from "../report-text.js";
 import { MAX_PCA_POINTS, pcaScatterSpec } from "../specs/pca.js";
 import type { SectionContext } from "./section.js";
 
@@ -23,34 +21,33 @@ export async function pcaSection(
   pca: PcaProjection,
   context: SectionContext,
 ): Promise<ReportSection> {
+  const { t, percent, integer } = context.locale;
   const svg = await renderSvg(pcaScatterSpec(pca, { names: context.clusterNames }));
   const together = pca.explained[0] + pca.explained[1];
   const shown = Math.min(pca.points.length, MAX_PCA_POINTS);
   const caption =
     shown >= pca.totalRows
-      ? `All ${plural(pca.totalRows, "row")} shown.`
-      : `${formatInteger(shown)} of ${plural(pca.totalRows, "row")} shown (seeded sample, every cluster represented).`;
+      ? t("pca.all", { rows: pca.totalRows })
+      : t("pca.sample", { shown: integer(shown), rows: pca.totalRows });
   const lowVariance =
     together < 0.5
-      ? callout({
-          tone: "info",
-          title: "The map shows less than half of the variance",
-          body:
-            "Clusters that overlap here may still be apart in the dimensions the map leaves out; " +
-            "trust the silhouettes and profiles over this picture.",
-        })
+      ? callout({ tone: "info", title: t("pca.lowTitle"), body: t("pca.lowBody") })
       : null;
+  const clusters = new Set(pca.points.map((point) => point.cluster)).size;
+  const alt = t("pca.alt", { shown: integer(shown), clusters, together: percent(together) });
   return {
     id: "pca",
-    title: "PCA map",
+    title: t("title.pca"),
     html: join(
       paragraph(
-        "The scaled rows projected on their first two principal components, coloured by cluster. " +
-          `PC1 and PC2 explain ${formatPercent(pca.explained[0])} and ${formatPercent(pca.explained[1])} ` +
-          `of the variance (${formatPercent(together)} together).`,
+        t("pca.intro", {
+          pc1: percent(pca.explained[0]),
+          pc2: percent(pca.explained[1]),
+          together: percent(together),
+        }),
       ),
       lowVariance,
-      chart({ svg, caption }),
+      chart({ svg, caption, alt }),
     ),
   };
 }

@@ -42,7 +42,7 @@ export function profileTableSection(profiles: Profiles, context: SectionContext)
   });
   return {
     id: "profile-table",
-    title: "Profile table",
+    title: context.locale.t("title.profileTable"),
     html: join(
       paragraph(
         "Per cluster and feature: the mean, with the median below it in grey, in original units " +

@@ -18,12 +18,12 @@ import type { SectionContext } from "./section.js";
  */
 export async function profilesSection(
   profiles: Profiles,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
   const svg = await renderSvg(profileHeatmapSpec(profiles));
   return {
     id: "profiles",
-    title: "Cluster profiles",
+    title: context.locale.t("title.profiles"),
     html: join(
       paragraph(
         "Each cell is a cluster's average on a feature, as a z-score against all rows: " +

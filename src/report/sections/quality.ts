@@ -5,9 +5,9 @@
 import { chart, join, paragraph } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
-import { plural } from "../report-text.js";
 import { qualityIndicesSpec } from "../specs/quality.js";
 import type { SweepReportData } from "../types.js";
+import type { SweepRow } from "../../evaluate/types.js";
 import type { SectionContext } from "./section.js";
 
 /**
@@ -19,23 +19,35 @@ import type { SectionContext } from "./section.js";
  */
 export async function qualitySection(
   sweep: SweepReportData,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
+  const { t, number } = context.locale;
   const { recommendedK } = sweep.recommendation;
   const svg = await renderSvg(qualityIndicesSpec(sweep.rows, { recommendedK }));
+  const best = (score: (row: SweepRow) => number) =>
+    sweep.rows.reduce((top, row) => (score(row) > score(top) ? row : top), sweep.rows[0]!);
+  const alt =
+    sweep.rows.length > 0
+      ? t("quality.alt", {
+          bestSilhouette: best((row) => row.silhouette).k,
+          silhouette: number(best((row) => row.silhouette).silhouette, 3),
+          bestCh: best((row) => row.calinskiHarabasz).k,
+          bestDb: best((row) => -row.daviesBouldin).k,
+          recommended: recommendedK,
+        })
+      : undefined;
   return {
     id: "quality",
-    title: "Quality indices by k",
+    title: t("title.quality"),
     html: join(
-      paragraph(
-        "Three views of separation: silhouette (−1 to 1) and Calinski–Harabasz reward compact, " +
-          "well-separated clusters; Davies–Bouldin is better when lower. Each panel has its own scale.",
-      ),
+      paragraph(t("quality.intro")),
       chart({
         svg,
-        caption:
-          `Dashed line and circled points: the recommended k = ${recommendedK}. ` +
-          `Silhouettes computed on ${plural(sweep.silhouetteSampleSize, "row")}.`,
+        caption: t("quality.caption", {
+          recommended: recommendedK,
+          rows: sweep.silhouetteSampleSize,
+        }),
+        ...(alt ? { alt } : {}),
       }),
     ),
   };

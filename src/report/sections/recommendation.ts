@@ -20,7 +20,7 @@ function decimalsFor(values: readonly number[]): number {
  */
 export function recommendationSection(
   sweep: SweepReportData,
-  _context: SectionContext,
+  context: SectionContext,
 ): ReportSection {
   const { rows, recommendation } = sweep;
   const { recommendedK } = recommendation;
@@ -62,7 +62,7 @@ export function recommendationSection(
   });
   return {
     id: "recommendation",
-    title: "Recommendation",
+    title: context.locale.t("title.recommendation"),
     html: join(
       callout({ title: `Recommended k = ${recommendedK}`, body: recommendation.reason }),
       sweepTable,

@@ -31,7 +31,7 @@ export async function rfmGridSection(
   const svg = await renderSvg(rfHeatmapSpec(cells, scores.bins, money));
   return {
     id: "rfm-grid",
-    title: "Recency × frequency",
+    title: context.locale.t("title.rfmGrid"),
     html: join(
       paragraph(
         "Mean monetary value of the clients in each recency × frequency cell: spend usually rises " +

@@ -29,7 +29,7 @@ const LINT_STATUS: Record<
  * @example
  * rfmLintSection(data.rfm!, context).id; // => "rfm-lint"
  */
-export function rfmLintSection(rfm: RfmReportData, _context: SectionContext): ReportSection {
+export function rfmLintSection(rfm: RfmReportData, context: SectionContext): ReportSection {
   const { lint } = rfm;
   const unmatchedName = rfm.assignment.unmatchedName;
   const flagged = lint.rules.filter((rule) => rule.status !== "ok");
@@ -109,7 +109,7 @@ export function rfmLintSection(rfm: RfmReportData, _context: SectionContext): Re
       : paragraph(`Every score cell is covered by a rule, so “${unmatchedName}” stays empty.`);
   return {
     id: "rfm-lint",
-    title: "Segment rule check",
+    title: context.locale.t("title.rfmLint"),
     html: join(
       paragraph(
         "Segment rules are checked on every combination of scores, not only on the clients at hand: " +

@@ -7,29 +7,40 @@ import { describeEmptyScores } from "../../rules/rfm-scores.js";
 import { callout, chart, join, paragraph, table } from "../html.js";
 import type { ReportSection, SafeHtml } from "../html.js";
 import { renderSvg } from "../render.js";
-import { formatCut, notesList, plural } from "../report-text.js";
+import { formatCut, notesList } from "../report-text.js";
+import type { Locale } from "../i18n/locale.js";
+import type { MessageKey } from "../i18n/en.js";
 import { rfmScoreDistributionSpec } from "../specs/rfm.js";
 import type { RfmReportData } from "../types.js";
 import type { SectionContext } from "./section.js";
 
-const MEASURE_NAMES: Record<RfmMeasure, string> = {
-  recency: "Recency (days)",
-  frequency: "Frequency (orders)",
-  monetary: "Monetary",
+const MEASURES: readonly RfmMeasure[] = ["recency", "frequency", "monetary"];
+
+const MEASURE_NAME: Record<RfmMeasure, MessageKey> = {
+  recency: "rfm.measure.recency",
+  frequency: "rfm.measure.frequency",
+  monetary: "rfm.measure.monetary",
 };
 
-/** The values a bin holds, as text: "< 14.8", "14.8 to < 34", "≥ 181" (r-rfm) or "1 – 13" (ntile). */
-function binRange(bin: RfmBin, first: boolean, last: boolean, binning: RfmBinning): string {
-  if (bin.count === 0 && binning === "ntile") return "—";
-  if (binning === "ntile") {
+/** The values a bin holds, as text: "< 14.8", "14.8 to < 34", "≥ 181" (r-rfm) or "1 – 13" (ntile, mean, median). */
+function binRange(
+  bin: RfmBin,
+  first: boolean,
+  last: boolean,
+  binning: RfmBinning,
+  t: Locale["t"],
+): string {
+  // ntile, mean and median bins carry the smallest and largest value they hold.
+  if (bin.count === 0 && binning !== "r-rfm") return "—";
+  if (binning !== "r-rfm") {
     return bin.lower === bin.upper
       ? formatCut(bin.lower)
       : `${formatCut(bin.lower)} – ${formatCut(bin.upper)}`;
   }
-  if (first && last) return "all";
-  if (first) return `< ${formatCut(bin.upper)}`;
-  if (last) return `≥ ${formatCut(bin.lower)}`;
-  return `${formatCut(bin.lower)} to < ${formatCut(bin.upper)}`;
+  if (first && last) return t("rfm.cuts.all");
+  if (first) return t("rfm.cuts.below", { cut: formatCut(bin.upper) });
+  if (last) return t("rfm.cuts.from", { cut: formatCut(bin.lower) });
+  return t("rfm.cuts.between", { low: formatCut(bin.lower), high: formatCut(bin.upper) });
 }
 
 interface CutRow {
@@ -37,19 +48,23 @@ interface CutRow {
   cells: Record<RfmMeasure, { range: string; count: number }>;
 }
 
-function cutTable(rfm: RfmReportData): SafeHtml {
+function cutCaption(binning: RfmBinning): MessageKey {
+  if (binning === "r-rfm") return "rfm.cuts.captionRRfm";
+  return binning === "ntile" ? "rfm.cuts.captionRank" : "rfm.cuts.captionCentre";
+}
+
+function cutTable(rfm: RfmReportData, t: Locale["t"]): SafeHtml {
   const { scores } = rfm;
-  const measures: RfmMeasure[] = ["recency", "frequency", "monetary"];
   const rows: CutRow[] = [];
   for (let score = scores.bins; score >= 1; score--) {
     const cells = {} as CutRow["cells"];
-    for (const measure of measures) {
+    for (const measure of MEASURES) {
       const bins = scores.thresholds[measure].bins;
       const index = bins.findIndex((bin) => bin.score === score);
       const bin = bins[index];
       cells[measure] = bin
         ? {
-            range: binRange(bin, index === 0, index === bins.length - 1, scores.binning),
+            range: binRange(bin, index === 0, index === bins.length - 1, scores.binning, t),
             count: bin.count,
           }
         : { range: "—", count: 0 };
@@ -57,44 +72,55 @@ function cutTable(rfm: RfmReportData): SafeHtml {
     rows.push({ score, cells });
   }
   return table<CutRow>({
-    caption:
-      scores.binning === "r-rfm"
-        ? "Values behind each score. Bins are half-open, as in R's rfm package: a value on a cut point gets the higher bin."
-        : "Values behind each score: the smallest and largest value in each rank bin.",
+    caption: t(cutCaption(scores.binning)),
     rows,
     columns: [
-      { header: "Score", value: (row) => row.score, decimals: 0 },
-      ...measures.flatMap((measure) => [
+      { header: t("rfm.cuts.score"), value: (row) => row.score, decimals: 0 },
+      ...MEASURES.flatMap((measure) => [
         {
-          header: "Values",
-          group: MEASURE_NAMES[measure],
-          align: "right" as const,
+          header: t("rfm.cuts.values"),
+          group: t(MEASURE_NAME[measure]),
           value: (row: CutRow) => row.cells[measure].range,
+          align: "right" as const,
         },
         {
-          header: "Clients",
-          group: MEASURE_NAMES[measure],
-          decimals: 0,
+          header: t("rfm.cuts.clients"),
+          group: t(MEASURE_NAME[measure]),
           value: (row: CutRow) => row.cells[measure].count,
+          decimals: 0,
         },
       ]),
     ],
   });
 }
 
-function binningSentence(rfm: RfmReportData): string {
+function binningSentence(rfm: RfmReportData, t: Locale["t"]): string {
   const { scores } = rfm;
-  const sources = (["recency", "frequency", "monetary"] as const).map(
-    (measure) => scores.thresholds[measure].source,
-  );
-  const custom = sources.includes("custom")
-    ? " Cut points given in the configuration are used as written."
+  const custom = MEASURES.some((measure) => scores.thresholds[measure].source === "custom")
+    ? t("rfm.binning.custom")
     : "";
+  const centre = (measure: RfmMeasure): string =>
+    formatCut(scores.thresholds[measure].cuts[0] ?? Number.NaN);
   const method =
     scores.binning === "r-rfm"
-      ? `Each measure is cut into ${scores.bins} scores at its quantiles, exactly as R's rfm package (0.3.0) does.`
-      : `Each measure is cut into ${scores.bins} equal-sized groups by rank (ntile).`;
-  return `${method}${custom} Score ${scores.bins} is the best: the most recent, most frequent and highest-spending clients.`;
+      ? t("rfm.binning.rRfm", { bins: scores.bins })
+      : scores.binning === "ntile"
+        ? t("rfm.binning.ntile", { bins: scores.bins })
+        : t(scores.binning === "mean" ? "rfm.binning.mean" : "rfm.binning.median", {
+            recency: centre("recency"),
+            frequency: centre("frequency"),
+            monetary: centre("monetary"),
+          });
+  return `${method}${custom}${t("rfm.binning.best", { bins: scores.bins })}`;
+}
+
+/** The most common score of a measure and its count (the first of equals: the highest score). */
+function topScore(rfm: RfmReportData, measure: RfmMeasure): { score: number; count: number } {
+  let top = { score: 0, count: -1 };
+  for (const bin of rfm.scores.thresholds[measure].bins)
+    if (bin.count > top.count || (bin.count === top.count && bin.score > top.score))
+      top = { score: bin.score, count: bin.count };
+  return top;
 }
 
 /**
@@ -107,24 +133,32 @@ function binningSentence(rfm: RfmReportData): string {
  */
 export async function rfmScoresSection(
   rfm: RfmReportData,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
+  const { t } = context.locale;
   const { scores } = rfm;
   const svg = await renderSvg(rfmScoreDistributionSpec(scores));
   const clients = rfm.assignment.segment.length;
   const emptyNotes = describeEmptyScores(scores);
   const emptyScores =
     emptyNotes.length > 0
-      ? callout({ tone: "info", title: "Some scores are empty", body: notesList(emptyNotes)! })
+      ? callout({ tone: "info", title: t("rfm.scores.empty"), body: notesList(emptyNotes)! })
       : null;
+  const top = topScore(rfm, "recency");
+  const alt = t("rfm.scores.alt", {
+    bins: scores.bins,
+    clients,
+    topRecency: top.score,
+    topRecencyCount: top.count,
+  });
   return {
     id: "rfm-scores",
-    title: "RFM scores",
+    title: t("title.rfmScores"),
     html: join(
-      paragraph(binningSentence(rfm)),
-      chart({ svg, caption: `Clients per score for each measure (${plural(clients, "client")}).` }),
+      paragraph(binningSentence(rfm, t)),
+      chart({ svg, caption: t("rfm.scores.caption", { clients }), alt }),
       emptyScores,
-      cutTable(rfm),
+      cutTable(rfm, t),
     ),
   };
 }

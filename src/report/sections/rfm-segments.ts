@@ -4,11 +4,11 @@
  * descriptions come from config files and are escaped by the building blocks.
  */
 import type { SegmentRule } from "../../rules/types.js";
-import { formatInteger, formatPercent } from "../format.js";
 import { chart, join, markup, paragraph, table } from "../html.js";
 import type { ReportSection, SafeHtml } from "../html.js";
 import { renderSvg } from "../render.js";
-import { bilingual, plural } from "../report-text.js";
+import type { Locale } from "../i18n/locale.js";
+import { localBilingual, localName } from "../i18n/names.js";
 import { segmentSizeSpec } from "../specs/rfm.js";
 import type { RfmReportData } from "../types.js";
 import type { SectionContext } from "./section.js";
@@ -31,15 +31,16 @@ interface SegmentRow {
   unmatched: boolean;
 }
 
-function segmentRows(rfm: RfmReportData): SegmentRow[] {
+function segmentRows(rfm: RfmReportData, locale: Locale): SegmentRow[] {
   const { table: segmentTable, assignment } = rfm;
+  const { t, lang } = locale;
   return assignment.counts.map((count) => {
     if (count.index < 0) {
       return {
         name: count.name,
         nameZh: segmentTable.unmatchedZh,
-        rule: "no rule matches",
-        description: "Clients whose scores no segment rule covers",
+        rule: t("segments.noRule"),
+        description: t("segments.unmatchedDescription"),
         count: count.count,
         share: count.share,
         unmatched: true,
@@ -50,7 +51,7 @@ function segmentRows(rfm: RfmReportData): SegmentRow[] {
       name: count.name,
       nameZh: rule.nameZh,
       rule: ruleText(rule),
-      description: rule.description,
+      description: lang === "zh-CN" ? (rule.descriptionZh ?? rule.description) : rule.description,
       strategy: rule.strategy,
       owner: rule.owner,
       count: count.count,
@@ -60,34 +61,36 @@ function segmentRows(rfm: RfmReportData): SegmentRow[] {
   });
 }
 
-function segmentTableHtml(rows: SegmentRow[]): SafeHtml {
+function segmentTableHtml(rows: SegmentRow[], locale: Locale): SafeHtml {
+  const { t, lang, percent } = locale;
   const withStrategy = rows.some((row) => (row.strategy?.length ?? 0) > 0);
   const withOwner = rows.some((row) => row.owner !== undefined);
   return table<SegmentRow>({
-    caption:
-      "Segments in rule order: a client gets the first segment whose three ranges all hold its scores.",
+    caption: t("segments.tableCaption"),
     rows,
     columns: [
-      { header: "Segment", value: (row) => bilingual(row.name, row.nameZh) },
+      { header: t("segments.segment"), value: (row) => localBilingual(lang, row.name, row.nameZh) },
       {
-        header: "Scores",
+        header: t("segments.scores"),
         value: (row) =>
           row.unmatched ? row.rule : markup`<code class="nowrap">${row.rule}</code>`,
-        description: "Recency, frequency and monetary score ranges (inclusive)",
+        description: t("segments.scoresHelp"),
       },
-      { header: "Description", value: (row) => row.description ?? "", wide: true },
+      { header: t("segments.description"), value: (row) => row.description ?? "", wide: true },
       ...(withStrategy
         ? [
             {
-              header: "Strategy",
+              header: t("segments.strategy"),
               value: (row: SegmentRow) =>
                 markup`<span class="keywords">${(row.strategy ?? []).join(", ")}</span>`,
             },
           ]
         : []),
-      ...(withOwner ? [{ header: "Owner", value: (row: SegmentRow) => row.owner ?? "" }] : []),
-      { header: "Clients", value: (row) => row.count, decimals: 0 },
-      { header: "Share", value: (row) => formatPercent(row.share), align: "right" },
+      ...(withOwner
+        ? [{ header: t("segments.owner"), value: (row: SegmentRow) => row.owner ?? "" }]
+        : []),
+      { header: t("segments.clients"), value: (row) => row.count, decimals: 0 },
+      { header: t("segments.share"), value: (row) => percent(row.share), align: "right" },
     ],
   });
 }
@@ -101,13 +104,16 @@ function segmentTableHtml(rows: SegmentRow[]): SafeHtml {
  */
 export async function rfmSegmentsSection(
   rfm: RfmReportData,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
-  const rows = segmentRows(rfm);
+  const { locale } = context;
+  const { t, lang, percent, integer } = locale;
+  const rows = segmentRows(rfm, locale);
+  const shown = (row: SegmentRow): string => localName(lang, row.name, row.nameZh);
   const svg = await renderSvg(
     segmentSizeSpec(
       rows.map((row) => ({
-        name: row.name,
+        name: shown(row),
         count: row.count,
         share: row.share,
         unmatched: row.unmatched,
@@ -116,21 +122,32 @@ export async function rfmSegmentsSection(
   );
   const used = rows.filter((row) => !row.unmatched && row.count > 0).length;
   const largest = [...rows].sort((a, b) => b.count - a.count)[0];
+  const unmatchedName = localName(lang, rfm.assignment.unmatchedName, rfm.table.unmatchedZh);
+  const alt = largest
+    ? t("segments.alt", {
+        segments: rfm.table.segments.length,
+        name: shown(largest),
+        count: largest.count,
+        share: percent(largest.share),
+        unmatchedCount: rfm.assignment.unmatchedCount,
+      })
+    : undefined;
   return {
     id: "rfm-segments",
-    title: "RFM segments",
+    title: t("title.rfmSegments"),
     html: join(
       paragraph(
-        `${plural(rfm.table.segments.length, "segment rule")}, first match wins; ${formatInteger(used)} of them hold clients.` +
+        t("segments.intro", { rules: rfm.table.segments.length, used: integer(used) }) +
           (largest
-            ? ` The largest is “${largest.name}” with ${formatPercent(largest.share)} of clients.`
+            ? t("segments.largest", { name: shown(largest), share: percent(largest.share) })
             : ""),
       ),
       chart({
         svg,
-        caption: `Clients per segment in rule order; “${rfm.assignment.unmatchedName}” (grey) holds clients no rule matches.`,
+        caption: t("segments.caption", { unmatched: unmatchedName }),
+        ...(alt ? { alt } : {}),
       }),
-      segmentTableHtml(rows),
+      segmentTableHtml(rows, locale),
     ),
   };
 }

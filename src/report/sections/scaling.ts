@@ -56,7 +56,7 @@ interface ScalerRow {
  * @example
  * scalingSection(prepared.scaler, sectionContext()).title; // => "Scaling"
  */
-export function scalingSection(scaler: ScalerParameters, _context: SectionContext): ReportSection {
+export function scalingSection(scaler: ScalerParameters, context: SectionContext): ReportSection {
   const text = SCALING_TEXT[scaler.method];
   const rows: ScalerRow[] = scaler.features.map((feature, j) => ({
     feature,
@@ -89,7 +89,7 @@ export function scalingSection(scaler: ScalerParameters, _context: SectionContex
   });
   return {
     id: "scaling",
-    title: "Scaling",
+    title: context.locale.t("title.scaling"),
     html: join(
       paragraph(`${text.sentence} Transform, in order: ${steps.join(" → ")}.`),
       parameters,

@@ -6,15 +6,18 @@
  */
 import type { Profiles } from "../../evaluate/profile-types.js";
 import type { ReportSection } from "../html.js";
+import { localeFor } from "../i18n/locale.js";
+import type { Lang, Locale } from "../i18n/locale.js";
 import type { ClusterNames } from "../specs/theme.js";
 import { namesFromProfiles } from "./clusters.js";
 
 /**
  * What every section may need beyond its own data, the same for the whole
- * document. Kept small on purpose: the locale (language and message
- * catalogue) joins it when reports are translated.
+ * document. Kept small on purpose.
  */
 export interface SectionContext {
+  /** The report's language: its messages and number, percentage and date formats. */
+  readonly locale: Locale;
   /** Labels of the K-Means clusters by reported number, so every section names them alike ("2: Lapsed"); empty without a clustering. */
   readonly clusterNames: ClusterNames;
   /** Whether raw client ids may appear (otherwise they are masked). */
@@ -31,18 +34,22 @@ export interface SectionContextOptions {
   showIds?: boolean;
   /** Currency code for money. */
   currency?: string;
+  /** Report language (default "en"). */
+  lang?: Lang;
 }
 
 /**
- * A section context with the defaults filled: no cluster names, ids masked,
- * no currency.
+ * A section context with the defaults filled: English, no cluster names,
+ * ids masked, no currency.
  *
  * @example
  * sectionContext({ profiles, currency: "GBP" }).clusterNames[0]; // => "Very frequent · High spend"
  * sectionContext().showIds; // => false
+ * sectionContext({ lang: "zh-CN" }).locale.t("title.elbow"); // => "肘部曲线"
  */
 export function sectionContext(options: SectionContextOptions = {}): SectionContext {
   return {
+    locale: localeFor(options.lang ?? "en"),
     clusterNames: options.profiles ? namesFromProfiles(options.profiles) : {},
     showIds: options.showIds === true,
     ...(options.currency === undefined ? {} : { currency: options.currency }),

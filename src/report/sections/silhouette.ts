@@ -3,12 +3,11 @@
  * and the per-cluster summary.
  */
 import type { SilhouettePlotData } from "../../evaluate/types.js";
-import { formatInteger, formatNumber, formatPercent } from "../format.js";
 import { chart, join, paragraph, table } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
-import { plural } from "../report-text.js";
 import { knifeLayout, MAX_KNIFE_BARS, silhouetteKnifeSpec } from "../specs/silhouette.js";
+import { clusterName } from "../specs/theme.js";
 import { clusterCell } from "./clusters.js";
 import type { SectionContext } from "./section.js";
 
@@ -49,43 +48,52 @@ export async function silhouetteSection(
   data: SilhouettePlotData,
   context: SectionContext,
 ): Promise<ReportSection> {
+  const { t, number, integer, percent } = context.locale;
   const names = context.clusterNames;
   const svg = await renderSvg(silhouetteKnifeSpec(data, { names }));
   const bars = knifeLayout(data.values, MAX_KNIFE_BARS).bars.length;
   const sample =
     data.sampleSize >= data.totalRows
-      ? `all ${plural(data.totalRows, "row")}`
-      : `a seeded sample of ${formatInteger(data.sampleSize)} of ${plural(data.totalRows, "row")}`;
-  const thinned =
-    bars < data.values.length
-      ? ` Drawn as ${formatInteger(bars)} bars (evenly spaced quantiles within each cluster).`
-      : "";
+      ? t("silhouette.all", { rows: data.totalRows })
+      : t("silhouette.sample", { sample: integer(data.sampleSize), rows: data.totalRows });
+  const thinned = bars < data.values.length ? t("silhouette.thinned", { bars: integer(bars) }) : "";
+  const summary = silhouetteSummary(data);
   const perCluster = table<SilhouetteSummaryRow>({
-    rows: silhouetteSummary(data),
+    rows: summary,
     columns: [
-      { header: "Cluster", value: (row) => clusterCell(row.cluster, names) },
-      { header: "Rows in sample", value: (row) => row.n, decimals: 0 },
-      { header: "Mean silhouette", value: (row) => row.mean, decimals: 3 },
+      { header: t("silhouette.cluster"), value: (row) => clusterCell(row.cluster, names) },
+      { header: t("silhouette.rows"), value: (row) => row.n, decimals: 0 },
+      { header: t("silhouette.mean"), value: (row) => row.mean, decimals: 3 },
       {
-        header: "Negative silhouette",
-        value: (row) => formatPercent(row.negative),
+        header: t("silhouette.negative"),
+        value: (row) => percent(row.negative),
         align: "right",
-        description: "Share of rows closer to another cluster than to their own",
+        description: t("silhouette.negativeHelp"),
       },
     ],
   });
+  const weakest = summary.reduce<SilhouetteSummaryRow | undefined>(
+    (low, row) => (low === undefined || row.mean < low.mean ? row : low),
+    undefined,
+  );
+  const alt = weakest
+    ? t("silhouette.alt", {
+        clusters: summary.length,
+        mean: number(data.average, 3),
+        weakest: clusterName(weakest.cluster, names),
+        weakestMean: number(weakest.mean, 3),
+        weakestNegative: percent(weakest.negative),
+      })
+    : undefined;
   return {
     id: "silhouette",
-    title: "Silhouette by cluster",
+    title: t("title.silhouette"),
     html: join(
-      paragraph(
-        "Each bar is one row: how much closer it is to its own cluster than to the next nearest " +
-          "(1 = clearly placed, 0 = on a border, below 0 = closer to another cluster). " +
-          "Wide, even knives mean solid clusters; long negative tails mean overlap.",
-      ),
+      paragraph(t("silhouette.intro")),
       chart({
         svg,
-        caption: `Silhouettes of ${sample}.${thinned} Dashed line: the mean silhouette, ${formatNumber(data.average, 3)}.`,
+        caption: t("silhouette.caption", { sample, thinned, mean: number(data.average, 3) }),
+        ...(alt ? { alt } : {}),
       }),
       perCluster,
     ),

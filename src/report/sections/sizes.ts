@@ -5,8 +5,8 @@ import type { Profiles } from "../../evaluate/profile-types.js";
 import { chart } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
-import { plural } from "../report-text.js";
 import { clusterSizeSpec } from "../specs/profile.js";
+import { clusterName } from "../specs/theme.js";
 import type { SectionContext } from "./section.js";
 
 /**
@@ -18,13 +18,30 @@ import type { SectionContext } from "./section.js";
  */
 export async function sizesSection(
   profiles: Profiles,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
+  const { t, percent } = context.locale;
   const svg = await renderSvg(clusterSizeSpec(profiles.clusters));
   const totalRows = profiles.clusters.reduce((sum, c) => sum + c.size, 0);
+  const bySize = [...profiles.clusters].sort((a, b) => b.size - a.size);
+  const largest = bySize[0];
+  const smallest = bySize[bySize.length - 1];
+  const nameOf = (cluster: Profiles["clusters"][number]): string =>
+    clusterName(cluster.cluster, context.clusterNames);
+  const alt =
+    largest && smallest
+      ? t("sizes.alt", {
+          clusters: profiles.clusters.length,
+          largest: nameOf(largest),
+          size: largest.size,
+          share: percent(totalRows > 0 ? largest.size / totalRows : 0),
+          smallest: nameOf(smallest),
+          smallestSize: smallest.size,
+        })
+      : undefined;
   return {
     id: "sizes",
-    title: "Cluster sizes",
-    html: chart({ svg, caption: `Rows per cluster (${plural(totalRows, "row")} in all).` }),
+    title: t("title.sizes"),
+    html: chart({ svg, caption: t("sizes.caption", { rows: totalRows }), ...(alt ? { alt } : {}) }),
   };
 }

@@ -34,7 +34,7 @@ interface ThresholdRow {
  */
 export async function thresholdSection(
   data: ThresholdReportData,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
   const { assignment } = data;
   const rows: ThresholdRow[] = assignment.counts.map((count) => {
@@ -90,7 +90,7 @@ export async function thresholdSection(
         );
   return {
     id: "thresholds",
-    title: "Threshold rules",
+    title: context.locale.t("title.thresholds"),
     html: join(
       markup`<p>Rules from <code>${data.config}</code>, tried in order; a client gets the first rule it satisfies.</p>`,
       warning,

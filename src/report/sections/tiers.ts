@@ -4,7 +4,9 @@
  * from config files and are escaped by the building blocks.
  */
 import type { TierSummary } from "../../rules/types.js";
-import { formatNumber, formatPercent } from "../format.js";
+import { formatNumber } from "../format.js";
+import type { Locale } from "../i18n/locale.js";
+import { localName } from "../i18n/names.js";
 import { chart, join, markup, table } from "../html.js";
 import type { ReportSection, SafeHtml } from "../html.js";
 import { renderSvg } from "../render.js";
@@ -23,12 +25,12 @@ function floorOneDecimal(value: number): string {
   return formatNumber(Math.floor(value * 10) / 10, 1);
 }
 
-function weightsFormula(weights: Record<string, number>): SafeHtml {
+function weightsFormula(weights: Record<string, number>, t: Locale["t"]): SafeHtml {
   const terms = Object.entries(weights).map(
     ([feature, weight]) => markup`${formatCut(weight)} × <code>${feature}</code>`,
   );
   const joined = terms.flatMap((term, i) => (i === 0 ? [term] : [markup` + `, term]));
-  return markup`<p>Score = 100 × (${joined}), each feature first normalised to 0–1 with 1 the best.</p>`;
+  return markup`<p>${t("tiers.formulaStart")}${joined}${t("tiers.formulaEnd")}</p>`;
 }
 
 /**
@@ -42,8 +44,9 @@ function weightsFormula(weights: Record<string, number>): SafeHtml {
  */
 export async function tiersSection(
   data: TiersReportData,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
+  const { t, lang, percent, number } = context.locale;
   const { result } = data;
   const names = result.tiers.map((tier) => tier.name);
   const thresholds = tierThresholds(result.tiers);
@@ -56,66 +59,92 @@ export async function tiersSection(
   ]);
   const withTargets = result.tiers.some((tier) => tier.targetShare !== undefined);
   const withZh = result.tiers.some((tier) => tier.nameZh !== undefined);
-  const mode = byShare
-    ? "Tiers are assigned by target share: the best-scored clients fill the first tier up to its share, and so on."
-    : "Tiers are assigned by score threshold: a client gets the best tier whose minimum its score reaches.";
+  const mode = byShare ? t("tiers.byShare") : t("tiers.byScore");
+  const shown = (tier: TierSummary): string => localName(lang, tier.name, tier.nameZh);
+  const top = result.tiers[0];
+  const histogramAlt = top
+    ? t("tiers.histogramAlt", {
+        tiers: result.tiers.length,
+        clients: result.score.length,
+        top: shown(top),
+        topShare: percent(top.actualShare),
+      })
+    : undefined;
+  const sharesAlt = t("tiers.sharesAlt", {
+    shares: result.tiers.map((tier) => `${shown(tier)} ${percent(tier.actualShare)}`).join(", "),
+  });
   return {
     id: "tiers",
-    title: "Tiers",
+    title: context.locale.t("title.tiers"),
     html: join(
-      markup`<p>Scorecard from <code>${data.config}</code>. ${mode}</p>`,
-      weightsFormula(data.weights),
+      markup`<p>${t("tiers.configStart")}<code>${data.config}</code>${t("tiers.configEnd")}${mode}</p>`,
+      weightsFormula(data.weights, t),
       chart({
         svg: histogramSvg,
-        caption: `Clients per 2-point score bin, coloured by tier. Dashed lines: where each tier starts${byShare ? " (the lowest score it received)" : ""}.`,
+        caption: t(byShare ? "tiers.histogramCaptionShares" : "tiers.histogramCaption"),
+        ...(histogramAlt ? { alt: histogramAlt } : {}),
       }),
       chart({
         svg: sharesSvg,
-        caption: withTargets
-          ? "Share of clients per tier: actual (blue) against the configured target (grey)."
-          : "Share of clients per tier.",
+        caption: withTargets ? t("tiers.sharesCaptionTargets") : t("tiers.sharesCaption"),
+        alt: sharesAlt,
       }),
       table<TierSummary>({
         rows: result.tiers,
         columns: [
-          { header: "Tier", value: (tier) => tier.name },
+          { header: t("tiers.tier"), value: (tier) => shown(tier) },
           ...(withZh
-            ? [{ header: "中文名", value: (tier: TierSummary) => tier.nameZh ?? "" }]
+            ? [
+                {
+                  header: t("tiers.otherName"),
+                  value: (tier: TierSummary) =>
+                    lang === "zh-CN" ? (tier.nameZh ? tier.name : "") : (tier.nameZh ?? ""),
+                },
+              ]
             : []),
           ...(byShare
             ? []
-            : [{ header: "From score", value: (tier: TierSummary) => tier.min, decimals: 0 }]),
+            : [
+                {
+                  header: t("tiers.fromScore"),
+                  value: (tier: TierSummary) => tier.min,
+                  decimals: 0,
+                },
+              ]),
           {
-            header: "Scores",
+            header: t("tiers.scores"),
             align: "right",
             value: (tier) =>
               tier.count > 0
                 ? `${floorOneDecimal(tier.minScore)} – ${floorOneDecimal(tier.maxScore)}`
                 : "—",
-            description: "Lowest and highest score in the tier (rounded down)",
+            description: t("tiers.scoresHelp"),
           },
-          { header: "Clients", value: (tier) => tier.count, decimals: 0 },
+          { header: t("tiers.clients"), value: (tier) => tier.count, decimals: 0 },
           {
-            header: "Actual share",
-            value: (tier) => formatPercent(tier.actualShare),
+            header: t("tiers.actual"),
+            value: (tier) => percent(tier.actualShare),
             align: "right",
           },
           ...(withTargets
             ? [
                 {
-                  header: "Target share",
+                  header: t("tiers.target"),
                   align: "right" as const,
                   value: (tier: TierSummary) =>
-                    tier.targetShare === undefined ? "—" : formatPercent(tier.targetShare),
+                    tier.targetShare === undefined ? "—" : percent(tier.targetShare),
                 },
                 {
-                  header: "Gap",
+                  header: t("tiers.gap"),
                   align: "right" as const,
-                  description: "Actual minus target, in percentage points",
+                  description: t("tiers.gapHelp"),
                   value: (tier: TierSummary) =>
                     tier.targetShare === undefined
                       ? "—"
-                      : `${tier.actualShare >= tier.targetShare ? "+" : "−"}${formatNumber(Math.abs(tier.actualShare - tier.targetShare) * 100, 1)} pp`,
+                      : t("tiers.points", {
+                          sign: tier.actualShare >= tier.targetShare ? "+" : "−",
+                          points: number(Math.abs(tier.actualShare - tier.targetShare) * 100, 1),
+                        }),
                 },
               ]
             : []),

@@ -26,7 +26,7 @@ interface CleaningStep {
  */
 export function transactionsSection(
   s: TransactionCleaningSummary,
-  _context: SectionContext,
+  context: SectionContext,
 ): ReportSection {
   const steps: CleaningStep[] = [
     { step: "No client id", count: s.missingClientId, unit: "lines", effect: "dropped" },
@@ -137,7 +137,7 @@ export function transactionsSection(
   }
   return {
     id: "transactions",
-    title: "Transactions",
+    title: context.locale.t("title.transactions"),
     html: join(
       intro,
       facts(items),

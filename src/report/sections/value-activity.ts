@@ -32,7 +32,7 @@ export async function valueActivitySection(
   const currency = context.currency ? ` ${context.currency}` : "";
   return {
     id: "value-activity",
-    title: "Value × activity",
+    title: context.locale.t("title.valueActivity"),
     html: join(
       paragraph(
         `Clients split by value (${VALUE_NAME} ≥ ${formatCut(result.valueCut)}${currency} is high) and by activity ` +

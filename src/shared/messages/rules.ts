@@ -59,6 +59,18 @@ export const cutsWithNtile = (measure: string): SegworkError =>
     `cut points for ${measure} were given with ntile binning, which draws bins on ranks: use binning "r-rfm" with cut points, or drop the cut points`,
   );
 
+export const twoLevelBins = (binning: string, bins: number): SegworkError =>
+  new SegworkError(
+    "rfm-two-level-bins",
+    `binning "${binning}" scores two levels (better than the ${binning} or not), so it has 2 bins (got ${bins}): drop the bins setting or use binning "r-rfm"`,
+  );
+
+export const cutsWithTwoLevel = (measure: string, binning: string): SegworkError =>
+  new SegworkError(
+    "rfm-cuts-two-level",
+    `cut points for ${measure} were given with ${binning} binning, whose one cut is the ${binning} of the data: use binning "r-rfm" with cut points, or drop the cut points`,
+  );
+
 export const cutsCount = (measure: string, bins: number, got: number): SegworkError =>
   new SegworkError(
     "rfm-cuts-count",
@@ -192,7 +204,7 @@ export const cutsWrongCount = (bins: number, got: number): string =>
   `must have ${bins - 1} cut points for ${bins} bins (got ${got})`;
 
 export const cutsOnlyWithRRfm = (): string =>
-  `can only be given with binning "r-rfm" (ntile draws bins on ranks)`;
+  `can only be given with binning "r-rfm" (ntile draws bins on ranks; mean and median cut at the centre of the data)`;
 
 export const rangeAboveBins = (max: number, bins: number): string =>
   `goes up to ${max} but scores run from 1 to bins = ${bins}`;

@@ -103,6 +103,19 @@ export const clientCount = (count: number): string =>
 export const segmentLine = (name: string, count: number, share: number): string =>
   `${name}: ${clientCount(count)} (${pct(share)})`;
 
+/** @example segmentLineZh("冠军客户", 412, 0.095) // => "冠军客户：412 位客户（9.5%）" */
+export const segmentLineZh = (name: string, count: number, share: number): string =>
+  `${name}：${n(count)} 位客户（${pct(share)}）`;
+
+/** @example tierLineZh("黄金", 500, 0.115, 0.1) // => "黄金：500 位客户（11.5%，目标 10.0%）" */
+export const tierLineZh = (
+  name: string,
+  count: number,
+  share: number,
+  target: number | undefined,
+): string =>
+  `${name}：${n(count)} 位客户（${pct(share)}${target === undefined ? "" : `，目标 ${pct(target)}`}）`;
+
 /** @example tierLine("Gold", 500, 0.115, 0.1) // => "Gold: 500 clients (11.5%, target 10.0%)" */
 export const tierLine = (
   name: string,
