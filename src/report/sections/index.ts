@@ -39,3 +39,5 @@ export { clusterRulesSection } from "./comparison-rules.js";
 export { crosstabSection } from "./comparison-crosstab.js";
 export { disagreementsSection } from "./comparison-disagreements.js";
 export { valueSeparationSection } from "./comparison-value.js";
+export { summarySection, summarySectionIn, MAX_SEGMENT_LINES } from "./summary.js";
+export type { SummaryExtras } from "./summary.js";
