@@ -103,6 +103,7 @@ export function withFitOptions(cmd: Command): Command {
       "order clusters by this feature's mean (default: monetary-like, descending)",
     )
     .option("--show-ids", "print example client ids in the report (hidden by default)")
+    .option(...PDF_OPTION)
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
 }
@@ -180,10 +181,17 @@ export function withTextOptions(cmd: Command): Command {
     .option("--delimiter <char>", "CSV delimiter (default: detected)");
 }
 
+/** `--pdf`, on every command that writes report.html. */
+export const PDF_OPTION = [
+  "--pdf",
+  "also write report.pdf, printed by headless Chromium (needs Chromium and playwright-core)",
+] as const;
+
 /** Output options of the rule commands and compare. */
 export function withRuleOutputOptions(cmd: Command): Command {
   return cmd
     .option("--show-ids", "show client ids in the report (masked by default)")
+    .option(...PDF_OPTION)
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
 }

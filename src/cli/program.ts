@@ -13,6 +13,7 @@ import { packageVersion } from "../shared/package-info.js";
 import {
   withCompareOptions,
   withFitOptions,
+  PDF_OPTION,
   withRfmOptions,
   withRuleOutputOptions,
   withRuleTableOptions,
@@ -207,6 +208,7 @@ export function buildProgram(line: string): Command {
 
   command("demo", "run the whole flow on the shipped sample data and write one report")
     .option("-o, --out <dir>", "output directory", "reports/demo")
+    .option(...PDF_OPTION)
     .option("-q, --quiet", "no progress on stderr");
 
   return program;

@@ -10,6 +10,7 @@ import { readRuleClients, type OutputFile } from "../workflows/index.js";
 import { checkOutputTarget, writeOutputsAtomically } from "./output.js";
 import { terminalProgress } from "./progress.js";
 import { loadOptionsOf, type ReadCliOptions } from "./table-options.js";
+import { checkPdf, withPdf } from "./pdf.js";
 
 /** How commander hands over a rule command's options. */
 export interface RuleCliOptions extends ReadCliOptions {
@@ -41,9 +42,10 @@ export async function runRuleCommand<R extends { summary: string[] }>(
 ): Promise<void> {
   const { onProgress, print } = terminalProgress(Boolean(options.quiet));
   checkOutputTarget(options.out, spec.outputs, [options.input, spec.configFile]);
+  await checkPdf(options.pdf);
   const table = await readRuleClients(options.input, loadOptionsOf(options), onProgress);
   const result = spec.run(table, { command, onProgress });
-  writeOutputsAtomically(options.out, await spec.files(result));
+  writeOutputsAtomically(options.out, await withPdf(await spec.files(result), options.pdf));
   print([...result.summary, msg.wrote(spec.outputs.map((f) => `${options.out}/${f}`))]);
 }
 

@@ -22,6 +22,8 @@ export interface ReadCliOptions {
   delimiter?: string;
   sheet?: string;
   quiet?: boolean;
+  /** Also write report.pdf (--pdf). */
+  pdf?: boolean;
   showIds?: boolean;
   out: string;
 }

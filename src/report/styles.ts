@@ -110,6 +110,9 @@ code.nowrap { white-space: nowrap; }
 }
 @media print {
   .toc { display: none; }
+  /* The business summary (with the run header above it) is page one on its own. */
+  #at-a-glance { break-after: page; }
+  .report-section { padding-top: 14pt; }
   .layout { display: block; max-width: none; }
   main { max-width: none; padding: 0; }
   body { font-size: 10.5pt; }

@@ -4,14 +4,16 @@ import { demoFiles, demoTransactions, demoWorkflow, DEMO_OUTPUTS } from "../../w
 import * as notes from "../../shared/messages/workflows.js";
 import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
 import { terminalProgress } from "../progress.js";
+import { checkPdf, withPdf } from "../pdf.js";
 
 export async function run(
-  options: { out: string; quiet?: boolean },
+  options: { out: string; quiet?: boolean; pdf?: boolean },
   command: string,
 ): Promise<void> {
   const { onProgress, print } = terminalProgress(Boolean(options.quiet));
   checkOutputTarget(options.out, DEMO_OUTPUTS, [demoTransactions()]);
+  await checkPdf(options.pdf);
   const demo = await demoWorkflow({ command, onProgress });
-  writeOutputsAtomically(options.out, await demoFiles(demo));
+  writeOutputsAtomically(options.out, await withPdf(await demoFiles(demo), options.pdf));
   print([...demo.summary, notes.openReport(path.join(options.out, "report.html"))]);
 }

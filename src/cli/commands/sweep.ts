@@ -14,12 +14,14 @@ import {
   prepareOptionsOf,
   type KMeansCliOptions,
 } from "../table-options.js";
+import { checkPdf, withPdf } from "../pdf.js";
 
 export async function run(options: KMeansCliOptions, command: string): Promise<void> {
   const { onProgress, print } = terminalProgress(Boolean(options.quiet));
   const prepare = prepareOptionsOf(options, "sweep");
   const k = parseKRange(options.k ?? "2..10");
   checkOutputTarget(options.out, SWEEP_OUTPUTS, [options.input]);
+  await checkPdf(options.pdf);
   const table = await readClientTable(
     options.input,
     loadOptionsOf(options, prepare.features),
@@ -33,6 +35,6 @@ export async function run(options: KMeansCliOptions, command: string): Promise<v
     command,
     onProgress,
   });
-  writeOutputsAtomically(options.out, await sweepFiles(result));
+  writeOutputsAtomically(options.out, await withPdf(await sweepFiles(result), options.pdf));
   print([...result.summary, `wrote ${options.out}/sweep.json and ${options.out}/report.html`]);
 }

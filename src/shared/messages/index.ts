@@ -15,3 +15,4 @@ export * as compareMessages from "./compare.js";
 export * as gradeMessages from "./grade.js";
 export * as cliRulesMessages from "./cli-rules.js";
 export * as clvMessages from "./clv.js";
+export * as reportMessages from "./report.js";
