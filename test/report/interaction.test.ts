@@ -102,10 +102,9 @@ describe.skipIf(skip)("interactive report in a browser", () => {
   it("marks the contents entry of the section in view", async () => {
     const page = opened.page;
     await page.locator("#value-separation").scrollIntoViewIfNeeded();
-    // a string: the test's TypeScript has no DOM types
-    await page.waitForFunction(
-      `document.querySelector('.toc a[aria-current="true"]')?.getAttribute("href") === "#value-separation"`,
-    );
+    await expect
+      .poll(() => page.locator('.toc a[aria-current="true"]').getAttribute("href"))
+      .toBe("#value-separation");
     expect(await page.locator('.toc a[aria-current="true"]').count()).toBe(1);
   });
 
