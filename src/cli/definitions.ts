@@ -120,6 +120,7 @@ export function withFitOptions(cmd: Command): Command {
     )
     .option("--show-ids", "print example client ids in the report (hidden by default)")
     .addOption(langOption())
+    .option(...PDF_OPTION)
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
 }
@@ -238,11 +239,18 @@ export function withTextOptions(cmd: Command): Command {
     .option("--delimiter <char>", "CSV delimiter (default: detected)");
 }
 
+/** `--pdf`, on every command that writes report.html. */
+export const PDF_OPTION = [
+  "--pdf",
+  "also write report.pdf, printed by headless Chromium (needs Chromium and playwright-core)",
+] as const;
+
 /** Output options of the rule commands and compare. */
 export function withRuleOutputOptions(cmd: Command): Command {
   return cmd
     .option("--show-ids", "show client ids in the report (masked by default)")
     .addOption(langOption())
+    .option(...PDF_OPTION)
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
 }

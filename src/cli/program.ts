@@ -17,6 +17,7 @@ import {
   withChooseKOptions,
   withJoinOptions,
   withFitOptions,
+  PDF_OPTION,
   withRfmOptions,
   withRuleOutputOptions,
   withRuleTableOptions,
@@ -248,6 +249,7 @@ export function buildProgram(line: string): Command {
   command("demo", "run the whole flow on the shipped sample data and write one report")
     .option("-o, --out <dir>", "output directory", "reports/demo")
     .addOption(langOption())
+    .option(...PDF_OPTION)
     .option("-q, --quiet", "no progress on stderr");
 
   return program;

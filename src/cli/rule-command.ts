@@ -10,6 +10,7 @@ import { readAndJoin, readRuleClients, type OutputFile } from "../workflows/inde
 import { checkOutputTarget, writeOutputsAtomically } from "./output.js";
 import { terminalProgress } from "./progress.js";
 import { loadOptionsOf, type ReadCliOptions } from "./table-options.js";
+import { checkPdf, withPdf } from "./pdf.js";
 
 /** How commander hands over a rule command's options. */
 export interface RuleCliOptions extends ReadCliOptions {
@@ -46,13 +47,14 @@ export async function runRuleCommand<R extends { summary: string[] }>(
   const { onProgress, print } = terminalProgress(Boolean(options.quiet));
   const inputs = [options.input, spec.configFile, ...(options.join ? [options.join] : [])];
   checkOutputTarget(options.out, spec.outputs, inputs);
+  await checkPdf(options.pdf);
   const base = await readRuleClients(options.input, loadOptionsOf(options), onProgress);
   const table =
     options.join === undefined
       ? base
       : (await readAndJoin(base, options.join, joinLoadOptions(options), onProgress)).table;
   const result = spec.run(table, { command, onProgress });
-  writeOutputsAtomically(options.out, await spec.files(result));
+  writeOutputsAtomically(options.out, await withPdf(await spec.files(result), options.pdf));
   print([...result.summary, msg.wrote(spec.outputs.map((f) => `${options.out}/${f}`))]);
 }
 

@@ -23,6 +23,8 @@ export interface ReadCliOptions {
   delimiter?: string;
   sheet?: string;
   quiet?: boolean;
+  /** Also write report.pdf (--pdf). */
+  pdf?: boolean;
   showIds?: boolean;
   /** --lang: report language. */
   lang?: Lang;

@@ -74,6 +74,9 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: 8px; max-width: 9
 .callout-title { font-weight: 700; margin: 0 0 4px; font-size: 16.5px; }
 .callout-body p:last-child { margin-bottom: 0; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }
+.summary-lead { font-size: 16.5px; max-width: 80ch; }
+ul.summary-lines { margin: 0 0 14px; padding-left: 20px; max-width: 90ch; }
+ul.summary-lines li { margin: 3px 0; }
 .report-footer { margin-top: 48px; padding-top: 12px; border-top: 1px solid var(--border); color: var(--muted); font-size: 13px; }
 /* Rule segments and the rule-vs-cluster comparison. */
 .pill { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px; font-weight: 600; line-height: 20px; white-space: nowrap; background: var(--soft); border: 1px solid var(--border); color: var(--muted); }
@@ -107,6 +110,9 @@ code.nowrap { white-space: nowrap; }
 }
 @media print {
   .toc { display: none; }
+  /* The business summary (with the run header above it) is page one on its own. */
+  #at-a-glance { break-after: page; }
+  .report-section { padding-top: 14pt; }
   .layout { display: block; max-width: none; }
   main { max-width: none; padding: 0; }
   body { font-size: 10.5pt; }

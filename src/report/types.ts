@@ -94,7 +94,13 @@ export interface TiersReportData {
 /** Threshold rules and their assignment. */
 export interface ThresholdReportData {
   config: string;
-  rules: { name: string; when: string; description?: string }[];
+  rules: {
+    name: string;
+    when: string;
+    description?: string;
+    strategy?: string[];
+    owner?: string;
+  }[];
   assignment: ThresholdAssignment;
 }
 

@@ -244,6 +244,8 @@ const thresholdSchema = object({
       name: text(),
       when: text(),
       description: z.string({ error: msg.mustBeText() }).optional(),
+      strategy: textList().optional(),
+      owner: z.string({ error: msg.mustBeText() }).optional(),
     }),
   ),
 }).superRefine((config, ctx) => uniqueNames(ctx, config.rules, "rules"));
@@ -284,6 +286,8 @@ const tierSchema = object({
   name: text(),
   nameZh: text().optional(),
   description: z.string({ error: msg.mustBeText() }).optional(),
+  strategy: textList().optional(),
+  owner: z.string({ error: msg.mustBeText() }).optional(),
   min: numberBetween(0, 100).optional(),
   share: numberBetween(0, 1).optional(),
 });
@@ -367,6 +371,8 @@ export function parseScorecardConfig(raw: unknown, file: string): Scorecard {
       const tier: Tier = { name: t.name };
       if (t.nameZh !== undefined) tier.nameZh = t.nameZh;
       if (t.description !== undefined) tier.description = t.description;
+      if (t.strategy !== undefined) tier.strategy = t.strategy;
+      if (t.owner !== undefined) tier.owner = t.owner;
       if (t.min !== undefined) tier.min = t.min;
       if (t.share !== undefined) tier.share = t.share;
       return tier;

@@ -164,6 +164,8 @@ export function tierSummaries(
   const summaries: TierSummary[] = tiers.map((tier) => ({
     name: tier.name,
     ...(tier.nameZh !== undefined ? { nameZh: tier.nameZh } : {}),
+    ...(tier.strategy !== undefined ? { strategy: tier.strategy } : {}),
+    ...(tier.owner !== undefined ? { owner: tier.owner } : {}),
     count: 0,
     actualShare: 0,
     ...(tier.share !== undefined ? { targetShare: tier.share } : {}),

@@ -20,6 +20,10 @@ export interface ThresholdRuleSpec {
   name: string;
   when: string;
   description?: string;
+  /** Strategy keywords, e.g. ["win back", "survey"]. */
+  strategy?: string[];
+  /** Team or person who owns the segment. */
+  owner?: string;
 }
 
 /** Threshold rules as written in a config. */
@@ -84,6 +88,8 @@ export function compileThresholdRules(
     return {
       name: rule.name,
       ...(rule.description !== undefined ? { description: rule.description } : {}),
+      ...(rule.strategy !== undefined ? { strategy: rule.strategy } : {}),
+      ...(rule.owner !== undefined ? { owner: rule.owner } : {}),
       when: rule.when,
       columns: [...new Set(operands.map((o) => o.name))],
       bind: (columns) => bindExpression(parsed, columns),

@@ -201,6 +201,10 @@ export interface SegmentLint {
 export interface ThresholdRule {
   name: string;
   description?: string;
+  /** Strategy keywords, e.g. ["win back", "survey"]. */
+  strategy?: string[];
+  /** Team or person who owns the segment. */
+  owner?: string;
   /** The expression as written. */
   when: string;
   /** Columns the expression reads, each once, in reading order. */
@@ -244,6 +248,10 @@ export interface Tier {
   name: string;
   nameZh?: string;
   description?: string;
+  /** Strategy keywords, e.g. ["dedicated manager", "early access"]. */
+  strategy?: string[];
+  /** Team or person who owns the tier. */
+  owner?: string;
   /** Lower bound of the score for threshold mode: a score ≥ min (and below the tier above) gets this tier. */
   min?: number;
   /** Target share of clients for share mode (0..1). */
@@ -265,6 +273,10 @@ export interface Scorecard {
 export interface TierSummary {
   name: string;
   nameZh?: string;
+  /** Strategy keywords from the tier's config. */
+  strategy?: string[];
+  /** Owner from the tier's config. */
+  owner?: string;
   count: number;
   actualShare: number;
   /** The configured share (share mode) or undefined. */

@@ -136,6 +136,8 @@ export function thresholdsWorkflow(options: ThresholdsOptions): ThresholdsResult
             name: r.name,
             when: r.when,
             ...(r.description !== undefined ? { description: r.description } : {}),
+            ...(r.strategy !== undefined ? { strategy: r.strategy } : {}),
+            ...(r.owner !== undefined ? { owner: r.owner } : {}),
           })),
           assignment,
         },

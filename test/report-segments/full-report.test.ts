@@ -62,6 +62,7 @@ beforeAll(async () => {
 describe("renderFullReport on the Online Retail clients", () => {
   it("has the K-Means sections, then every segment section, then the comparison", () => {
     expect(sectionIds(page)).toEqual([
+      "at-a-glance",
       "summary",
       "data",
       "scaling",
@@ -205,7 +206,7 @@ describe("renderSegmentReport and partial inputs", () => {
   it("works without K-Means parts: no summary, scaler or features", async () => {
     const segmentOnly = await makeSegmentFixture({ cluster: false });
     const report = await renderSegmentReport(segmentOnly.input);
-    expect(sectionIds(report)).toEqual(["summary", ...SEGMENT_SECTIONS]);
+    expect(sectionIds(report)).toEqual(["at-a-glance", "summary", ...SEGMENT_SECTIONS]);
     expect(report).toContain("<dt>Clients</dt><dd>4,338");
     expect(report).not.toContain("<dt>Features</dt>");
     expect(report).toContain("<dt>Source</dt><dd>online_retail &lt;2011&gt;.csv</dd>");
@@ -235,7 +236,8 @@ describe("renderSegmentReport and partial inputs", () => {
     const segment = await renderSegmentReport(only);
     expect(sectionIds(segment)).toEqual(["summary", "data", "abc"]);
     const full = await renderFullReport(only);
-    expect(sectionIds(full).slice(0, 6)).toEqual([
+    expect(sectionIds(full).slice(0, 7)).toEqual([
+      "at-a-glance",
       "summary",
       "data",
       "scaling",

@@ -72,7 +72,7 @@ describe.skipIf(skip)(title, () => {
     const targets = await opened.page.$$eval(".toc a", (links) =>
       links.map((link) => link.getAttribute("href") ?? ""),
     );
-    expect(targets.length).toBe(15); // with vote, gap, stability
+    expect(targets.length).toBe(16); // with the summary ("at a glance"), vote, gap, stability
     for (const target of targets) {
       expect(target.startsWith("#")).toBe(true);
       expect(await opened.page.locator(`section[id="${target.slice(1)}"]`).count()).toBe(1);

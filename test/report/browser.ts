@@ -11,20 +11,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
+import { CHROMIUM_ARGS } from "../../src/report/print/pdf.js";
 
 /** Where the system Chromium lives on the dev machine and in CI. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
-/** Flags for a quiet, offline, sandbox-free headless run. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+/** Flags for a quiet, offline, sandbox-free headless run: the same as `--pdf` uses. */
+export { CHROMIUM_ARGS };
 
 /** Why the browser cannot run here, or null when it can. */
 export function browserUnavailableReason(): string | null {

@@ -23,6 +23,7 @@ beforeAll(async () => {
 describe("renderClusterReport with a sweep and a clustering", () => {
   it("has every section, in order", () => {
     expect(sectionIds(page)).toEqual([
+      "at-a-glance",
       "summary",
       "data",
       "scaling",
@@ -118,6 +119,7 @@ describe("renderClusterReport with part of the data", () => {
     const { sweep: _sweep, ...clusterOnly } = full;
     const out = await renderClusterReport(clusterOnly);
     expect(sectionIds(out)).toEqual([
+      "at-a-glance",
       "summary",
       "data",
       "scaling",

@@ -408,3 +408,40 @@ describe("config syntax errors name the line and column", () => {
     }
   });
 });
+
+// ── strategy and owner (the report summary's "what to do") ──────────────────
+
+describe("strategy keywords and owner on threshold rules and tiers", () => {
+  const T = "data/rules/thresholds.json";
+  const rule = { name: "churn risk", when: "frequency <= 1" };
+
+  it("are carried through when given and absent when not", () => {
+    const withBoth = parseThresholdConfig(
+      { rules: [{ ...rule, strategy: ["win back", "survey"], owner: "CRM" }] },
+      T,
+    );
+    expect(withBoth.rules[0]!.strategy).toEqual(["win back", "survey"]);
+    expect(withBoth.rules[0]!.owner).toBe("CRM");
+    const without = parseThresholdConfig({ rules: [rule] }, T);
+    expect("strategy" in without.rules[0]!).toBe(false);
+    expect("owner" in without.rules[0]!).toBe(false);
+
+    const c = card();
+    c.tiers[0].strategy = ["dedicated manager"];
+    c.tiers[0].owner = "Key accounts";
+    const tiers = parseScorecardConfig(c, TIERS).tiers;
+    expect(tiers[0]).toMatchObject({ strategy: ["dedicated manager"], owner: "Key accounts" });
+    expect("strategy" in tiers[1]!).toBe(false);
+  });
+
+  it("refuse a strategy that is not a list of texts and an owner that is not a text", () => {
+    expect(
+      errorOf(() => parseThresholdConfig({ rules: [{ ...rule, strategy: "win back" }] }, T)),
+    ).toBe(
+      'data/rules/thresholds.json: rules[0].strategy must be a list of texts (got "win back")',
+    );
+    expect(tiersError((c) => (c.tiers[0].owner = 7))).toBe(
+      "data/rules/tiers.json: tiers[0].owner must be a non-empty text (got 7)",
+    );
+  });
+});

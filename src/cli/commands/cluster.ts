@@ -16,6 +16,7 @@ import {
   prepareOptionsOf,
   type KMeansCliOptions,
 } from "../table-options.js";
+import { checkPdf, withPdf } from "../pdf.js";
 
 export async function run(options: KMeansCliOptions, command: string): Promise<void> {
   const { onProgress, print } = terminalProgress(Boolean(options.quiet));
@@ -24,6 +25,7 @@ export async function run(options: KMeansCliOptions, command: string): Promise<v
   if (range.min !== range.max) throw msg.badKRange(options.k);
   const prepare = prepareOptionsOf(options, "cluster");
   checkOutputTarget(options.out, CLUSTER_OUTPUTS, [options.input]);
+  await checkPdf(options.pdf);
   const table = await readClientTable(
     options.input,
     loadOptionsOf(options, prepare.features),
@@ -38,7 +40,7 @@ export async function run(options: KMeansCliOptions, command: string): Promise<v
     onProgress,
     ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
-  writeOutputsAtomically(options.out, await clusterFiles(result));
+  writeOutputsAtomically(options.out, await withPdf(await clusterFiles(result), options.pdf));
   print([
     ...result.summary,
     `wrote ${CLUSTER_OUTPUTS.map((f) => `${options.out}/${f}`).join(", ")}`,

@@ -6,12 +6,14 @@ import { COMPARE_OUTPUTS, compareFiles, compareOutputFiles } from "../../workflo
 import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
 import { parseList } from "../parse.js";
 import { terminalProgress } from "../progress.js";
+import { checkPdf, withPdf } from "../pdf.js";
 
 /** How commander hands over compare's options. */
 interface CompareCliOptions {
   a: string;
   b: string;
   out: string;
+  pdf?: boolean;
   labelA?: string;
   labelB?: string;
   idA?: string;
@@ -36,6 +38,7 @@ export async function run(options: CompareCliOptions, command: string): Promise<
   const { onProgress, print } = terminalProgress(Boolean(options.quiet));
   const inputs = [options.a, options.b, ...(options.clients ? [options.clients] : [])];
   checkOutputTarget(options.out, COMPARE_OUTPUTS, inputs);
+  await checkPdf(options.pdf);
   const result = await compareFiles(
     defined({
       a: defined({ file: options.a, id: options.idA, label: options.labelA }),
@@ -54,6 +57,6 @@ export async function run(options: CompareCliOptions, command: string): Promise<
       lang: options.lang,
     }),
   );
-  writeOutputsAtomically(options.out, await compareOutputFiles(result));
+  writeOutputsAtomically(options.out, await withPdf(await compareOutputFiles(result), options.pdf));
   print([...result.summary, msg.wrote(COMPARE_OUTPUTS.map((f) => `${options.out}/${f}`))]);
 }

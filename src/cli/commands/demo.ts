@@ -5,18 +5,20 @@ import { demoFiles, demoTransactions, demoWorkflow, DEMO_OUTPUTS } from "../../w
 import * as notes from "../../shared/messages/workflows.js";
 import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
 import { terminalProgress } from "../progress.js";
+import { checkPdf, withPdf } from "../pdf.js";
 
 export async function run(
-  options: { out: string; quiet?: boolean; lang?: Lang },
+  options: { out: string; quiet?: boolean; lang?: Lang; pdf?: boolean },
   command: string,
 ): Promise<void> {
   const { onProgress, print } = terminalProgress(Boolean(options.quiet));
   checkOutputTarget(options.out, DEMO_OUTPUTS, [demoTransactions()]);
+  await checkPdf(options.pdf);
   const demo = await demoWorkflow({
     command,
     onProgress,
     ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
-  writeOutputsAtomically(options.out, await demoFiles(demo));
+  writeOutputsAtomically(options.out, await withPdf(await demoFiles(demo), options.pdf));
   print([...demo.summary, notes.openReport(path.join(options.out, "report.html"))]);
 }

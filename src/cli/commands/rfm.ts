@@ -24,6 +24,7 @@ import {
   type ReadCliOptions,
   type TransactionCliOptions,
 } from "../table-options.js";
+import { checkPdf, withPdf } from "../pdf.js";
 
 type RfmCliOptions = ReadCliOptions &
   Omit<TransactionCliOptions, "encoding"> & {
@@ -76,6 +77,7 @@ export async function run(options: RfmCliOptions, command: string): Promise<void
   const outputs = rfmOutputs(settings.clv !== null);
   const input = options.input ?? options.transactions!;
   checkOutputTarget(options.out, outputs, [input, settings.configFile, settings.segmentsFile]);
+  await checkPdf(options.pdf);
   const withTenure = settings.clv !== null;
   const clients = features
     ? await rfmClientsFromTransactions({ ...features, onProgress })
@@ -96,6 +98,6 @@ export async function run(options: RfmCliOptions, command: string): Promise<void
     onProgress,
     ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
-  writeOutputsAtomically(options.out, await rfmFiles(result));
+  writeOutputsAtomically(options.out, await withPdf(await rfmFiles(result), options.pdf));
   print([...result.summary, msg.wrote(outputs.map((f) => `${options.out}/${f}`))]);
 }

@@ -15,6 +15,7 @@ import {
   prepareOptionsOf,
   type KMeansCliOptions,
 } from "../table-options.js";
+import { checkPdf, withPdf } from "../pdf.js";
 
 /** `sweep`'s own options: the gap statistic and stability (commander's `--no-gap` gives gap: false). */
 export interface ChooseKCliOptions {
@@ -61,6 +62,7 @@ export async function run(
   const prepare = prepareOptionsOf(options, "sweep");
   const k = parseKRange(options.k ?? "2..10");
   checkOutputTarget(options.out, SWEEP_OUTPUTS, [options.input]);
+  await checkPdf(options.pdf);
   const table = await readClientTable(
     options.input,
     loadOptionsOf(options, prepare.features),
@@ -76,6 +78,6 @@ export async function run(
     onProgress,
     ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
-  writeOutputsAtomically(options.out, await sweepFiles(result));
+  writeOutputsAtomically(options.out, await withPdf(await sweepFiles(result), options.pdf));
   print([...result.summary, `wrote ${options.out}/sweep.json and ${options.out}/report.html`]);
 }

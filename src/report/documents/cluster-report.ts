@@ -22,6 +22,7 @@ import { sectionContext } from "../sections/section.js";
 import type { Section, SectionContext } from "../sections/section.js";
 import { silhouetteSection } from "../sections/silhouette.js";
 import { sizesSection } from "../sections/sizes.js";
+import { summarySection } from "../sections/summary.js";
 import type { ClusterReportData, ClusterReportInput, SweepReportData } from "../types.js";
 import { composeSections, given } from "./compose.js";
 import { commandField, generatedField, reportFooter } from "./run-header.js";
@@ -44,6 +45,7 @@ export const CLUSTERING_SECTIONS: readonly Section<ClusterReportData>[] = [
 
 /** The K-Means report, in reading order. */
 const CLUSTER_REPORT: readonly Section<ClusterReportInput>[] = [
+  summarySection,
   overviewSection,
   given((input) => input.summary, dataSection),
   given((input) => input.scaler, scalingSection),

@@ -25,6 +25,7 @@ import { rfmLintSection } from "../sections/rfm-lint.js";
 import { rfmScoresSection } from "../sections/rfm-scores.js";
 import { rfmSegmentsSection } from "../sections/rfm-segments.js";
 import { scalingSection } from "../sections/scaling.js";
+import { summarySection } from "../sections/summary.js";
 import { sectionContext } from "../sections/section.js";
 import type { Section, SectionContext } from "../sections/section.js";
 import { thresholdSection } from "../sections/thresholds.js";
@@ -69,6 +70,7 @@ export const SEGMENT_SECTIONS: readonly Section<SegmentReportData>[] = [
 
 /** The full report, in reading order. */
 const FULL_REPORT: readonly Section<FullReportInput>[] = [
+  summarySection,
   fullOverviewSection,
   given((input) => (input.features ? input.summary : undefined), dataSection),
   given((input) => (input.sweep || input.cluster ? input.scaler : undefined), scalingSection),

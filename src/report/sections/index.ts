@@ -51,3 +51,5 @@ export { aliveMatrixSection } from "./clv-alive.js";
 export { lifetimeValueSection } from "./clv-value.js";
 export { churnRiskSection } from "./clv-churn.js";
 export { clvByGroupSection, type ClvByGroupData } from "./clv-by-group.js";
+export { summarySection, summarySectionIn, MAX_SEGMENT_LINES } from "./summary.js";
+export type { SummaryExtras } from "./summary.js";

@@ -16,3 +16,4 @@ export * as gradeMessages from "./grade.js";
 export * as cliRulesMessages from "./cli-rules.js";
 export * as periodsMessages from "./periods.js";
 export * as clvMessages from "./clv.js";
+export * as reportMessages from "./report.js";
