@@ -26,6 +26,17 @@ import { repoRoot, runCliInProcess, tempDir } from "../helpers/cli.js";
 import { SIX_CLIENTS } from "../helpers/six-clients.js";
 
 const LOG = path.join(repoRoot, "test/cli-rules/transactions.csv");
+const LOG_COLUMNS = [
+  "--id",
+  "CustomerID",
+  "--date",
+  "InvoiceDate",
+  "--amount",
+  "Quantity*UnitPrice",
+  "--invoice",
+  "InvoiceNo",
+];
+const CDNOW_SAMPLE = path.join(repoRoot, "test/fixtures/clv/CDNOW_sample.txt");
 const TABLE = ["--id", "client_id"];
 const KMEANS = [...TABLE, "--features", "recency_days,frequency,monetary", "--restarts", "2"];
 const QUIET = ["--quiet"];
@@ -142,6 +153,50 @@ const CASES: Case[] = [
       "--input",
       input,
       ...TABLE,
+      "--out",
+      out,
+    ],
+  },
+  {
+    command: "periods",
+    outKind: "folder",
+    outputName: "periods.json",
+    inputName: "transactions.csv",
+    victim: () => readFileSync(LOG, "utf8"),
+    argv: (input, out) => [
+      "periods",
+      "--transactions",
+      input,
+      ...LOG_COLUMNS,
+      "--at",
+      "2011-12-10",
+      "--tiers",
+      path.join(repoRoot, "data/rules/tiers.json"),
+      "--allow-dropped",
+      "--out",
+      out,
+    ],
+  },
+  {
+    command: "clv",
+    outKind: "folder",
+    outputName: "clv.csv",
+    inputName: "cdnow.txt",
+    victim: () => readFileSync(CDNOW_SAMPLE, "utf8"),
+    argv: (input, out) => [
+      "clv",
+      "--transactions",
+      input,
+      "--columns",
+      "customer_id,sample_id,date,cds,dollars",
+      "--id",
+      "customer_id",
+      "--date",
+      "date",
+      "--amount",
+      "dollars",
+      "--calibration-end",
+      "1997-09-30",
       "--out",
       out,
     ],
