@@ -3,7 +3,13 @@ import { expectValidSpec } from "../helpers/vega-schema.js";
 import type { TopLevelSpec } from "vega-lite";
 import type { SweepRow } from "../../src/evaluate/types.js";
 import type { ClusterReportInput } from "../../src/report/types.js";
-import { countMarks, renderChart, roundSvgGeometry, scopeSvgIds } from "../../src/report/render.js";
+import {
+  countMarks,
+  renderChart,
+  roundSvgGeometry,
+  scopeSvgIds,
+  stripSvgAria,
+} from "../../src/report/render.js";
 import {
   CLUSTER_PALETTE,
   clusterColor,
@@ -305,6 +311,17 @@ describe("rendering helpers", () => {
     expect(scoped).toBe(
       `<svg><clipPath id="${id}"/><g clip-path="url(#${id})"/><use href="#${id}"/></svg>`,
     );
+  });
+
+  it("leaves no ARIA role or label inside a chart SVG (the figure wrapper carries the text alternative)", async () => {
+    // A layered chart with a legend and axes: vega gives its layer containers roles otherwise.
+    const svg = (await renderChart(profileHeatmapSpec(input.cluster!.profiles))).svg;
+    expect(svg).not.toMatch(/\s(role|aria-[a-z]+)="/);
+    expect(
+      stripSvgAria(
+        '<svg role="graphics-document" aria-label="x"><g role="graphics-symbol" aria-roledescription="rect mark container" aria-hidden="true"><text>role="a"</text></g></svg>',
+      ),
+    ).toBe('<svg><g><text>role="a"</text></g></svg>');
   });
 
   it("rounds geometry to hundredths and leaves text alone", () => {
