@@ -264,7 +264,10 @@ describe("cluster colours", () => {
       domain: ["0: A", "2: C"],
       range: [CLUSTER_PALETTE[0], CLUSTER_PALETTE[2]],
     });
-    expect(clusterColor(21)).toBe(CLUSTER_PALETTE[1]);
+    expect(clusterColor(10)).toBe(CLUSTER_PALETTE[1]); // nine colours, then again
+    expect(CLUSTER_PALETTE).toHaveLength(9);
+    expect(clusterColor(0)).toBe("#cc6677"); // Tol muted: rose, indigo, sand, …
+    expect(clusterColor(1)).toBe("#332288");
     expect(() => clusterColor(-1)).toThrow("cluster number must be a non-negative integer, got -1");
     expect(clusterName(3)).toBe("Cluster 3");
 
