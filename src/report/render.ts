@@ -126,6 +126,24 @@ export function roundSvgGeometry(svg: string): string {
   });
 }
 
+const VEGA_ARIA_ATTRIBUTE = /\s(?:role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g;
+
+/**
+ * Removes the ARIA attributes vega writes on the SVG and its mark groups.
+ * Even with `config.aria: false`, vega marks mark containers (layer and
+ * group marks) as `graphics-symbol`/`graphics-object` without a label, which
+ * screen readers announce as unlabelled images (axe rule `svg-img-alt`). The
+ * report's chart wrapper (`chart()` in html.ts) is the single `role="img"`
+ * with the chart's text alternative, so nothing inside the SVG needs a role.
+ * Attributes only: text is escaped by vega, so `role="` never occurs in it.
+ *
+ * @example
+ * stripSvgAria('<g role="graphics-symbol" aria-roledescription="rect mark container"><text>a</text></g>'); // => '<g><text>a</text></g>'
+ */
+export function stripSvgAria(svg: string): string {
+  return svg.replace(VEGA_ARIA_ATTRIBUTE, "");
+}
+
 /**
  * Renders a vega-lite spec to an SVG string, returning the warnings raised by
  * vega-lite and by the vega runtime along the way.
@@ -144,7 +162,7 @@ export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
   });
   try {
     const svg = await view.toSVG();
-    return { svg: scopeSvgIds(roundSvgGeometry(svg)), warnings };
+    return { svg: scopeSvgIds(roundSvgGeometry(stripSvgAria(svg))), warnings };
   } finally {
     view.finalize();
   }

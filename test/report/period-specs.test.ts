@@ -90,7 +90,7 @@ describe("segment shares over time and KPI trends", () => {
   it("gives states their fixed colours and segments the palette in turn", () => {
     expect(stateColors(["A", "new", "B", "inactive"])).toEqual({
       domain: ["A", "new", "B", "inactive"],
-      range: ["#4c78a8", STATE_COLORS.new, "#f58518", STATE_COLORS.inactive],
+      range: ["#cc6677", STATE_COLORS.new, "#332288", STATE_COLORS.inactive],
     });
   });
 });

@@ -3,7 +3,13 @@ import { expectValidSpec } from "../helpers/vega-schema.js";
 import type { TopLevelSpec } from "vega-lite";
 import type { SweepRow } from "../../src/evaluate/types.js";
 import type { ClusterReportInput } from "../../src/report/types.js";
-import { countMarks, renderChart, roundSvgGeometry, scopeSvgIds } from "../../src/report/render.js";
+import {
+  countMarks,
+  renderChart,
+  roundSvgGeometry,
+  scopeSvgIds,
+  stripSvgAria,
+} from "../../src/report/render.js";
 import {
   CLUSTER_PALETTE,
   clusterColor,
@@ -258,7 +264,10 @@ describe("cluster colours", () => {
       domain: ["0: A", "2: C"],
       range: [CLUSTER_PALETTE[0], CLUSTER_PALETTE[2]],
     });
-    expect(clusterColor(21)).toBe(CLUSTER_PALETTE[1]);
+    expect(clusterColor(10)).toBe(CLUSTER_PALETTE[1]); // nine colours, then again
+    expect(CLUSTER_PALETTE).toHaveLength(9);
+    expect(clusterColor(0)).toBe("#cc6677"); // Tol muted: rose, indigo, sand, …
+    expect(clusterColor(1)).toBe("#332288");
     expect(() => clusterColor(-1)).toThrow("cluster number must be a non-negative integer, got -1");
     expect(clusterName(3)).toBe("Cluster 3");
 
@@ -305,6 +314,17 @@ describe("rendering helpers", () => {
     expect(scoped).toBe(
       `<svg><clipPath id="${id}"/><g clip-path="url(#${id})"/><use href="#${id}"/></svg>`,
     );
+  });
+
+  it("leaves no ARIA role or label inside a chart SVG (the figure wrapper carries the text alternative)", async () => {
+    // A layered chart with a legend and axes: vega gives its layer containers roles otherwise.
+    const svg = (await renderChart(profileHeatmapSpec(input.cluster!.profiles))).svg;
+    expect(svg).not.toMatch(/\s(role|aria-[a-z]+)="/);
+    expect(
+      stripSvgAria(
+        '<svg role="graphics-document" aria-label="x"><g role="graphics-symbol" aria-roledescription="rect mark container" aria-hidden="true"><text>role="a"</text></g></svg>',
+      ),
+    ).toBe('<svg><g><text>role="a"</text></g></svg>');
   });
 
   it("rounds geometry to hundredths and leaves text alone", () => {

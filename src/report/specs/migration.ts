@@ -11,7 +11,8 @@ import { CLUSTER_PALETTE } from "./theme.js";
 
 /** Colours of the states that are no segment: new clients, inactive ones, those gone. */
 export const STATE_COLORS: Readonly<Record<string, string>> = {
-  [NEW]: "#5b3f8c", // not in the first palette entries, which segments take
+  // Greys of decreasing weight: no hue, so none is confused with a segment colour.
+  [NEW]: "#5f6672",
   [INACTIVE]: "#a3a9b3",
   [GONE]: "#d3d7dd",
 };
@@ -21,7 +22,7 @@ export const STATE_COLORS: Readonly<Record<string, string>> = {
  * keep theirs, segments take the palette in turn.
  *
  * @example
- * stateColors(["Champions", "Lost", "new"]); // => { domain: ["Champions", "Lost", "new"], range: ["#4c78a8", "#f58518", "#54a24b"] }
+ * stateColors(["Champions", "Lost", "new"]); // => { domain: ["Champions", "Lost", "new"], range: ["#cc6677", "#332288", "#5f6672"] }
  */
 export function stateColors(states: readonly string[]): { domain: string[]; range: string[] } {
   let next = 0;

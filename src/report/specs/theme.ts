@@ -25,28 +25,26 @@ export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json
 export const CHART_FONT =
   'Arial, "Liberation Sans", Helvetica, "Helvetica Neue", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
-/** Twenty distinguishable colours (Tableau 10, then lighter/darker companions); cluster c gets entry c mod 20. */
+/**
+ * Categorical colours of clusters and segments: Paul Tol's "muted" scheme
+ * (https://personal.sron.nl/~pault/, 2021), nine colours chosen to stay
+ * distinct for deuteranopia, protanopia and tritanopia and in greyscale
+ * print. Okabe–Ito has only eight, and a k sweep reaches ten clusters, so the
+ * larger set wins. Cluster c gets entry c mod 9 (with k = 10, cluster 9
+ * shares cluster 0's colour; legends and labels still name it). Tol's pale
+ * grey (#DDDDDD, his "bad data" colour) is left out. The colours are fills
+ * and strokes only: chart text stays dark grey, so text contrast is unchanged.
+ */
 export const CLUSTER_PALETTE: readonly string[] = [
-  "#4c78a8",
-  "#f58518",
-  "#e45756",
-  "#72b7b2",
-  "#54a24b",
-  "#eeca3b",
-  "#b279a2",
-  "#ff9da6",
-  "#9d755d",
-  "#bab0ac",
-  "#9ecae9",
-  "#ffbf79",
-  "#88d27a",
-  "#439894",
-  "#d6a5c9",
-  "#b8860b",
-  "#d8b5a5",
-  "#79706e",
-  "#fabfd2",
-  "#1f4e79",
+  "#cc6677", // rose
+  "#332288", // indigo
+  "#ddcc77", // sand
+  "#117733", // green
+  "#88ccee", // cyan
+  "#882255", // wine
+  "#44aa99", // teal
+  "#999933", // olive
+  "#aa4499", // purple
 ];
 
 /** Accent for annotations (knee, recommended k, averages). */
@@ -59,7 +57,7 @@ export const SERIES_COLOR = "#4c78a8";
  *
  * @throws {RangeError} for a negative or non-integer cluster number
  * @example
- * clusterColor(0); // => "#4c78a8"
+ * clusterColor(0); // => "#cc6677"
  */
 export function clusterColor(cluster: number): string {
   if (!Number.isInteger(cluster) || cluster < 0)
@@ -88,7 +86,7 @@ export function clusterName(cluster: number, names?: ClusterNames): string {
  * their display names in cluster order, range = their palette colours.
  *
  * @example
- * clusterColorScale([1, 0]); // => { domain: ["Cluster 0", "Cluster 1"], range: ["#4c78a8", "#f58518"] }
+ * clusterColorScale([1, 0]); // => { domain: ["Cluster 0", "Cluster 1"], range: ["#cc6677", "#332288"] }
  */
 export function clusterColorScale(
   clusters: Iterable<number>,
