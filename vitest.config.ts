@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -7,6 +8,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: forks keep worker_threads tests and the browser test isolated.
     pool: "forks",
+    // vitest's default (cores − 1) gives one worker here; many suites wait on
+    // other processes (the Deno kernel, Chromium, DuckDB, PostgreSQL), so two
+    // workers on two cores finish far sooner.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: process.env.CI ? ["default"] : ["default"],
   },
 });
