@@ -148,6 +148,7 @@ export function periodsReportInput(
     migration: run.migration,
     kpis: run.kpis,
     targets: run.targets,
+    campaign: run.campaign,
     showIds: options.showIds,
   };
 }

@@ -18,13 +18,16 @@ import {
 import { clientFeaturesTable, deriveClientFeaturesByPeriod } from "../../src/features/index.js";
 import { gradeTable, scoreRfmFrozen } from "../../src/grade/index.js";
 import { NEW } from "../../src/compare/index.js";
+import { renderPeriodReport } from "../../src/report/index.js";
 import {
   periodsDataFiles,
+  periodsReportInput,
   periodsWorkflow,
   readPeriodsInputs,
   type PeriodsInputs,
   type PeriodsResult,
 } from "../../src/workflows/index.js";
+import { bodyRows, sectionHtml, sectionIds } from "../helpers/report-html.js";
 import { LOG, saveArtifacts, TIERS, type SavedArtifacts } from "./fixtures.js";
 
 const QUARTERS = { every: "quarter" as const, from: "2011-01-01", to: "2011-12-31" };
@@ -149,6 +152,21 @@ describe("periods workflow over 2011's quarters of the shipped log", () => {
     expect(run.campaign[1]!.used).toBe(1);
   });
 
+  it("shows the campaign effect in the Q2 report, and no refit drift in a frozen run", async () => {
+    const page = await renderPeriodReport(periodsReportInput(run, { showIds: false }), 1);
+    expect(sectionIds(page)).not.toContain("refit");
+    const rows = bodyRows(sectionHtml(page, "campaign"));
+    const effects = run.campaign[0]!.effects;
+    // Campaign, starting segment, n targeted, n control, as the result has them.
+    expect(rows.map((r) => r.slice(0, 4))).toEqual(
+      effects.map((e) => [e.campaign, e.segment, String(e.targeted), String(e.control)]),
+    );
+    effects.forEach((e, i) => {
+      const d = e.repurchase.difference;
+      expect(rows[i]![8]).toBe(d === null ? "—" : d.lower > 0 || d.upper < 0 ? "yes" : "no");
+    });
+  }, 60_000);
+
   it("applies overrides in force and reports expired ones", () => {
     const [q1, q2] = run.periods;
     expect(q1!.overrides.applied.map((o) => [o.clientId, o.field])).toEqual([
@@ -237,6 +255,24 @@ describe("periods workflow over 2011's months, refitted and re-binned", () => {
     }
     expect(run.kpis.tier).toBeNull();
   });
+
+  it("reports each refitted centroid's drift and poor match as the result has them", async () => {
+    const input = periodsReportInput(run, { showIds: false });
+    for (const p of [0, 6]) {
+      const page = await renderPeriodReport(input, p);
+      const section = sectionHtml(page, "refit");
+      const pairs = run.periods[p]!.refit!.match.pairs;
+      expect(bodyRows(section).map((r) => [r[0], r[2], r[5]])).toEqual(
+        pairs.map((x) => [
+          input.names.cluster[String(x.previous)],
+          x.drift.toFixed(3),
+          x.poor ? "yes" : "no",
+        ]),
+      );
+      for (const x of pairs.filter((x) => x.poor))
+        expect(section).toContain(`${input.names.cluster[String(x.previous)]} (nearest to`);
+    }
+  }, 60_000);
 
   it("keeps the matrix identities month to month", () => {
     for (const scheme of ["cluster", "segment"] as const) {

@@ -1,15 +1,17 @@
 /**
  * The reports of `segwork periods`: one page per period (overview,
- * migration, KPIs, targets, overrides and flags) and an index page with
- * the list of periods and the trends.
+ * refit drift, migration, KPIs, targets, campaign effect, overrides and
+ * flags) and an index page with the list of periods and the trends.
  */
 import { renderDocument } from "../html.js";
 import { sectionContext } from "../sections/section.js";
 import type { Section } from "../sections/section.js";
 import type { PeriodPage, PeriodsReportInput } from "../sections/periods-data.js";
+import { campaignTrendSection, periodCampaignSection } from "../sections/periods-campaign.js";
 import { periodKpisSection, periodTargetsSection } from "../sections/periods-kpis.js";
 import { periodMigrationSection } from "../sections/periods-migration.js";
 import { periodOverviewSection } from "../sections/periods-overview.js";
+import { periodRefitSection } from "../sections/periods-refit.js";
 import { periodReviewSection } from "../sections/periods-review.js";
 import { periodListSection, periodTrendsSection } from "../sections/periods-trends.js";
 import { composeSections } from "./compose.js";
@@ -18,9 +20,11 @@ import { commandField, generatedField, reportFooter } from "./run-header.js";
 /** A period's page, in reading order. */
 export const PERIOD_PAGE: readonly Section<PeriodPage>[] = [
   periodOverviewSection,
+  periodRefitSection,
   periodMigrationSection,
   periodKpisSection,
   periodTargetsSection,
+  periodCampaignSection,
   periodReviewSection,
 ];
 
@@ -28,6 +32,7 @@ export const PERIOD_PAGE: readonly Section<PeriodPage>[] = [
 export const PERIODS_INDEX: readonly Section<PeriodsReportInput>[] = [
   periodListSection,
   periodTrendsSection,
+  campaignTrendSection,
 ];
 
 function header(run: PeriodsReportInput) {

@@ -3,7 +3,13 @@
  * plain shapes of the compare stage (no workflow types, so the report layer
  * stays below the workflows). `PeriodPage` is one period of it.
  */
-import type { CentroidMatch, Migration, PeriodKpis, TargetResult } from "../../compare/index.js";
+import type {
+  CampaignEffect,
+  CentroidMatch,
+  Migration,
+  PeriodKpis,
+  TargetResult,
+} from "../../compare/index.js";
 import type { AppliedOverride, Override } from "../../grade/index.js";
 
 /** A labelling scheme of the run. */
@@ -29,6 +35,7 @@ export interface PeriodsReportPeriod {
   report: string;
   overrides: { applied: AppliedOverride[]; expired: Override[] };
   flags: PeriodsFlag[];
+  /** With --refit: this period's centroids matched to the previous period's (the model's for the first). */
   refit: { match: CentroidMatch } | null;
 }
 
@@ -51,6 +58,8 @@ export interface PeriodsReportInput {
   migration: Record<PeriodsScheme, Migration[] | null>;
   kpis: Record<PeriodsScheme, PeriodKpis[] | null>;
   targets: TargetResult[];
+  /** campaign[p − 1]: clients of period p − 1 targeted inside period p (empty without a campaign file). */
+  campaign: CampaignEffect[];
   showIds: boolean;
 }
 
