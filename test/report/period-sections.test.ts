@@ -58,6 +58,22 @@ const effect: CampaignEffect = {
     },
     {
       campaign: "spring-mail",
+      segment: "Lost",
+      targeted: 1,
+      control: 4,
+      repurchase: {
+        targeted: 1,
+        control: 0,
+        difference: { estimate: 1, lower: 1, upper: 1, level: 0.95, resamples: 2000 },
+      },
+      revenuePerClient: {
+        targeted: 80,
+        control: 0,
+        difference: { estimate: 80, lower: 80, upper: 80, level: 0.95, resamples: 2000 },
+      },
+    },
+    {
+      campaign: "spring-mail",
       segment: HOSTILE_SEGMENT,
       targeted: 1,
       control: 0,
@@ -174,6 +190,21 @@ describe("campaign effect section", () => {
         "-20.00 to +120.50",
         "no",
       ],
+      // One targeted client: its interval has no spread, so it is not read.
+      [
+        "spring-mail",
+        "Lost",
+        "1",
+        "4",
+        "100.0%",
+        "0.0%",
+        "+100.0 pp",
+        "+100.0 pp to +100.0 pp",
+        "n too small",
+        "+80.00",
+        "+80.00 to +80.00",
+        "n too small",
+      ],
       ["spring-mail", HOSTILE_SEGMENT, "1", "0", "0.0%", "—", "—", "—", "—", "—", "—", "—"],
     ]);
     expect(html).toContain("Segment in 2011-Q1");
@@ -200,6 +231,8 @@ describe("campaign effect section", () => {
   it("puts the measured differences on the index page's trend, and nothing without them", async () => {
     const [trend] = await campaignTrendSection(runOf({ refit: false, campaign: true }));
     expect(trend!.id).toBe("campaign-trend");
+    // The one-client "Lost" group is too small to draw.
+    expect(trend!.html.value).not.toContain("Lost");
     // Champions' two differences: an interval bar and a point each (the hostile row has none).
     expect(countMarks(/<svg[\s\S]*<\/svg>/.exec(trend!.html.value)![0])).toBeGreaterThanOrEqual(4);
     expect(await campaignTrendSection(runOf({ refit: false, campaign: false }))).toEqual([]);

@@ -21,6 +21,17 @@ import type { PeriodPage, PeriodsReportInput } from "./periods-data.js";
  */
 export const excludesZero = (d: BootstrapInterval): boolean => d.lower > 0 || d.upper < 0;
 
+/**
+ * Groups below this size are too small for the interval to say anything: a
+ * single client resampled is always itself, so the bootstrap sees none of
+ * that group's variation.
+ */
+export const MIN_GROUP = 2;
+
+/** Whether both groups of an effect are large enough to read its intervals. */
+export const measurable = (e: SegmentEffect): boolean =>
+  e.targeted >= MIN_GROUP && e.control >= MIN_GROUP;
+
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const pp = (x: number): string => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)} pp`;
 const money = (x: number): string =>
@@ -53,7 +64,8 @@ function differenceColumns(
     {
       header: "Excludes 0",
       group,
-      value: (e) => cell(e, (d) => (excludesZero(d) ? "yes" : "no")),
+      value: (e) =>
+        cell(e, (d) => (!measurable(e) ? "n too small" : excludesZero(d) ? "yes" : "no")),
     },
   ];
 }
@@ -110,10 +122,11 @@ export function periodCampaignSection({ run, index }: PeriodPage): ReportSection
                 ],
                 rows: effect.effects,
                 highlight: (e) =>
+                  measurable(e) &&
                   [e.repurchase.difference, e.revenuePerClient.difference].some(
                     (d) => d !== null && excludesZero(d),
                   ),
-                caption: `${text.campaignRecords(effect.used, effect.unknownClients)} Difference: targeted − control; a control group of 0 leaves it unmeasured (—).${interval}`,
+                caption: `${text.campaignRecords(effect.used, effect.unknownClients)} Difference: targeted − control; a control group of 0 leaves it unmeasured (—); with fewer than ${MIN_GROUP} clients in a group the interval ignores that group's spread, so it is not read (n too small).${interval}`,
               }),
             ),
     },
@@ -122,7 +135,8 @@ export function periodCampaignSection({ run, index }: PeriodPage): ReportSection
 
 /**
  * The index page's campaign trend: each campaign's differences period by
- * period; none without a campaign effect in any period.
+ * period, for groups large enough to read (see {@link MIN_GROUP}); none
+ * without such an effect in any period.
  *
  * @throws {Error} when the chart fails to render
  * @example
@@ -131,7 +145,7 @@ export function periodCampaignSection({ run, index }: PeriodPage): ReportSection
 export async function campaignTrendSection(run: PeriodsReportInput): Promise<ReportSection[]> {
   const names = run.names[run.settings.targetsOn ?? "segment"];
   const points: CampaignEffectPoint[] = run.campaign.flatMap((c, p) =>
-    c.effects.map((e) => ({
+    c.effects.filter(measurable).map((e) => ({
       period: run.periods[p + 1]!.label,
       campaign: e.campaign,
       segment: names[e.segment] ?? e.segment,
