@@ -15,6 +15,7 @@
  * | segments.csv | segments | rfm, thresholds |
  * | thresholds.json | thresholds | thresholds |
  * | tiers.json, tiers.csv | tiers | tiers |
+ * | tiers-frozen.json | frozen-tiers | periods |
  * | abc.json, abc.csv | abc | abc |
  * | compare.json, crosstab.csv | compare | compare |
  * | grade.json | grade | grade |
@@ -36,6 +37,7 @@ export * from "./segments.js";
 export * from "./rfm.js";
 export * from "./thresholds.js";
 export * from "./tiers.js";
+export * from "./frozen-tiers.js";
 export * from "./abc.js";
 export * from "./compare.js";
 export * from "./grade.js";

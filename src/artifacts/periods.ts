@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import type { CampaignEffect, Migration, PeriodKpis, TargetResult } from "../compare/index.js";
+import { PERIOD_SCHEMES } from "../compare/period-schemes.js";
 import { toCsv } from "../shared/csv.js";
 import { readCsvArtifact } from "./csv-table.js";
 import { type JsonArtifactFormat, jsonArtifactIO, type JsonArtifactIO } from "./json.js";
@@ -15,7 +16,7 @@ import type { Provenance } from "./rule-output.js";
 import { count, header } from "./schema.js";
 
 /** The labelings of a period. */
-export const PERIOD_SCHEMES = ["cluster", "segment", "tier"] as const;
+export { PERIOD_SCHEMES };
 
 /** One period in periods.json. */
 export interface PeriodEntry {

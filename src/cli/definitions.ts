@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import { Command, Option } from "commander";
 import { KMEANS_DEFAULTS } from "../cluster/defaults.js";
+import { PERIOD_SCHEMES } from "../compare/period-schemes.js";
 import { GAP_DEFAULTS } from "../evaluate/gap.js";
 import { DEFAULT_SILHOUETTE_SAMPLE_SIZE } from "../evaluate/silhouette.js";
 import { STABILITY_DEFAULTS } from "../evaluate/stability.js";
@@ -331,13 +332,22 @@ export function withPeriodsOptions(cmd: Command): Command {
     .option("--to <YYYY-MM-DD>", "last day of the last period (with --every)")
     .option("-m, --model <file>", "model.json written by segwork cluster (clusters)")
     .option("--rfm <file>", "rfm.json written by segwork rfm (cut points and segments)")
-    .option("--tiers <file>", "scorecard (e.g. data/rules/tiers.json), frozen on the first period")
+    .option(
+      "--tiers <file>",
+      "scorecard (e.g. data/rules/tiers.json), frozen on the first period and saved as tiers-frozen.json; or a tiers-frozen.json of an earlier run",
+    )
     .option(
       "--overrides <file>",
       "manual overrides: client_id, tier or segment, reason, who, until",
     )
     .option("--targets <file>", "targets per segment (JSON or YAML)")
     .option("--campaign <file>", "campaign records: client_id, campaign, date")
+    .addOption(
+      new Option(
+        "--targets-on <scheme>",
+        "labels the targets and the campaign effect are measured on (default: segment with --rfm, else tier, else cluster)",
+      ).choices(PERIOD_SCHEMES),
+    )
     .option("--refit", "refit K-Means each period at the model's k, names matched to the previous")
     .option(
       "--rebin",

@@ -200,8 +200,14 @@ export function buildProgram(line: string): Command {
       'one client\'s values, e.g. \'{"id":"17850","recency_days":3,"frequency":12,"monetary":5400}\' (or @file): print its grades with the reasons',
     )
     .option("--rfm <file>", "with --client: rfm.json written by segwork rfm")
-    .option("--tiers <file>", "with --client: a scorecard such as data/rules/tiers.json")
-    .option("--reference <file>", "with --tiers: the client table the scorecard is frozen on")
+    .option(
+      "--tiers <file>",
+      "with --client: a scorecard such as data/rules/tiers.json, or tiers-frozen.json written by segwork periods",
+    )
+    .option(
+      "--reference <file>",
+      "with a scorecard config as --tiers: the client table it is frozen on (not with tiers-frozen.json)",
+    )
     .option("--json", "with --client: print the explanation as JSON");
 
   withPeriodsOptions(

@@ -1,7 +1,8 @@
 /**
  * Single-client re-grade with reasons: one client's values graded with the
  * saved model, RFM settings and a scorecard (frozen on a reference client
- * table, since its percentiles and ranges come from a population).
+ * table, since its percentiles and ranges come from a population — or
+ * frozen already: a tiers-frozen.json written by `segwork periods`).
  */
 import {
   explainClient,
@@ -15,14 +16,14 @@ import type { PeriodsInputs } from "./periods-inputs.js";
 
 /** What {@link explainClientWorkflow} grades with. */
 export interface ExplainInputs extends Pick<PeriodsInputs, "model" | "rfm" | "tiers"> {
-  /** The client table the scorecard is frozen on (needed with `tiers`). */
+  /** The client table the scorecard is frozen on (needed with `tiers`, unless they come frozen). */
   reference?: Table;
 }
 
 /**
  * Explains one client's cluster, RFM segment and tier.
  *
- * @throws SegworkError `periods.missing-columns` for a value an artifact needs; `grade.tiers-reference` for tiers without a reference.
+ * @throws SegworkError `periods.missing-columns` for a value an artifact needs; `grade.tiers-reference` for a scorecard config without a reference.
  * @example
  * const e = explainClientWorkflow(await readPeriodsInputs({ model: "model.json", rfm: "rfm.json" }), parseClientJson(text, "--client"));
  * e.cluster?.distances[0]; // => { cluster: 2, label: "…", distance: 0.41 }
@@ -36,7 +37,9 @@ export function explainClientWorkflow(
     ...(inputs.model ? { model: inputs.model } : {}),
     ...(inputs.rfm ? { rfm: inputs.rfm } : {}),
   };
-  if (inputs.tiers) {
+  if (inputs.tiers?.frozen) {
+    artifacts.tiers = { scorecard: inputs.tiers.frozen.scorecard, file: inputs.tiers.file };
+  } else if (inputs.tiers) {
     const reference = inputs.reference;
     if (!reference) throw onMissingReference();
     artifacts.tiers = {

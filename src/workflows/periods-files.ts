@@ -4,6 +4,11 @@
  * {@link periodsReportFiles}).
  */
 import {
+  FROZEN_TIERS_FILE,
+  frozenTiersArtifact,
+  writeFrozenTiers,
+} from "../artifacts/frozen-tiers.js";
+import {
   periodAssignmentsName,
   periodsHeader,
   writeKpis,
@@ -82,10 +87,11 @@ function assignmentsText(p: GradedPeriod, names: Record<string, string>): string
 }
 
 /**
- * The data files of a periods run (no HTML).
+ * The data files of a periods run (no HTML); with tiers, the scorecard as
+ * frozen (tiers-frozen.json) for `grade --client --tiers` and later runs.
  *
  * @example
- * periodsDataFiles(run).map((f) => f.name); // => ["periods.json", "migration.json", "kpis.json", "assignments-2011-Q1.csv", …]
+ * periodsDataFiles(run).map((f) => f.name); // => ["periods.json", "migration.json", "kpis.json", "tiers-frozen.json", "assignments-2011-Q1.csv", …]
  */
 export function periodsDataFiles(run: PeriodsResult): OutputFile[] {
   const migration = writeMigration({
@@ -104,6 +110,21 @@ export function periodsDataFiles(run: PeriodsResult): OutputFile[] {
     { name: "periods.json", content: writePeriodsIndex(periodsIndexArtifact(run)) },
     { name: "migration.json", content: migration },
     { name: "kpis.json", content: kpis },
+    ...(run.tiersFrozen
+      ? [
+          {
+            name: FROZEN_TIERS_FILE,
+            content: writeFrozenTiers(
+              frozenTiersArtifact(
+                run.provenance,
+                run.tiersFrozen.config,
+                run.tiersFrozen.scorecard,
+                run.tiersFrozen.asOf,
+              ),
+            ),
+          },
+        ]
+      : []),
     ...run.periods.map((p) => ({
       name: periodAssignmentsName(p.window.label),
       content: assignmentsText(p, run.clusterNames),

@@ -3,18 +3,20 @@
  * RFM settings and scorecard (through the artifact readers), and the
  * optional overrides, targets and campaign files.
  */
+import { isFrozenTiers, readFrozenTiersFile } from "../artifacts/frozen-tiers.js";
 import { readModelFile } from "../artifacts/model.js";
 import { readRfmScoringFile } from "../artifacts/rfm.js";
 import { campaignRecords, parseTargetsConfig, type CampaignRecord } from "../compare/index.js";
 import type { Targets } from "../compare/targets.js";
 import {
   loadOverrides,
+  type FrozenScorecard,
   type Overrides,
   type RfmFileSpec,
   type SegworkModel,
 } from "../grade/index.js";
 import { loadTable } from "../load/index.js";
-import { readConfigFile } from "../rules/index.js";
+import { parseScorecardConfig, readConfigFile } from "../rules/index.js";
 import type { Scorecard } from "../rules/types.js";
 import { readScorecard } from "./tiers.js";
 
@@ -22,11 +24,29 @@ import { readScorecard } from "./tiers.js";
 export interface PeriodsInputs {
   model?: { model: SegworkModel; file: string };
   rfm?: RfmFileSpec;
-  /** The scorecard; it is frozen on the first period (its percentiles and share thresholds). */
-  tiers?: { card: Scorecard; file: string };
+  /**
+   * The scorecard; it is frozen on the first period (its percentiles and
+   * share thresholds) unless it comes `frozen` already (a tiers-frozen.json).
+   */
+  tiers?: {
+    card: Scorecard;
+    file: string;
+    frozen?: { scorecard: FrozenScorecard; asOf: string | null };
+  };
   overrides?: Overrides;
   targets?: Targets;
   campaign?: { file: string; records: CampaignRecord[] };
+}
+
+/** A scorecard config, or a scorecard frozen by an earlier run (tiers-frozen.json). */
+function readTiers(file: string): NonNullable<PeriodsInputs["tiers"]> {
+  if (!isFrozenTiers(readConfigFile(file))) return readScorecard(file);
+  const saved = readFrozenTiersFile(file);
+  return {
+    card: parseScorecardConfig(saved.scorecard, file),
+    file,
+    frozen: { scorecard: saved.frozen, asOf: saved.asOf },
+  };
 }
 
 /** Files of {@link readPeriodsInputs}; each optional. */
@@ -42,7 +62,8 @@ export interface PeriodsInputFiles {
 }
 
 /**
- * Reads the named files with the artifact and config readers.
+ * Reads the named files with the artifact and config readers. `tiers` is
+ * a scorecard config, or a tiers-frozen.json written by `segwork periods`.
  *
  * @throws SegworkError naming the file (and key or line) of a bad artifact,
  *   config, overrides or campaign file.
@@ -56,7 +77,7 @@ export async function readPeriodsInputs(files: PeriodsInputFiles): Promise<Perio
   if (files.model !== undefined)
     inputs.model = { model: readModelFile(files.model), file: files.model };
   if (files.rfm !== undefined) inputs.rfm = readRfmScoringFile(files.rfm);
-  if (files.tiers !== undefined) inputs.tiers = readScorecard(files.tiers);
+  if (files.tiers !== undefined) inputs.tiers = readTiers(files.tiers);
   if (files.overrides !== undefined)
     inputs.overrides = await loadOverrides(files.overrides, idColumn);
   if (files.targets !== undefined)

@@ -39,11 +39,15 @@ import {
   UNSCORED,
   type AppliedOverride,
   type FrozenArtifacts,
+  type FrozenScorecard,
   type Override,
   type RfmFileSpec,
 } from "../grade/index.js";
 import type { Table } from "../load/types.js";
 import { scoreRfm } from "../rules/index.js";
+import type { Scorecard } from "../rules/types.js";
+import { PERIOD_SCHEMES, SCHEME_OPTIONS, type PeriodScheme } from "../compare/period-schemes.js";
+import * as msg from "../shared/messages/periods.js";
 import * as notes from "../shared/messages/workflows.js";
 import type { PeriodsInputs } from "./periods-inputs.js";
 import { runContext, type RunContext, type RunOptions } from "./run.js";
@@ -53,7 +57,7 @@ export * from "./periods-inputs.js";
 export type { ClientFlag } from "./periods-flags.js";
 
 /** The three labelings a period is graded under. */
-export type PeriodScheme = "cluster" | "segment" | "tier";
+export type { PeriodScheme } from "../compare/period-schemes.js";
 
 /** Options of {@link periodsWorkflow}; defaults in {@link PERIODS_DEFAULTS}. */
 export interface PeriodsOptions extends RunOptions {
@@ -127,13 +131,26 @@ export interface PeriodsResult {
   targets: TargetResult[];
   /** campaign[p − 1]: clients of period p − 1 targeted inside period p. */
   campaign: CampaignEffect[];
+  /** The scorecard every period was tiered with: its config, as frozen, and the as-of day it was frozen on; null without tiers. */
+  tiersFrozen: {
+    config: { file: string; card: Scorecard };
+    scorecard: FrozenScorecard;
+    asOf: string | null;
+  } | null;
   summary: TransactionCleaningSummary;
   /** Who ran it and when (for the artifacts and reports). */
   provenance: RunContext["provenance"];
   generatedAt: string;
 }
 
-const SCHEMES: readonly PeriodScheme[] = ["cluster", "segment", "tier"];
+const SCHEMES: readonly PeriodScheme[] = PERIOD_SCHEMES;
+
+/** Whether `inputs` grade `scheme` (a segment needs RFM settings with a segment table). */
+function grades(inputs: PeriodsInputs, scheme: PeriodScheme): boolean {
+  if (scheme === "cluster") return inputs.model !== undefined;
+  if (scheme === "segment") return Boolean(inputs.rfm?.segments);
+  return inputs.tiers !== undefined;
+}
 
 /** The RFM spec of one period: the saved cut points, or (rebin) this period's own. */
 function rfmFor(spec: RfmFileSpec, table: Table, rebin: boolean): RfmFileSpec {
@@ -179,7 +196,8 @@ function orderOf(inputs: PeriodsInputs): Record<PeriodScheme, string[]> {
 /**
  * Re-grades every period of `options.periods` (see the module comment).
  *
- * @throws SegworkError as the features stage (log), `periods.missing-columns`
+ * @throws SegworkError `periods.targets-on` (targets on a scheme not
+ *   graded), as the features stage (log), `periods.missing-columns`
  *   (an artifact needs a feature the log does not give), the override checks
  *   (unknown client, tier or segment, naming the line) and the refit.
  * @example
@@ -192,6 +210,8 @@ export async function periodsWorkflow(
   options: PeriodsOptions,
   inputs: PeriodsInputs,
 ): Promise<PeriodsResult> {
+  if (options.targetsOn !== undefined && !grades(inputs, options.targetsOn))
+    throw msg.targetsOnNotGraded(options.targetsOn, SCHEME_OPTIONS[options.targetsOn]);
   const context = runContext(options);
   const settings = {
     clusters: options.clusters ?? PERIODS_DEFAULTS.clusters,
@@ -219,20 +239,24 @@ export async function periodsWorkflow(
     clientFeaturesTable(p.clients, `${options.log.transactions} as of ${p.window.asOf}`),
   );
   const order = orderOf(inputs);
+  const tiersFrozen = inputs.tiers
+    ? {
+        config: { file: inputs.tiers.file, card: inputs.tiers.card },
+        ...(inputs.tiers.frozen ?? {
+          scorecard: freezeScorecard(
+            inputs.tiers.card,
+            tables[0]!.columns,
+            tables[0]!.ids,
+            tables[0]!.source,
+          ),
+          asOf: derived.periods[0]!.window.asOf,
+        }),
+      }
+    : null;
   const artifacts: FrozenArtifacts = {
     ...(inputs.model ? { model: inputs.model } : {}),
-    ...(inputs.tiers
-      ? {
-          tiers: {
-            scorecard: freezeScorecard(
-              inputs.tiers.card,
-              tables[0]!.columns,
-              tables[0]!.ids,
-              tables[0]!.source,
-            ),
-            file: inputs.tiers.file,
-          },
-        }
+    ...(inputs.tiers && tiersFrozen
+      ? { tiers: { scorecard: tiersFrozen.scorecard, file: inputs.tiers.file } }
       : {}),
   };
   if (inputs.overrides) {
@@ -289,6 +313,7 @@ export async function periodsWorkflow(
     kpis,
     targets,
     campaign,
+    tiersFrozen,
     summary: derived.summary,
     provenance: context.provenance,
     generatedAt: context.generatedAt,

@@ -8,8 +8,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFrozenTiersFile } from "../../src/artifacts/frozen-tiers.js";
 import { readKpisFile, readPeriodsIndexFile } from "../../src/artifacts/periods.js";
-import type { ClientExplanation } from "../../src/grade/index.js";
+import { scoreFrozenScorecard, type ClientExplanation } from "../../src/grade/index.js";
 import { explanationLines } from "../../src/shared/messages/explain.js";
 import * as gradeMsg from "../../src/shared/messages/grade.js";
 import * as msg from "../../src/shared/messages/periods.js";
@@ -92,6 +93,7 @@ describe("segwork periods on the shipped log", () => {
         "periods.json",
         "migration.json",
         "kpis.json",
+        "tiers-frozen.json",
         "index.html",
         ...["Q1", "Q2", "Q3", "Q4"].flatMap((q) => [
           `assignments-2011-${q}.csv`,
@@ -135,6 +137,48 @@ describe("segwork periods on the shipped log", () => {
   });
 });
 
+describe("segwork periods --targets-on", () => {
+  it("measures the targets on the scheme named, and refuses one the run does not grade", async () => {
+    const targets = path.join(saved.dir, "tier-targets.json");
+    writeFileSync(targets, JSON.stringify({ targets: { Gold: ["repurchase_rate >= 10%"] } }));
+    const dir = path.join(saved.dir, "on-tiers");
+    const base = ["periods", ...logArgs, "--at", "2011-06-30,2011-09-30", "--rfm", saved.rfm];
+    const r = await runCliInProcess([
+      ...base,
+      "--tiers",
+      TIERS,
+      "--targets",
+      targets,
+      "--targets-on",
+      "tier",
+      "--out",
+      dir,
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const kpis = readKpisFile(path.join(dir, "kpis.json"));
+    // Without --targets-on the run has RFM segments and would measure on them.
+    expect(kpis.targetsOn).toBe("tier");
+    expect(kpis.targets.map((t) => [t.period, t.segment])).toEqual([
+      ["2011-06-30", "Gold"],
+      ["2011-09-30", "Gold"],
+    ]);
+    const gold = kpis.schemes.tier![0]!.segments.find((s) => s.segment === "Gold")!;
+    expect(kpis.targets[0]!.measured).toBe(gold.values.repurchase_rate);
+    const ungraded = await runCliInProcess([
+      ...base,
+      "--targets-on",
+      "cluster",
+      "--out",
+      path.join(saved.dir, "y"),
+    ]);
+    expect(ungraded.status).not.toBe(0);
+    expect(ungraded.stderr).toContain(msg.targetsOnNotGraded("cluster", "--model").message);
+    const unknown = await runCliInProcess([...base, "--targets-on", "region", "--out", dir]);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toContain("Allowed choices are cluster, segment, tier");
+  }, 120_000);
+});
+
 describe("segwork grade --client", () => {
   const client = '{"id":"17850","recency_days":3,"frequency":12,"monetary":5400}';
   const reference = path.join(repoRoot, "data/online-retail-clients.csv");
@@ -174,6 +218,23 @@ describe("segwork grade --client", () => {
       "client_id",
     ]);
     expect(text.stdout.split("\n")).toEqual([...explanationLines(e), ""]);
+  });
+
+  it("grades with the tiers-frozen.json a periods run saved, without --reference", async () => {
+    const file = path.join(out, "tiers-frozen.json");
+    const r = await runCliInProcess(["grade", "--tiers", file, "--client", client, "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const e = JSON.parse(r.stdout) as ClientExplanation;
+    // The tier the frozen scorecard gives these values, as the periods run tiered every quarter.
+    const frozen = readFrozenTiersFile(file).frozen;
+    const expected = scoreFrozenScorecard(
+      frozen,
+      { recency_days: [3], frequency: [12], monetary: [5400] },
+      ["17850"],
+    );
+    expect(e.tier!.tier).toBe(expected.tier[0]);
+    expect(e.tier!.score).toBeCloseTo(expected.score[0]!, 12);
+    expect(e.cluster).toBeNull();
   });
 
   it("asks for --reference with --tiers, and for --input or --client", async () => {

@@ -19,7 +19,9 @@ import { clientFeaturesTable, deriveClientFeaturesByPeriod } from "../../src/fea
 import { gradeTable, scoreRfmFrozen } from "../../src/grade/index.js";
 import { NEW } from "../../src/compare/index.js";
 import { renderPeriodReport } from "../../src/report/index.js";
+import { readFrozenTiersFile } from "../../src/artifacts/frozen-tiers.js";
 import {
+  explainClientWorkflow,
   periodsDataFiles,
   periodsReportInput,
   periodsWorkflow,
@@ -185,12 +187,43 @@ describe("periods workflow over 2011's quarters of the shipped log", () => {
     expect(q2!.labels.tier![i]).toBe("Bronze");
   });
 
+  it("saves the scorecard frozen on Q1: graded with that file alone, a client gets its tier of any period", async () => {
+    const file = path.join(saved.dir, "tiers-frozen.json");
+    const saved_ = periodsDataFiles(run).find((f) => f.name === "tiers-frozen.json")!;
+    writeFileSync(file, saved_.content);
+    const artifact = readFrozenTiersFile(file);
+    expect(artifact.asOf).toBe("2011-03-31");
+    expect(artifact.configFile).toBe(TIERS);
+    expect(artifact.frozen.reference.rows).toBe(run.periods[0]!.ids.length);
+    const frozenInputs = await readPeriodsInputs({ tiers: file });
+    expect(frozenInputs.tiers!.frozen!.scorecard).toEqual(run.tiersFrozen!.scorecard);
+    const noReference = () => new Error("asked for a reference");
+    for (const p of [run.periods[1]!, run.periods[3]!]) {
+      const seen = new Set<string>();
+      p.ids.forEach((id, i) => {
+        // Every tenth client, and the first of each tier (overridden ones keep their override).
+        const tier = p.labels.tier![i]!;
+        if (p.overridden.tier![i] || (i % 10 !== 0 && seen.has(tier))) return;
+        seen.add(tier);
+        const values = {
+          recency_days: p.recencyDays[i]!,
+          frequency: p.frequency[i]!,
+          monetary: p.monetary[i]!,
+        };
+        const e = explainClientWorkflow(frozenInputs, { id, values }, noReference);
+        expect(e.tier!.tier, `${p.window.label} ${id}`).toBe(tier);
+      });
+      expect([...seen].sort()).toEqual(["Bronze", "Diamond", "Gold", "Silver"]);
+    }
+  });
+
   it("writes artifacts that their readers accept, the same bytes on a second run", async () => {
     const files = periodsDataFiles(run);
     expect(files.map((f) => f.name)).toEqual([
       "periods.json",
       "migration.json",
       "kpis.json",
+      "tiers-frozen.json",
       "assignments-2011-Q1.csv",
       "assignments-2011-Q2.csv",
       "assignments-2011-Q3.csv",

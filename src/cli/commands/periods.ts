@@ -5,6 +5,7 @@
  * one report per period and index.html, all or nothing.
  */
 import path from "node:path";
+import type { PeriodScheme } from "../../compare/period-schemes.js";
 import type { PeriodSpec } from "../../features/index.js";
 import * as msg from "../../shared/messages/periods.js";
 import * as notes from "../../shared/messages/workflows.js";
@@ -28,6 +29,7 @@ export type PeriodsCliOptions = TransactionCliOptions &
     to?: string;
     refit?: boolean;
     rebin?: boolean;
+    targetsOn?: PeriodScheme;
     inactiveDays: number;
     seed: number;
     showIds?: boolean;
@@ -77,6 +79,7 @@ export async function run(options: PeriodsCliOptions, command: string): Promise<
       clusters: options.refit ? "refit" : "frozen",
       rebin: Boolean(options.rebin),
       inactiveDays: options.inactiveDays,
+      ...(options.targetsOn === undefined ? {} : { targetsOn: options.targetsOn }),
       seed: options.seed,
       command,
       onProgress,

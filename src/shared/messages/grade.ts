@@ -125,7 +125,7 @@ export const outIsDirectory = (out: string): SegworkError =>
 export const tiersReference = (): SegworkError =>
   new SegworkError(
     "grade.tiers-reference",
-    "segwork grade --client: --tiers needs --reference <clients.csv>, the client table its percentiles and ranges are taken from",
+    "segwork grade --client: --tiers needs --reference <clients.csv>, the client table its percentiles and ranges are taken from (or pass the tiers-frozen.json a periods run wrote)",
     {},
   );
 

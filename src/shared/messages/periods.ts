@@ -293,3 +293,15 @@ export const periodsNothingToGrade = (): SegworkError =>
     "segwork periods: give at least one of --model, --rfm and --tiers",
     {},
   );
+
+/**
+ * Targets or a campaign measured on a scheme the run does not grade.
+ * @example targetsOnNotGraded("tier", "--tiers").message
+ * // => "segwork periods: --targets-on tier needs --tiers: the run grades no tier"
+ */
+export const targetsOnNotGraded = (scheme: string, option: string): SegworkError =>
+  new SegworkError(
+    "periods.targets-on",
+    `segwork periods: --targets-on ${scheme} needs ${option}: the run grades no ${scheme}`,
+    { key: "--targets-on", value: scheme },
+  );
