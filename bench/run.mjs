@@ -82,7 +82,7 @@ let DIST = path.join(repoRoot, "dist");
 let CLI = path.join(DIST, "cli", "main.js");
 const PYTHON = "/usr/bin/python3";
 const NODE = process.execPath;
-const STAGES = ["startup", "load", "sweep", "features"];
+const STAGES = ["startup", "load", "sweep", "features", "periods"];
 const FEATURES = ["f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8"];
 const SYNTH = { features: 8, clusters: 5, seed: 42 };
 const SWEEP = { k: "2..10", restarts: 10, seed: 7, silhouetteSample: 10_000 };
@@ -94,6 +94,8 @@ const TX_LOGS = [
   { lines: 1_000_000, fullOnly: false },
   { lines: 10_000_000, fullOnly: false },
 ];
+/** Lines of the periods stage's log (--periods-lines / BENCH_PERIODS_LINES; the issue's figure is at 10M). */
+const PERIODS_LINES = 10_000_000;
 /** Bytes of one 8-feature row of float64: the memory target is 3 × rows × this + Node's baseline. */
 const ROW_BYTES = FEATURES.length * 8;
 
@@ -103,6 +105,7 @@ const USAGE = `usage: node bench/run.mjs [--sizes 10k,100k,1m] [--full] [--only 
   --only     run only these stages
   --repeat   runs per figure when one run takes under a minute (default 3)
   --threads  segwork sweep --threads (default: nproc)
+  --periods-lines  lines of the generated log of the periods stage (default 10m, or BENCH_PERIODS_LINES)
   --report-only  measure nothing: rewrite results.md and reports/bench.html from results.json`;
 
 function parseOptions(argv) {
@@ -114,6 +117,7 @@ function parseOptions(argv) {
       only: { type: "string" },
       repeat: { type: "string", default: "3" },
       threads: { type: "string" },
+      "periods-lines": { type: "string" },
       "report-only": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -134,8 +138,12 @@ function parseOptions(argv) {
   const repeat = Number(values.repeat);
   if (!Number.isInteger(repeat) || repeat < 1)
     throw new Error("bench: --repeat must be a whole number ≥ 1");
+  const periodsLines = parseSize(
+    values["periods-lines"] ?? process.env.BENCH_PERIODS_LINES ?? String(PERIODS_LINES),
+  );
   return {
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    periodsLines,
     full,
     only,
     repeat,
@@ -662,9 +670,43 @@ const FEATURE_ARGS = [
   "missing_client_id",
 ];
 
+/** The cached generated log of `lines` lines. */
+const txLogFile = (lines) => path.join(DATA, `transactions-${sizeLabel(lines)}.csv`);
+
+/**
+ * The generated transaction log of `lines` lines (seed 42), generated into
+ * the cache when absent: `{ file }`, or `{ reason }` when it cannot be.
+ */
+async function generatedLog(lines) {
+  const generator = path.join(repoRoot, "bench", "gen-transactions.mjs");
+  const txFile = txLogFile(lines);
+  if (existsSync(txFile)) return { file: txFile };
+  if (!existsSync(generator)) return { reason: "bench/gen-transactions.mjs does not exist yet" };
+  mkdirSync(DATA, { recursive: true });
+  log(`[data] generating ${path.relative(repoRoot, txFile)} …`);
+  // Written under a temporary name so an interrupted run never leaves a short log in the cache.
+  const partial = `${txFile}.tmp-${process.pid}`;
+  const gen = await runProcess(
+    NODE,
+    [generator, "--lines", String(lines), "--seed", "42", "--out", partial],
+    { cwd: repoRoot },
+  );
+  if (!(gen.ok && existsSync(partial))) {
+    rmSync(partial, { force: true });
+    return { reason: `gen-transactions failed: ${failureReason(gen)}` };
+  }
+  renameSync(partial, txFile);
+  results.data.push({
+    file: path.relative(repoRoot, txFile),
+    rows: lines,
+    generatedMs: gen.wallMs,
+  });
+  log(`[data] ${sizeLabel(lines)} transaction lines in ${formatDuration(gen.wallMs)}`);
+  return { file: txFile };
+}
+
 async function featuresStage(repeat, full, pythonOk) {
   const pandasScript = path.join(repoRoot, "bench", "features_pandas.py");
-  const generator = path.join(repoRoot, "bench", "gen-transactions.mjs");
   let cliReason = null;
   if (!existsSync(CLI)) cliReason = "dist/cli/main.js is missing (npm run build)";
   else {
@@ -699,36 +741,10 @@ async function featuresStage(repeat, full, pythonOk) {
   for (const { lines, fullOnly } of TX_LOGS) {
     const dataset = `tx-${sizeLabel(lines)}`;
     const label = `generated log (${sizeLabel(lines)} lines)`;
-    const txFile = path.join(DATA, `transactions-${sizeLabel(lines)}.csv`);
     const entry = { dataset, label, rows: lines };
-    if (existsSync(txFile)) entry.file = txFile;
-    else if (!existsSync(generator)) entry.reason = "bench/gen-transactions.mjs does not exist yet";
-    else if (fullOnly && !full) {
+    if (fullOnly && !full && !existsSync(txLogFile(lines))) {
       entry.reason = `the ${sizeLabel(lines)}-line log runs with --full (over a minute to generate, minutes for pandas)`;
-    } else {
-      mkdirSync(DATA, { recursive: true });
-      log(`[data] generating ${path.relative(repoRoot, txFile)} …`);
-      // Written under a temporary name so an interrupted run never leaves a short log in the cache.
-      const partial = `${txFile}.tmp-${process.pid}`;
-      const gen = await runProcess(
-        NODE,
-        [generator, "--lines", String(lines), "--seed", "42", "--out", partial],
-        { cwd: repoRoot },
-      );
-      if (gen.ok && existsSync(partial)) {
-        renameSync(partial, txFile);
-        results.data.push({
-          file: path.relative(repoRoot, txFile),
-          rows: lines,
-          generatedMs: gen.wallMs,
-        });
-        log(`[data] ${sizeLabel(lines)} transaction lines in ${formatDuration(gen.wallMs)}`);
-        entry.file = txFile;
-      } else {
-        rmSync(partial, { force: true });
-        entry.reason = `gen-transactions failed: ${failureReason(gen)}`;
-      }
-    }
+    } else Object.assign(entry, await generatedLog(lines));
     logs.push(entry);
   }
 
@@ -802,6 +818,64 @@ async function featuresStage(repeat, full, pythonOk) {
         );
       }
     }
+  }
+}
+
+// ---------------------------------------------------------------- periods
+
+/**
+ * 12 monthly periods (deriveClientFeaturesByPeriod) against one features
+ * run (deriveClientFeatures as of 2011-12-10) on the same generated log,
+ * each a fresh process of bench/periods.mjs --child on the build under
+ * test; target periods ≤ 3 × features. Informational: a missed target is
+ * a ✗ in the table, never a failed run.
+ */
+async function periodsStage(lines, repeat) {
+  const script = path.join(repoRoot, "bench", "periods.mjs");
+  const dataset = `tx-${sizeLabel(lines)}`;
+  const task = `12 monthly periods vs one features run, generated log (${sizeLabel(lines)} lines), whole process`;
+  const log_ = `generated log (${sizeLabel(lines)} lines)`;
+  const tasks = {
+    "segwork features": `client features as of 2011-12-10, ${log_}`,
+    "segwork periods": `client features at 12 month ends, ${log_}`,
+  };
+  const spec = (tool) => ({
+    id: `periods/${tool.replace(/ /g, "-")}/${dataset}`,
+    stage: "periods",
+    task: tasks[tool],
+    tool,
+    measure: "whole process",
+    rows: lines,
+    dataset,
+  });
+  const source = await generatedLog(lines);
+  const reason =
+    source.reason ??
+    (existsSync(path.join(DIST, "features", "index.js"))
+      ? null
+      : "dist/features is missing (npm run build)");
+  const child = (kind) => async () => {
+    const r = await wholeProcess(NODE, [script, "--child", kind, source.file, DIST], {
+      cwd: repoRoot,
+    });
+    return r.ok ? { ...r, detail: lastJsonLine(r.run.stdout) } : r;
+  };
+  const take = (tool, kind) =>
+    reason ? unavailable(spec(tool), reason) : measure(spec(tool), child(kind), repeat);
+  const features = await take("segwork features", "features");
+  const periods = await take("segwork periods", "periods");
+  compare({
+    stage: "periods",
+    task,
+    rows: lines,
+    segwork: periods,
+    reference: features,
+    target: { op: "<=", value: 3, text: "≤ 3×" },
+  });
+  if (features.available && periods.available) {
+    log(
+      `  clients: ${features.detail?.rows} as of 2011-12-10; ${periods.detail?.rows} client-periods over 12 months`,
+    );
   }
 }
 
@@ -880,6 +954,7 @@ async function main() {
       only: options.only,
       repeat: options.repeat,
       threads,
+      periodsLines: options.periodsLines,
     },
     machine,
     versions: version,
@@ -931,6 +1006,7 @@ async function main() {
       await sweepStage(rows, await tableFor(rows), options.repeat, threads, pythonOk);
   });
   await stage("features", () => featuresStage(options.repeat, options.full, pythonOk));
+  await stage("periods", () => periodsStage(options.periodsLines, options.repeat));
 
   results.loadavg.end = loadAverage();
   const seen = results.figures

@@ -97,10 +97,10 @@ export function comparisonRows(results) {
   });
 }
 
-const STAGE_ORDER = ["startup", "load", "sweep", "features"];
+const STAGE_ORDER = ["startup", "load", "sweep", "features", "periods"];
 
 /**
- * Comparisons by stage (start-up, load, sweep, features), then rows
+ * Comparisons by stage (start-up, load, sweep, features, periods), then rows
  * ascending; ties keep their order (a sweep's time, memory and inertia rows
  * stay together). Merged runs thus read as one table.
  *
