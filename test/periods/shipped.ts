@@ -42,9 +42,24 @@ export const SHIPPED_LOG = {
   allowDropped: ["missing_client_id" as const],
 };
 
-/** 2011 by quarter or by month. */
+const derivedOnce = new Map<string, Promise<DerivedPeriods>>();
+
+/**
+ * 2011 by quarter or by month, derived once per test file (each file has
+ * its own module instance) and shared by its tests: they only read it, so
+ * sharing keeps them independent and spares a read of the log each.
+ */
 export function shippedPeriods(every: "quarter" | "month"): Promise<DerivedPeriods> {
-  return deriveClientFeaturesByPeriod(SHIPPED_LOG, { every, from: "2011-01-01", to: "2011-12-31" });
+  let derived = derivedOnce.get(every);
+  if (derived === undefined) {
+    derived = deriveClientFeaturesByPeriod(SHIPPED_LOG, {
+      every,
+      from: "2011-01-01",
+      to: "2011-12-31",
+    });
+    derivedOnce.set(every, derived);
+  }
+  return derived;
 }
 
 /** Every period's client table, as the grade stage takes it. */

@@ -34,14 +34,19 @@ import { LOG, saveArtifacts, TIERS, type SavedArtifacts } from "./fixtures.js";
 
 const QUARTERS = { every: "quarter" as const, from: "2011-01-01", to: "2011-12-31" };
 
+// The saved model and RFM settings, written once for the file; every test only reads them.
+let saved: SavedArtifacts;
+beforeAll(async () => {
+  saved = await saveArtifacts();
+}, 120_000);
+afterAll(() => rmSync(saved.dir, { recursive: true, force: true }));
+
 describe("periods workflow over 2011's quarters of the shipped log", () => {
-  let saved: SavedArtifacts;
   let inputs: PeriodsInputs;
   let run: PeriodsResult;
   const notes: string[] = [];
 
   beforeAll(async () => {
-    saved = await saveArtifacts();
     const overrides = path.join(saved.dir, "overrides.csv");
     writeFileSync(
       overrides,
@@ -75,8 +80,6 @@ describe("periods workflow over 2011's quarters of the shipped log", () => {
       inputs,
     );
   }, 120_000);
-
-  afterAll(() => rmSync(saved.dir, { recursive: true, force: true }));
 
   it("grades four quarters, the last one partial (the log ends 2011-12-09)", () => {
     expect(run.periods.map((p) => [p.window.label, p.window.asOf, p.window.partial])).toEqual([
@@ -256,11 +259,9 @@ describe("periods workflow over 2011's quarters of the shipped log", () => {
 });
 
 describe("periods workflow over 2011's months, refitted and re-binned", () => {
-  let saved: SavedArtifacts;
   let run: PeriodsResult;
 
   beforeAll(async () => {
-    saved = await saveArtifacts();
     const inputs = await readPeriodsInputs({ model: saved.model, rfm: saved.rfm });
     run = await periodsWorkflow(
       {
@@ -273,8 +274,6 @@ describe("periods workflow over 2011's months, refitted and re-binned", () => {
       inputs,
     );
   }, 120_000);
-
-  afterAll(() => rmSync(saved.dir, { recursive: true, force: true }));
 
   it("grades twelve months, December partial, with each month's own cut points and matched clusters", () => {
     expect(run.periods.map((p) => p.window.label)).toEqual(
