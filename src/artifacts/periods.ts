@@ -32,6 +32,19 @@ export interface PeriodEntry {
   /** Files of the period, relative to the output folder. */
   assignments: string;
   report: string;
+  /** With --refit: each cluster's centroid against the one whose name it took (previous period, or the model). */
+  refit?: {
+    totalDrift: number;
+    poorMatches: number;
+    pairs: {
+      cluster: number;
+      refitCluster: number;
+      drift: number;
+      relativeDrift: number;
+      poor: boolean;
+      nearestPrevious: number;
+    }[];
+  } | null;
 }
 
 /** The content of periods.json. */

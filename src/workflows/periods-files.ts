@@ -49,6 +49,18 @@ export function periodsIndexArtifact(run: PeriodsResult): PeriodsIndexArtifact {
       overridesExpired: p.overrides.expired.length,
       assignments: periodAssignmentsName(p.window.label),
       report: periodReportName(p.window.label),
+      refit: p.refit && {
+        totalDrift: p.refit.match.totalDrift,
+        poorMatches: p.refit.match.poorMatches,
+        pairs: p.refit.match.pairs.map((x) => ({
+          cluster: x.previous,
+          refitCluster: x.next,
+          drift: x.drift,
+          relativeDrift: x.relativeDrift,
+          poor: x.poor,
+          nearestPrevious: x.nearestPrevious,
+        })),
+      },
     })),
   };
 }

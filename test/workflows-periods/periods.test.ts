@@ -236,6 +236,7 @@ describe("periods workflow over 2011's quarters of the shipped log", () => {
     const index = parsePeriodsIndex(text("periods.json"), "periods.json");
     expect(index.periods.map((p) => p.clients)).toEqual(run.periods.map((p) => p.ids.length));
     expect(index.periods[3]!.partial).toBe(true);
+    expect(index.periods.every((p) => p.refit === null)).toBe(true);
     const migration = parseMigration(text("migration.json"), "migration.json");
     expect(migration.schemes.tier![0]!.counts).toEqual(run.migration.tier![0]!.counts);
     const kpis = parseKpis(text("kpis.json"), "kpis.json");
@@ -292,6 +293,16 @@ describe("periods workflow over 2011's months, refitted and re-binned", () => {
   });
 
   it("reports each refitted centroid's drift and poor match as the result has them", async () => {
+    // periods.json carries them too, read back by its reader.
+    const text = String(periodsDataFiles(run).find((f) => f.name === "periods.json")!.content);
+    const index = parsePeriodsIndex(text, "periods.json");
+    index.periods.forEach((entry, p) => {
+      const match = run.periods[p]!.refit!.match;
+      expect(entry.refit!.pairs.map((x) => [x.cluster, x.drift, x.poor])).toEqual(
+        match.pairs.map((x) => [x.previous, x.drift, x.poor]),
+      );
+      expect(entry.refit!.poorMatches).toBe(match.poorMatches);
+    });
     const input = periodsReportInput(run, { showIds: false });
     for (const p of [0, 6]) {
       const page = await renderPeriodReport(input, p);
