@@ -52,6 +52,8 @@ export interface PeriodsReportInput {
   kpis: Record<PeriodsScheme, PeriodKpis[] | null>;
   targets: TargetResult[];
   showIds: boolean;
+  /** Add the interactive layer (chart tooltips, legend selection, sortable tables); default false: static. */
+  interactive?: boolean;
 }
 
 /** One period's page: the run and which period. */
