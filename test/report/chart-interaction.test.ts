@@ -34,9 +34,9 @@ const withoutTips = (svg: string): string => svg.replace(/<metadata[\s\S]*?<\/me
 
 /** The metadata text of the n-th chart and where `(x, y)` falls: mark group and item index. */
 async function markAt(page: Page, x: number, y: number) {
-  return page.evaluate(
-    ([px, py]) => {
-      const hit = document.elementFromPoint(px!, py!);
+  return page.locator("html").evaluate(
+    (html, [px, py]) => {
+      const hit = html.ownerDocument.elementFromPoint(px!, py!);
       const group = hit?.parentElement;
       const svg = hit?.closest("svg");
       if (!hit || !group || !svg || !group.matches("g.role-mark")) return null;
@@ -108,7 +108,7 @@ describe.skipIf(skip)("chart interaction in a browser", () => {
       svgs.map((svg) => ({
         live: svg.classList.contains("live"),
         meta: svg.querySelector("metadata")?.textContent ?? "",
-        children: Array.from(svg.querySelectorAll("g.role-mark")).map((g) => g.children.length),
+        children: [...svg.querySelectorAll("g.role-mark")].map((g) => g.children.length),
       })),
     );
     expect(charts.length).toBeGreaterThan(10);
@@ -167,7 +167,8 @@ describe.skipIf(skip)("chart interaction in a browser", () => {
     expect(candidates.length).toBeGreaterThan(0);
     let shown = "";
     for (const candidate of candidates) {
-      const point = await page.evaluate(([c, g, i]) => {
+      const point = await page.locator("html").evaluate((html, [c, g, i]) => {
+        const document = html.ownerDocument;
         const svg = document.querySelectorAll("figure.chart svg.live")[c!]!;
         const el = svg.querySelectorAll("g.role-mark")[g!]!.children[i!]!;
         // instant: the report scrolls smoothly otherwise
@@ -199,7 +200,7 @@ describe.skipIf(skip)("chart interaction in a browser", () => {
     const opacities = () =>
       chart.evaluate((svg) => {
         const by = new Map<string, Set<string>>();
-        for (const el of svg.querySelectorAll<SVGElement>("g.role-mark.mark-symbol > path")) {
+        for (const el of svg.querySelectorAll("g.role-mark.mark-symbol > path")) {
           const fill = el.getAttribute("fill") ?? "";
           if (!by.has(fill)) by.set(fill, new Set());
           by.get(fill)!.add(el.style.opacity);
