@@ -233,3 +233,36 @@ describe.skipIf(skip)("chart interaction in a browser", () => {
     await context.close();
   });
 });
+
+describe.skipIf(skip)("chart interaction in a zh-CN report", () => {
+  it("runs without a console error or request, every chart live, tooltips with the report's titles", async () => {
+    const { input } = await makeSegmentFixture();
+    const html = await renderFullReport({ ...input, lang: "zh-CN", interactive: true });
+    const dir = mkdtempSync(path.join(tmpdir(), "segwork-charts-zh-"));
+    const file = path.join(dir, "report.html");
+    writeFileSync(file, html);
+    const browser = (await launchBrowser())!;
+    try {
+      const opened = await openReport(browser, file);
+      expect(opened.consoleErrors).toEqual([]);
+      expect(opened.requests).toEqual([]);
+      const live = await opened.page.$$eval("figure.chart svg", (svgs) =>
+        svgs.map((svg) => svg.classList.contains("live")),
+      );
+      expect(live.length).toBeGreaterThan(10);
+      expect(live.every(Boolean)).toBe(true);
+      const page = opened.page;
+      const point = page.locator("#pca svg.live g.role-mark.mark-symbol > path").nth(7);
+      await point.scrollIntoViewIfNeeded();
+      const box = (await point.boundingBox())!;
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.mouse.move(x, y);
+      await expect.poll(() => page.locator(".chart-tip").isVisible()).toBe(true);
+      const at = (await markAt(page, x, y))!;
+      const mark = (JSON.parse(at.meta) as ChartTips).marks[at.group] as MarkTips;
+      expect(await tooltipRows(page)).toEqual(unpackTips(mark)[at.item]);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+});
