@@ -112,6 +112,14 @@ describe.skipIf(skip)("chart interaction in a browser", () => {
       })),
     );
     expect(charts.length).toBeGreaterThan(10);
+    // the text alternatives stay on the live charts: one labelled image each, its <desc> kept
+    const labelled = await opened.page.$$eval("figure.chart .chart-body", (bodies) =>
+      bodies.map((body) => body.getAttribute("role") === "img" && body.getAttribute("aria-label")),
+    );
+    expect(labelled.every((label) => typeof label === "string" && label.length > 0)).toBe(true);
+    expect(await opened.page.locator("figure.chart svg > desc").count()).toBe(
+      (plain.match(/<desc>/g) ?? []).length,
+    );
     for (const chart of charts) {
       expect(chart.live).toBe(true);
       const tips = JSON.parse(chart.meta) as ChartTips;
