@@ -1,13 +1,16 @@
 /**
- * `--interactive` through the CLI: offered by every command that writes a
- * report, off by default (the report has no script), on it adds the layer
- * (one script allowed by its hash, chart tips in the SVGs), and `--pdf`
- * still prints the report beside it.
+ * `--interactive` through the CLI (and `interactive: true` through a
+ * workflow): offered by every command that writes a report, off by default
+ * (the report has no script), on it adds the layer (one script allowed by
+ * its hash, chart tips in the SVGs), and `--pdf` still prints the report
+ * beside it.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli/program.js";
+import { clvFiles, clvWorkflow } from "../../src/workflows/clv.js";
+import { CDNOW_LOG } from "../clv/cdnow.js";
 import { browserUnavailableReason } from "../report/browser.js";
 import { tempDir, writeInput } from "../helpers/cli.js";
 import { run, runOk } from "./run.js";
@@ -82,4 +85,16 @@ describe("segwork --interactive", () => {
     },
     120_000,
   );
+
+  it("is a workflow option too (interactive: true), here for the CLV report", async () => {
+    const html = async (interactive: boolean) => {
+      const result = await clvWorkflow({ ...CDNOW_LOG, interactive });
+      const file = (await clvFiles(result)).find((f) => f.name === "report.html")!;
+      return String(file.content);
+    };
+    expect(await html(false)).not.toContain("<script");
+    const live = await html(true);
+    expect(live.match(/<script>/g)).toHaveLength(1);
+    expect(live).toContain('<metadata class="segwork-tips">');
+  }, 60_000);
 });
