@@ -195,6 +195,24 @@ describe("renderSvg with chart tips", () => {
     ]);
   });
 
+  it("shows numbers without a format of their own with at most four decimals, keeps an axis format", async () => {
+    const spec: TopLevelSpec = {
+      data: { values: [{ x: 6555.256824, y: 12345 }] },
+      mark: "point",
+      encoding: {
+        x: { field: "x", type: "quantitative" },
+        y: { field: "y", type: "quantitative", axis: { format: ".1f" } },
+      },
+    };
+    const [mark] = tipsOf(await withChartTips(() => renderSvg(spec))).marks;
+    expect(unpackTips(mark as Exclude<typeof mark, 0>)).toEqual([
+      [
+        ["x", "6,555.2568"],
+        ["y", "12345.0"],
+      ],
+    ]);
+  });
+
   it("lines up with the role-mark groups: a line's items with positions, a spec's own tooltip kept", async () => {
     const svg = await withChartTips(() => renderSvg(layered));
     const tips = tipsOf(svg);
