@@ -68,6 +68,10 @@ describe.skipIf(skip)("interactive report in a browser", () => {
     expect(opened.requests).toEqual([]);
   });
 
+  it("leaves charts rendered without tips as they are (no tooltip, no live chart)", async () => {
+    expect(await opened.page.locator(".chart-tip, svg.live").count()).toBe(0);
+  });
+
   it("sorts a table by a column, both ways, and filters its rows", async () => {
     const page = opened.page;
     const tables = await page.locator("th button.sort").count();

@@ -15,6 +15,8 @@ export const DIMMED_OPACITY = 0.15;
 /** Plain browser JavaScript, like `script.ts`: run once on load. */
 const CHART_CODE = `function segworkCharts(tipsClass, dimmed) {
   const doc = document;
+  // a report rendered without tips (addInteraction alone) gets no tooltip element
+  if (!doc.querySelector("figure.chart svg > metadata." + tipsClass)) return;
   const tip = doc.createElement("div");
   tip.className = "chart-tip";
   tip.setAttribute("role", "tooltip");
