@@ -11,7 +11,7 @@
  * tooltip says — taken from the same vega scenegraph that drew the SVG, in
  * the SVG renderer's order — and a small script (`chart-script.ts`, ~7 kB
  * with the table code) shows it on hover and dims the series not picked in
- * a legend: the demo report is 1,068,093 B with it (+17%). The tooltip
+ * a legend: the demo report is 1,068,250 B with it (+17%). The tooltip
  * content is vega-lite's own (`tooltip: {content: "encoding"}` unless a spec
  * sets tooltips itself): the encoded fields under their titles, formatted as
  * on the axes.
