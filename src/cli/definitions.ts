@@ -122,6 +122,7 @@ export function withFitOptions(cmd: Command): Command {
     .option("--show-ids", "print example client ids in the report (hidden by default)")
     .addOption(langOption())
     .option(...PDF_OPTION)
+    .option(...INTERACTIVE_OPTION)
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
 }
@@ -246,12 +247,23 @@ export const PDF_OPTION = [
   "also write report.pdf, printed by headless Chromium (needs Chromium and playwright-core)",
 ] as const;
 
+/**
+ * `--interactive`, on every command that writes a report: chart tooltips and
+ * legend selection, sortable and filterable tables, contents that follow the
+ * reading (about 7 kB of inline script; the page still reads with JS off).
+ */
+export const INTERACTIVE_OPTION = [
+  "--interactive",
+  "add the interactive layer to the report: chart tooltips and legend selection, sortable tables (readable without JavaScript too)",
+] as const;
+
 /** Output options of the rule commands and compare. */
 export function withRuleOutputOptions(cmd: Command): Command {
   return cmd
     .option("--show-ids", "show client ids in the report (masked by default)")
     .addOption(langOption())
     .option(...PDF_OPTION)
+    .option(...INTERACTIVE_OPTION)
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
 }
@@ -361,6 +373,7 @@ export function withPeriodsOptions(cmd: Command): Command {
     )
     .option("--seed <n>", "seed of the refits and the campaign bootstrap", integer("--seed"), 0)
     .option("--show-ids", "print client ids in the reports (masked by default)")
+    .option(...INTERACTIVE_OPTION)
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
 }
@@ -426,6 +439,7 @@ export function withClvOptions(cmd: Command): Command {
     .addOption(encodingOption(ENCODINGS))
     .option("--delimiter <char>", "field delimiter (default: detected)")
     .option("--show-ids", "show client ids in the report (masked by default)")
+    .option(...INTERACTIVE_OPTION)
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
 }

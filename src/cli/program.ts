@@ -18,6 +18,7 @@ import {
   withJoinOptions,
   withFitOptions,
   PDF_OPTION,
+  INTERACTIVE_OPTION,
   withRfmOptions,
   withRuleOutputOptions,
   withRuleTableOptions,
@@ -256,6 +257,7 @@ export function buildProgram(line: string): Command {
     .option("-o, --out <dir>", "output directory", "reports/demo")
     .addOption(langOption())
     .option(...PDF_OPTION)
+    .option(...INTERACTIVE_OPTION)
     .option("-q, --quiet", "no progress on stderr");
 
   return program;

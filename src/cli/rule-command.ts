@@ -74,5 +74,6 @@ export function ruleWorkflowOptions(options: RuleCliOptions) {
     dropMissing: Boolean(options.dropMissing),
     showIds: Boolean(options.showIds),
     ...(options.lang === undefined ? {} : { lang: options.lang }),
+    ...(options.interactive === true ? { interactive: true } : {}),
   };
 }

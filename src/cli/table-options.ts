@@ -28,6 +28,8 @@ export interface ReadCliOptions {
   showIds?: boolean;
   /** --lang: report language. */
   lang?: Lang;
+  /** --interactive: add the interactive layer to the report. */
+  interactive?: boolean;
   out: string;
 }
 

@@ -1,9 +1,10 @@
 /**
  * Reporting, in layers: vega-lite spec builders (`specs/`), SVG rendering in
  * Node, the HTML shell and its building blocks (`html.ts`), one module per
- * report section (`sections/`), and the documents that list them
- * (`documents/`: the K-Means report and the full report). The layer renders
- * what it is given; sampling for display happens in the workflows.
+ * report section (`sections/`), the documents that list them (`documents/`:
+ * the K-Means report and the full report), and the optional interactive
+ * layer (`interact/`). The layer renders what it is given; sampling for
+ * display happens in the workflows.
  */
 export * from "./specs/index.js";
 export {
@@ -16,6 +17,7 @@ export {
 } from "./render.js";
 export type { CompiledChart, RenderedChart } from "./render.js";
 export { estimateTextWidth } from "./text-metrics.js";
+export { addInteraction, renderReport, withChartTips, withTooltips } from "./interact/index.js";
 export {
   escapeHtml,
   markup,

@@ -7,6 +7,12 @@ import * as vega from "vega";
 import * as vl from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
 import { vegaTextWidth } from "./text-metrics.js";
+import {
+  chartTipsWanted,
+  collectChartTips,
+  embedChartTips,
+  withTooltips,
+} from "./interact/chart-tips.js";
 
 type TextWidth = (item: object, text: unknown) => number;
 
@@ -153,7 +159,8 @@ export function stripSvgAria(svg: string): string {
  * const { svg, warnings } = await renderChart(clusterSizeSpec(profiles.clusters));
  */
 export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
-  const { spec: vegaSpec, warnings } = compileChart(spec);
+  const tips = chartTipsWanted();
+  const { spec: vegaSpec, warnings } = compileChart(tips ? withTooltips(spec) : spec);
   const view = new vega.View(vega.parse(vegaSpec), {
     renderer: "none",
     loader: OFFLINE_LOADER,
@@ -161,8 +168,14 @@ export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
     logLevel: vega.Warn,
   });
   try {
-    const svg = await view.toSVG();
-    return { svg: scopeSvgIds(roundSvgGeometry(stripSvgAria(svg))), warnings };
+    const svg = scopeSvgIds(roundSvgGeometry(stripSvgAria(await view.toSVG())));
+    if (!tips) return { svg, warnings };
+    const visit = vega.sceneVisit as unknown as Parameters<typeof collectChartTips>[1];
+    const collected = collectChartTips(
+      (view.scenegraph() as unknown as { root: unknown }).root,
+      visit,
+    );
+    return { svg: embedChartTips(svg, collected), warnings };
   } finally {
     view.finalize();
   }

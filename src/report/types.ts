@@ -45,6 +45,8 @@ export interface ClusterReportInput {
   generatedAt: string;
   /** Language of the report (default "en"): `<html lang>`, headings, prose and number formats. */
   lang?: Lang;
+  /** Add the interactive layer (chart tooltips, legend selection, sortable tables); default false: static. */
+  interactive?: boolean;
   features: string[];
   summary: CleaningSummary;
   scaler: ScalerParameters;

@@ -144,6 +144,14 @@ export function periodsDataFiles(run: PeriodsResult): OutputFile[] {
   ];
 }
 
+/** How the period pages are rendered. */
+export interface PeriodsReportOptions {
+  /** Show raw client ids (default: masked). */
+  showIds: boolean;
+  /** Add the interactive layer to every page (`--interactive`); default false: static. */
+  interactive?: boolean;
+}
+
 /**
  * What the periods reports read, from a run.
  *
@@ -152,7 +160,7 @@ export function periodsDataFiles(run: PeriodsResult): OutputFile[] {
  */
 export function periodsReportInput(
   run: PeriodsResult,
-  options: { showIds: boolean },
+  options: PeriodsReportOptions,
 ): PeriodsReportInput {
   const names = (scheme: PeriodScheme): Record<string, string> =>
     scheme === "cluster"
@@ -183,6 +191,7 @@ export function periodsReportInput(
     targets: run.targets,
     campaign: run.campaign,
     showIds: options.showIds,
+    ...(options.interactive === true ? { interactive: true } : {}),
   };
 }
 
@@ -195,7 +204,7 @@ export function periodsReportInput(
  */
 export async function periodsFiles(
   run: PeriodsResult,
-  options: { showIds: boolean },
+  options: PeriodsReportOptions,
 ): Promise<OutputFile[]> {
   const { renderPeriodReport, renderPeriodsIndex } = await import("../report/index.js");
   const input = periodsReportInput(run, options);

@@ -19,6 +19,8 @@ export interface RunOptions {
   onProgress?: ProgressCallback;
   /** Language of the report (`--lang`). Default "en". */
   lang?: Lang;
+  /** Add the interactive layer to the report (`--interactive`): chart tooltips, legend selection, sortable tables. Default false (static). */
+  interactive?: boolean;
 }
 
 /** {@link RunOptions} resolved: provenance, timestamp and progress calls. */
@@ -27,6 +29,7 @@ export interface RunContext {
   generatedAt: string;
   progress: Progress;
   lang: Lang;
+  interactive: boolean;
 }
 
 /** What a workflow's command is called when no face named it. */
@@ -47,6 +50,7 @@ export function runContext(options: RunOptions): RunContext {
     generatedAt: options.generatedAt ?? reportTimestamp(),
     progress: progressOf(options.onProgress),
     lang: options.lang ?? "en",
+    interactive: options.interactive === true,
   };
 }
 
@@ -59,5 +63,7 @@ export function reportMeta(context: RunContext, title: string) {
     generatedAt: context.generatedAt,
     // English is the default, left out so English report inputs stay as they were.
     ...(context.lang === "en" ? {} : { lang: context.lang }),
+    // Likewise static is the default, left out.
+    ...(context.interactive ? { interactive: true } : {}),
   };
 }

@@ -13,7 +13,6 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderFullReport } from "../../src/report/documents/full-report.js";
-import { addInteraction } from "../../src/report/interact/index.js";
 import { makeSegmentFixture } from "../report-segments/fixture.js";
 import { browserRequired, browserUnavailableReason, launchBrowser } from "./browser.js";
 
@@ -54,7 +53,8 @@ describe.skipIf(skip)("accessibility of the full report", () => {
     files.static = path.join(dir, "report.html");
     files.interactive = path.join(dir, "interactive.html");
     writeFileSync(files.static, html);
-    writeFileSync(files.interactive, addInteraction(html));
+    // the interactive layer as --interactive adds it: charts with tooltips and legend selection
+    writeFileSync(files.interactive, await renderFullReport({ ...input, interactive: true }));
     browser = await launchBrowser();
   }, 120_000);
 
@@ -72,6 +72,20 @@ describe.skipIf(skip)("accessibility of the full report", () => {
       await context.close();
     }, 120_000);
   }
+
+  it("interactive, with a legend entry picked and a tooltip showing: no serious or critical violation", async () => {
+    const context = await browser!.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(files.interactive).href);
+    const chart = page.locator("#pca svg.live");
+    await chart.scrollIntoViewIfNeeded();
+    await chart.locator("g.legend-pick").first().click();
+    const box = (await chart.locator("g.role-mark.mark-symbol > path").first().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.locator(".chart-tip").isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it("one h1, headings in order, a scope on every header cell", async () => {
     const page = await browser!.newPage();

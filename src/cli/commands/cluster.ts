@@ -39,6 +39,7 @@ export async function run(options: KMeansCliOptions, command: string): Promise<v
     command,
     onProgress,
     ...(options.lang === undefined ? {} : { lang: options.lang }),
+    ...(options.interactive === true ? { interactive: true } : {}),
   });
   writeOutputsAtomically(options.out, await withPdf(await clusterFiles(result), options.pdf));
   print([

@@ -29,6 +29,7 @@ export interface ClvCliOptions extends Pick<
   encoding?: TransactionEncoding;
   delimiter?: string;
   showIds?: boolean;
+  interactive?: boolean;
   quiet?: boolean;
   out: string;
 }
@@ -62,6 +63,7 @@ export async function run(options: ClvCliOptions, command: string): Promise<void
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     ...settings,
     showIds: Boolean(options.showIds),
+    ...(options.interactive === true ? { interactive: true } : {}),
     command,
     onProgress,
   });

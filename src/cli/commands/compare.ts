@@ -29,6 +29,7 @@ interface CompareCliOptions {
   showIds?: boolean;
   quiet?: boolean;
   lang?: Lang;
+  interactive?: boolean;
 }
 
 const defined = <T extends object>(value: T): T =>
@@ -55,6 +56,7 @@ export async function run(options: CompareCliOptions, command: string): Promise<
       command,
       onProgress,
       lang: options.lang,
+      interactive: options.interactive,
     }),
   );
   writeOutputsAtomically(options.out, await withPdf(await compareOutputFiles(result), options.pdf));

@@ -8,7 +8,7 @@ import { terminalProgress } from "../progress.js";
 import { checkPdf, withPdf } from "../pdf.js";
 
 export async function run(
-  options: { out: string; quiet?: boolean; lang?: Lang; pdf?: boolean },
+  options: { out: string; quiet?: boolean; lang?: Lang; pdf?: boolean; interactive?: boolean },
   command: string,
 ): Promise<void> {
   const { onProgress, print } = terminalProgress(Boolean(options.quiet));
@@ -18,6 +18,7 @@ export async function run(
     command,
     onProgress,
     ...(options.lang === undefined ? {} : { lang: options.lang }),
+    ...(options.interactive === true ? { interactive: true } : {}),
   });
   writeOutputsAtomically(options.out, await withPdf(await demoFiles(demo), options.pdf));
   print([...demo.summary, notes.openReport(path.join(options.out, "report.html"))]);

@@ -33,6 +33,7 @@ export type PeriodsCliOptions = TransactionCliOptions &
     inactiveDays: number;
     seed: number;
     showIds?: boolean;
+    interactive?: boolean;
     quiet?: boolean;
     out: string;
   };
@@ -86,7 +87,10 @@ export async function run(options: PeriodsCliOptions, command: string): Promise<
     },
     inputs,
   );
-  const outputs = await periodsFiles(result, { showIds: Boolean(options.showIds) });
+  const outputs = await periodsFiles(result, {
+    showIds: Boolean(options.showIds),
+    interactive: options.interactive === true,
+  });
   writeOutputsAtomically(options.out, outputs);
   print([
     ...result.periods.map((p) =>

@@ -97,6 +97,7 @@ export async function run(options: RfmCliOptions, command: string): Promise<void
     command,
     onProgress,
     ...(options.lang === undefined ? {} : { lang: options.lang }),
+    ...(options.interactive === true ? { interactive: true } : {}),
   });
   writeOutputsAtomically(options.out, await withPdf(await rfmFiles(result), options.pdf));
   print([...result.summary, msg.wrote(outputs.map((f) => `${options.out}/${f}`))]);

@@ -77,6 +77,7 @@ export async function run(
     command,
     onProgress,
     ...(options.lang === undefined ? {} : { lang: options.lang }),
+    ...(options.interactive === true ? { interactive: true } : {}),
   });
   writeOutputsAtomically(options.out, await withPdf(await sweepFiles(result), options.pdf));
   print([...result.summary, `wrote ${options.out}/sweep.json and ${options.out}/report.html`]);

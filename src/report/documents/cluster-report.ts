@@ -4,6 +4,7 @@
  * also the K-Means part of the full report.
  */
 import { renderDocument } from "../html.js";
+import { renderReport } from "../interact/index.js";
 import { localeFor } from "../i18n/locale.js";
 import type { HeaderField, ReportSection } from "../html.js";
 import { plural } from "../report-text.js";
@@ -129,12 +130,14 @@ export async function renderClusterReport(input: ClusterReportInput): Promise<st
     profiles: input.cluster?.profiles,
     ...(input.lang === undefined ? {} : { lang: input.lang }),
   });
-  return renderDocument({
-    ...(input.lang === undefined ? {} : { lang: input.lang }),
-    title: input.title,
-    subtitle: subtitle(input),
-    header: reportHeader(input),
-    sections: await composeSections(CLUSTER_REPORT, input, context),
-    footer: reportFooter(input),
-  });
+  return renderReport(input.interactive, async () =>
+    renderDocument({
+      ...(input.lang === undefined ? {} : { lang: input.lang }),
+      title: input.title,
+      subtitle: subtitle(input),
+      header: reportHeader(input),
+      sections: await composeSections(CLUSTER_REPORT, input, context),
+      footer: reportFooter(input),
+    }),
+  );
 }

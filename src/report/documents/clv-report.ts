@@ -7,6 +7,7 @@
  */
 import { formatPercent } from "../format.js";
 import { renderDocument } from "../html.js";
+import { renderReport } from "../interact/index.js";
 import type { HeaderField, ReportSection } from "../html.js";
 import { plural } from "../report-text.js";
 import { aliveMatrixSection } from "../sections/clv-alive.js";
@@ -74,21 +75,23 @@ export function clvReportHeader(input: ClvReportInput): HeaderField[] {
 }
 
 /**
- * Renders the CLV report as one self-contained HTML page (no scripts, no
- * network: see `renderDocument`). Client ids are masked unless `showIds`.
+ * Renders the CLV report as one self-contained HTML page (no network, no
+ * scripts unless `interactive`: see `renderDocument`). Client ids are masked unless `showIds`.
  *
  * @throws {Error} when a chart fails to render
  * @example
  * await writeFile("report.html", await renderClvReport(result.report));
  */
 export async function renderClvReport(input: ClvReportInput): Promise<string> {
-  return renderDocument({
-    title: input.title,
-    subtitle:
-      `Buy-till-you-die models of ${plural(input.counts.clients, "client")}: who is still active, ` +
-      `what each will buy in the next ${input.settings.horizonMonths} months, and what that is worth.`,
-    header: clvReportHeader(input),
-    sections: await clvSections(input),
-    footer: reportFooter(input),
-  });
+  return renderReport(input.interactive, async () =>
+    renderDocument({
+      title: input.title,
+      subtitle:
+        `Buy-till-you-die models of ${plural(input.counts.clients, "client")}: who is still active, ` +
+        `what each will buy in the next ${input.settings.horizonMonths} months, and what that is worth.`,
+      header: clvReportHeader(input),
+      sections: await clvSections(input),
+      footer: reportFooter(input),
+    }),
+  );
 }

@@ -7,6 +7,7 @@
  */
 import type { Profiles } from "../../evaluate/profile-types.js";
 import { renderDocument } from "../html.js";
+import { renderReport } from "../interact/index.js";
 import { localeFor } from "../i18n/locale.js";
 import type { HeaderField, ReportSection } from "../html.js";
 import { plural } from "../report-text.js";
@@ -240,14 +241,16 @@ function subtitleOf(input: FullReportInput): string {
  * await writeFile("report.html", await renderFullReport({ ...clusterInput, segments }));
  */
 export async function renderFullReport(input: FullReportInput): Promise<string> {
-  return renderDocument({
-    ...(input.lang === undefined ? {} : { lang: input.lang }),
-    title: input.title,
-    subtitle: subtitleOf(input),
-    header: fullReportHeader(input),
-    sections: await composeSections(FULL_REPORT, input, fullReportContext(input)),
-    footer: reportFooter(input),
-  });
+  return renderReport(input.interactive, async () =>
+    renderDocument({
+      ...(input.lang === undefined ? {} : { lang: input.lang }),
+      title: input.title,
+      subtitle: subtitleOf(input),
+      header: fullReportHeader(input),
+      sections: await composeSections(FULL_REPORT, input, fullReportContext(input)),
+      footer: reportFooter(input),
+    }),
+  );
 }
 
 /**

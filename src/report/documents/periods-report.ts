@@ -4,6 +4,7 @@
  * flags) and an index page with the list of periods and the trends.
  */
 import { renderDocument } from "../html.js";
+import { renderReport } from "../interact/index.js";
 import { sectionContext } from "../sections/section.js";
 import type { Section } from "../sections/section.js";
 import type { PeriodPage, PeriodsReportInput } from "../sections/periods-data.js";
@@ -56,17 +57,19 @@ function header(run: PeriodsReportInput) {
  */
 export async function renderPeriodReport(run: PeriodsReportInput, index: number): Promise<string> {
   const p = run.periods[index]!;
-  return renderDocument({
-    title: `${run.title}: ${p.label}`,
-    subtitle: `Clients graded as of ${p.asOf} with the saved artifacts${p.partial ? " (partial period)" : ""}.`,
-    header: header(run),
-    sections: await composeSections(
-      PERIOD_PAGE,
-      { run, index },
-      sectionContext({ showIds: run.showIds }),
-    ),
-    footer: reportFooter(run),
-  });
+  return renderReport(run.interactive, async () =>
+    renderDocument({
+      title: `${run.title}: ${p.label}`,
+      subtitle: `Clients graded as of ${p.asOf} with the saved artifacts${p.partial ? " (partial period)" : ""}.`,
+      header: header(run),
+      sections: await composeSections(
+        PERIOD_PAGE,
+        { run, index },
+        sectionContext({ showIds: run.showIds }),
+      ),
+      footer: reportFooter(run),
+    }),
+  );
 }
 
 /**
@@ -79,11 +82,13 @@ export async function renderPeriodReport(run: PeriodsReportInput, index: number)
 export async function renderPeriodsIndex(run: PeriodsReportInput): Promise<string> {
   const first = run.periods[0]!;
   const last = run.periods[run.periods.length - 1]!;
-  return renderDocument({
-    title: run.title,
-    subtitle: `${run.periods.length} periods from ${first.label} to ${last.label}, graded with the same saved artifacts.`,
-    header: header(run),
-    sections: await composeSections(PERIODS_INDEX, run, sectionContext({ showIds: run.showIds })),
-    footer: reportFooter(run),
-  });
+  return renderReport(run.interactive, async () =>
+    renderDocument({
+      title: run.title,
+      subtitle: `${run.periods.length} periods from ${first.label} to ${last.label}, graded with the same saved artifacts.`,
+      header: header(run),
+      sections: await composeSections(PERIODS_INDEX, run, sectionContext({ showIds: run.showIds })),
+      footer: reportFooter(run),
+    }),
+  );
 }

@@ -7,6 +7,8 @@
  * cells stay text.
  */
 
+import { chartScript } from "./chart-script.js";
+
 /** Tables with at least this many body rows get a filter box and sortable headers. */
 export const MIN_INTERACTIVE_ROWS = 5;
 
@@ -93,11 +95,14 @@ const BROWSER_CODE = `function segworkInteraction(minRows) {
 `;
 
 /**
- * The script text: the function above, called once with its settings.
+ * The script text: the function above and the chart code (`chart-script.ts`),
+ * each called once with its settings.
  *
  * @example
- * interactionScript().length; // => about 3 kB
+ * interactionScript().length; // => about 7 kB
  */
 export function interactionScript(): string {
-  return `(${BROWSER_CODE})(${MIN_INTERACTIVE_ROWS});`;
+  const script = `(${BROWSER_CODE})(${MIN_INTERACTIVE_ROWS});\n${chartScript()}`;
+  // Indentation only: no string or template literal in the code spans lines.
+  return script.replace(/\n\s+/g, "\n");
 }

@@ -76,6 +76,8 @@ export interface ClvReportInput {
   topClients: ClvTopClient[];
   notes: string[];
   showIds: boolean;
+  /** Add the interactive layer (chart tooltips, legend selection, sortable tables); default false: static. */
+  interactive?: boolean;
 }
 
 /**

@@ -61,6 +61,8 @@ export interface PeriodsReportInput {
   /** campaign[p − 1]: clients of period p − 1 targeted inside period p (empty without a campaign file). */
   campaign: CampaignEffect[];
   showIds: boolean;
+  /** Add the interactive layer (chart tooltips, legend selection, sortable tables); default false: static. */
+  interactive?: boolean;
 }
 
 /** One period's page: the run and which period. */
