@@ -73,6 +73,7 @@ export function gatherEvidence(table) {
     noiseShare: table.noiseShare,
     moneyColumns: table.moneyColumns,
     sweep: sweep.rows,
+    totalSumOfSquares: totalSumOfSquares(table.matrix),
     knee: sweep.recommendation.elbowK,
     currentRecommendation: sweep.recommendation.recommendedK,
     gap: {
@@ -93,4 +94,16 @@ function gapCurve(g) {
     expectedLogW: Array.from(g.expectedLogW),
     references: g.references,
   };
+}
+
+/** Sum of squared distances of the rows to their mean: the inertia at k = 1. */
+function totalSumOfSquares({ data, rows, cols }) {
+  let total = 0;
+  for (let c = 0; c < cols; c++) {
+    let mean = 0;
+    for (let r = 0; r < rows; r++) mean += data[r * cols + c];
+    mean /= rows;
+    for (let r = 0; r < rows; r++) total += (data[r * cols + c] - mean) ** 2;
+  }
+  return total;
 }

@@ -3,6 +3,7 @@
  * (src/evaluate/vote.ts with its tuned defaults) and the sweep's old
  * recommendation against each table's planted k.
  */
+import { jumpStatistic } from "../../dist/evaluate/jump.js";
 import { majorityVote, proposals, voteK, VOTE_INDICES } from "../../dist/evaluate/vote.js";
 
 /** Which gap curve of the evidence the vote reads (see evidence.mjs). */
@@ -11,11 +12,26 @@ export const GAP_SOURCE = "d2Sweep";
 /** Proposers in table order: every index, then the baselines and the vote. */
 export const PROPOSERS = [...VOTE_INDICES, "oldRecommendation", "nbclust", "vote"];
 
-/** The vote's evidence for one table. */
+const evidenceCache = new WeakMap();
+
+/** The vote's evidence for one table (memoised: tuning scores each table many times). */
 export function evidenceOf(e, gapSource = GAP_SOURCE) {
+  const cached = evidenceCache.get(e)?.[gapSource];
+  if (cached) return cached;
+  const evidence = freshEvidenceOf(e, gapSource);
+  evidenceCache.set(e, { ...evidenceCache.get(e), [gapSource]: evidence });
+  return evidence;
+}
+
+function freshEvidenceOf(e, gapSource) {
   return {
     rows: e.sweep,
     elbowK: e.knee,
+    jump: jumpStatistic(e.sweep, {
+      rows: e.rows,
+      features: e.features,
+      totalSumOfSquares: e.totalSumOfSquares,
+    }),
     gap: { gap: e.gap[gapSource].gap, se: e.gap[gapSource].se },
     stability: e.stability.map((s) => ({ k: s.k, ari: s.ari })),
   };
@@ -61,6 +77,15 @@ export function scoreTables(evidence, options = {}, gapSource = GAP_SOURCE) {
       );
     }
   }
+  // No combination of the indices' proposals can beat this: some index proposed the planted k.
+  const anyRight = (group) => ({
+    right: group.filter((t) => VOTE_INDICES.some((i) => t.proposals[i] === t.plantedK)).length,
+    n: group.length,
+  });
+  const upperBound = {
+    all: anyRight(planted),
+    "all sep≥4": anyRight(planted.filter((t) => t.separation >= 4)),
+  };
   const nulls = tables.filter((t) => t.plantedK === 1);
   const confidence = {};
   for (const t of tables) {
@@ -70,7 +95,7 @@ export function scoreTables(evidence, options = {}, gapSource = GAP_SOURCE) {
     if (t.proposals.confidence === "agreed" && t.proposals.vote === t.plantedK)
       confidence[key].agreedRight++;
   }
-  return { tables, summary, confidence, nullTables: nulls.length };
+  return { tables, summary, upperBound, confidence, nullTables: nulls.length };
 }
 
 const pct = ({ right, n }) => (n === 0 ? "–" : `${right}/${n} (${Math.round((100 * right) / n)}%)`);
@@ -86,6 +111,11 @@ export function recoveryMarkdown(scored) {
   ];
   for (const p of PROPOSERS)
     lines.push(`| ${p} | ${cols.map((c) => pct(scored.summary[p][c])).join(" | ")} |`);
+  lines.push(
+    "",
+    `Upper bound for any combination of these proposals (at least one index proposed the planted k): ` +
+      `${pct(scored.upperBound.all)} of all tables, ${pct(scored.upperBound["all sep≥4"])} of those with separation ≥ 4.`,
+  );
   lines.push("", "Confidence words of the vote (agreedRight: agreed and right):", "");
   lines.push("| tables | agreed | agreedRight | split | no-structure |", "|---|--:|--:|--:|--:|");
   for (const [key, c] of Object.entries(scored.confidence).sort()) {

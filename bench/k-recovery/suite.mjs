@@ -4,9 +4,9 @@
  *
  * Design: every planted k = 2..9 crossed with every separation 2.5 / 4 / 6
  * (within-cluster sd between the two closest cluster centres), three
- * replicates each: 72 tables. The replicates of a (k, separation) cell are
+ * replicates each: 144 tables. The replicates of a (k, separation) cell are
  * split between a development half and a held-out half by the parity of
- * cell + replicate, so each half holds 36 tables and every cell appears in
+ * cell + replicate, so each half holds 72 tables and every cell appears in
  * both. The other conditions are drawn per table from its seed:
  *
  * - features 2..12;
@@ -33,10 +33,10 @@
  */
 import { Random } from "../../dist/shared/random.js";
 
-export const SUITE_VERSION = 4;
+export const SUITE_VERSION = 5;
 export const SEPARATIONS = [2.5, 4, 6];
 export const PLANTED_K = [2, 3, 4, 5, 6, 7, 8, 9];
-export const REPLICATES = 3;
+export const REPLICATES = 6;
 const BASE_SEED = 20261213;
 
 /**
@@ -67,7 +67,7 @@ export function suiteDesign() {
 }
 
 /** Tables without clusters (one Gaussian blob, with the same noise and money columns), for the "no structure" reading. */
-export const NULL_TABLES = 8;
+export const NULL_TABLES = 16;
 
 /**
  * The designs of the tables without cluster structure: planted k = 1, ids

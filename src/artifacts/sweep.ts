@@ -4,21 +4,22 @@
  * quarterly run and anyone choosing k from a saved sweep.
  *
  * ```json
- * { "format": "segwork-sweep", "formatVersion": 2, "rows": 4338, "features": ["recency_days", …],
+ * { "format": "segwork-sweep", "formatVersion": 3, "rows": 4338, "features": ["recency_days", …],
  *   "scaling": { "method": "zscore", "log": [...], "clip": null }, "restarts": 10, "seed": 7,
  *   "silhouetteSampleSize": 4338,
  *   "k": [{ "k": 2, "inertia": …, "silhouette": …, "calinskiHarabasz": …, "daviesBouldin": …, "iterations": …,
  *           "gap": 0.41, "gapSE": 0.02, "stabilityARI": 0.97, "stabilitySpread": 0.03 }, …],
  *   "gap": { "references": 50, "dPower": 2, "rows": 4338, "sampled": false, "gapAtOne": 0.1, "gapSEAtOne": 0.02 },
  *   "stability": { "resamples": 20, "rows": 4338, "sampled": false },
- *   "votes": { "knee": 4, "silhouette": 2, "calinskiHarabasz": 4, "daviesBouldin": 4, "gap": 4, "stability": 4,
+ *   "votes": { "knee": 4, "silhouette": 2, "calinskiHarabasz": 4, "daviesBouldin": 4, "jump": 4, "gap": 4, "stability": 4,
  *              "recommendedK": 4, "confidence": "agreed" },
  *   "elbowK": 4, "silhouetteK": 2, "recommendedK": 4, "reason": "…" }
  * ```
  *
  * Version 1 (no gap, stability or votes) is still read: its rows get null
  * gap and stability, and its votes are rebuilt from the indices it holds
- * (confidence null: version 1 did not record one).
+ * (confidence null: version 1 did not record one). Version 2 (no jump
+ * method) is read with the jump vote null.
  */
 import { z } from "zod";
 import type { Recommendation, SweepRow } from "../evaluate/types.js";
@@ -54,7 +55,7 @@ export type SweepVotes = Record<VoteIndex, number | null> & {
 /** The content of sweep.json. */
 export interface SweepArtifact {
   format: "segwork-sweep";
-  formatVersion: 2;
+  formatVersion: 3;
   rows: number;
   features: string[];
   scaling: Pick<ScalerParameters, "method" | "log" | "clip">;
@@ -105,6 +106,8 @@ const v1 = z.looseObject({
 });
 
 const nullableNumber = z.union([z.number(), z.null()]);
+/** The indices that voted in version 2 (the jump method came with version 3). */
+const V2_INDICES = VOTE_INDICES.filter((index) => index !== "jump");
 const kOrNull = z.union([positiveWhole, z.null()]);
 
 const v2 = z.looseObject({
@@ -136,10 +139,15 @@ const v2 = z.looseObject({
     z.null(),
   ]),
   votes: z.looseObject({
-    ...Object.fromEntries(VOTE_INDICES.map((index) => [index, kOrNull])),
+    ...Object.fromEntries(V2_INDICES.map((index) => [index, kOrNull])),
     recommendedK: positiveWhole,
     confidence: z.union([z.enum(["agreed", "split", "no-structure"]), z.null()]),
   }),
+});
+
+const v3 = v2.extend({
+  ...header("segwork-sweep", 3),
+  votes: v2.shape.votes.extend({ jump: kOrNull }),
 });
 
 /**
@@ -169,6 +177,7 @@ export function indexVotes(
     silhouette: silhouetteK,
     calinskiHarabasz: best((r) => r.calinskiHarabasz),
     daviesBouldin: best((r) => -r.daviesBouldin),
+    jump: null,
     gap: null,
     stability: null,
     recommendedK,
@@ -182,17 +191,23 @@ type SweepV1 = Omit<SweepArtifact, "formatVersion" | "k" | "gap" | "stability" |
   k: SweepRow[];
 };
 
+/** A version-2 sweep.json as read: no jump vote. */
+type SweepV2 = Omit<SweepArtifact, "formatVersion" | "votes"> & {
+  formatVersion: 2;
+  votes: Omit<SweepVotes, "jump">;
+};
+
 /**
- * A version-1 sweep.json in the version-2 shape: null gap and stability,
+ * A version-1 sweep.json in the current shape: null gap and stability,
  * the votes rebuilt from the indices it holds ({@link indexVotes}).
  *
  * @example
- * upgradeSweepV1(v1Artifact).formatVersion // => 2
+ * upgradeSweepV1(v1Artifact).formatVersion // => 3
  */
 export function upgradeSweepV1(value: SweepV1): SweepArtifact {
   return {
     ...value,
-    formatVersion: 2,
+    formatVersion: 3,
     k: value.k.map((r) => ({
       ...r,
       gap: null,
@@ -206,13 +221,25 @@ export function upgradeSweepV1(value: SweepV1): SweepArtifact {
   };
 }
 
+/**
+ * A version-2 sweep.json in the current shape: the jump method's vote null
+ * (version 2 did not compute it).
+ *
+ * @example
+ * upgradeSweepV2(v2Artifact).votes.jump // => null
+ */
+export function upgradeSweepV2(value: SweepV2): SweepArtifact {
+  return { ...value, formatVersion: 3, votes: { ...value.votes, jump: null } };
+}
+
 /** The sweep.json format: versions read and the command that writes it. */
 export const SWEEP_FORMAT: JsonArtifactFormat<SweepArtifact> = {
   format: "segwork-sweep",
-  version: 2,
+  version: 3,
   writtenBy: "segwork sweep",
-  schemas: { 1: v1, 2: v2 },
-  upgrade: (value) => upgradeSweepV1(value as SweepV1),
+  schemas: { 1: v1, 2: v2, 3: v3 },
+  upgrade: (value, version) =>
+    version === 1 ? upgradeSweepV1(value as SweepV1) : upgradeSweepV2(value as SweepV2),
 };
 
 /** What a sweep measured beside its indices: the gap curve, stability and the vote (each optional but the vote). */
@@ -252,7 +279,7 @@ export function sweepArtifact(
   const recommendedK = vote?.recommendedK ?? recommendation.recommendedK;
   return {
     format: "segwork-sweep",
-    formatVersion: 2,
+    formatVersion: 3,
     rows: prepared.ids.length,
     features: prepared.features,
     scaling: {

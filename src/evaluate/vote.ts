@@ -1,7 +1,8 @@
 /**
  * The vote on k: every index of a sweep proposes a number of clusters — the
  * knee of the inertia curve (or "no knee"), the silhouette maximum, the
- * Calinski–Harabasz maximum, the Davies–Bouldin minimum, the gap statistic's
+ * Calinski–Harabasz maximum, the Davies–Bouldin minimum, the jump method
+ * (Sugar & James' largest jump in transformed distortion), the gap statistic's
  * rule (k = 1 meaning "no cluster structure") and bootstrap stability — and
  * a weighted plurality of those proposals picks the recommended k, with a
  * confidence word and a reason naming the evidence.
@@ -24,7 +25,7 @@ export const VOTE_GAP_SETTINGS = { dPower: 2 } as const;
 
 /** The indices that vote. */
 export type VoteIndex =
-  "knee" | "silhouette" | "calinskiHarabasz" | "daviesBouldin" | "gap" | "stability";
+  "knee" | "silhouette" | "calinskiHarabasz" | "daviesBouldin" | "jump" | "gap" | "stability";
 
 /** Every {@link VoteIndex}, in the order the reason names them. */
 export const VOTE_INDICES: readonly VoteIndex[] = [
@@ -32,6 +33,7 @@ export const VOTE_INDICES: readonly VoteIndex[] = [
   "silhouette",
   "calinskiHarabasz",
   "daviesBouldin",
+  "jump",
   "gap",
   "stability",
 ];
@@ -57,6 +59,8 @@ export interface KEvidence {
   rows: readonly SweepRow[];
   /** Kneedle's knee of the inertia curve, null when the curve has none. */
   elbowK: number | null;
+  /** The jump method's pick (`jump.ts`; 1 = no structure); absent when not computed. */
+  jump?: { bestK: number };
   gap?: GapEvidence;
   stability?: readonly StabilityEvidence[];
 }
@@ -75,9 +79,11 @@ export interface VoteOptions {
   stabilityThreshold: number;
   /**
    * When the heaviest k is backed by a single index, NbClust's majority of
-   * all six ballots (weights ignored) decides instead.
+   * all ballots (weights ignored) decides instead.
    */
   loneBallotFallback: boolean;
+  /** Which k wins a tie of weights: the smaller (NbClust's way) or the larger. */
+  ties: "smaller" | "larger";
   /** Share of the cast weight the winner needs for "agreed". */
   agreedShare: number;
   /**
@@ -102,6 +108,7 @@ export const VOTE_DEFAULTS: VoteOptions = {
     silhouette: 0,
     calinskiHarabasz: 1,
     daviesBouldin: 0,
+    jump: 0,
     gap: 2,
     stability: 1,
   },
@@ -109,6 +116,7 @@ export const VOTE_DEFAULTS: VoteOptions = {
   gapSEFactor: 1,
   stabilityThreshold: 0.8,
   loneBallotFallback: true,
+  ties: "smaller",
   agreedShare: 2 / 3,
   noStructureSilhouette: 0.25,
 };
@@ -189,6 +197,18 @@ export function proposals(evidence: KEvidence, options: Partial<VoteOptions> = {
       db ? `Davies–Bouldin is lowest at k=${db.k}` : "no finite Davies–Bouldin",
     ),
   );
+  if (evidence.jump) {
+    const k = evidence.jump.bestK;
+    out.push(
+      ballot(
+        "jump",
+        k,
+        k === 1
+          ? "the jump method finds no cluster structure (largest jump at k=1)"
+          : `the transformed distortion jumps most at k=${k}`,
+      ),
+    );
+  } else out.push(ballot("jump", null, "the jump method was not computed"));
   if (evidence.gap) {
     const k = maxSE(evidence.gap.gap, evidence.gap.se, settings.gapRule, settings.gapSEFactor);
     out.push(
@@ -245,7 +265,7 @@ export function voteK(evidence: KEvidence, options: Partial<VoteOptions> = {}): 
   }
   const tally = [...weightOf]
     .map(([k, weight]) => ({ k, weight }))
-    .sort((a, b) => b.weight - a.weight || a.k - b.k);
+    .sort((a, b) => b.weight - a.weight || (settings.ties === "larger" ? b.k - a.k : a.k - b.k));
   let winner = tally.find((t) => sweptKs.has(t.k));
   // One index alone (however heavy) does not decide: a lone gap at the edge
   // of the range is the usual failure on skewed client data, where the gap
@@ -289,7 +309,7 @@ export function voteK(evidence: KEvidence, options: Partial<VoteOptions> = {}): 
     reason:
       reasonOf(ballots, recommendedK, confidence, bestSilhouette) +
       (lone
-        ? ` Only one index backed the heaviest k, so the majority of all six ballots decided.`
+        ? ` Only one index backed the heaviest k, so the majority of all ballots decided.`
         : ""),
   };
 }
@@ -340,6 +360,7 @@ export const INDEX_NAMES: Record<VoteIndex, string> = {
   silhouette: "silhouette",
   calinskiHarabasz: "Calinski–Harabasz",
   daviesBouldin: "Davies–Bouldin",
+  jump: "jump",
   gap: "gap",
   stability: "stability",
 };

@@ -8,6 +8,7 @@
 import type { Table } from "../load/types.js";
 import { sweepK, type SweepResult } from "../evaluate/sweep.js";
 import { GAP_DEFAULTS, gapStatistic, type GapResult } from "../evaluate/gap.js";
+import { sweepJump } from "../evaluate/jump.js";
 import {
   clusterStability,
   STABILITY_DEFAULTS,
@@ -140,9 +141,11 @@ export function sweepRun(
     choose.stability === false || stabilityTooSmall
       ? undefined
       : stabilityOf(prepared, sweep, settings, context, choose.stability);
+  const jump = sweepJump(prepared.scaled, sweep.rows);
   const vote = voteK({
     rows: sweep.rows,
     elbowK: sweep.recommendation.elbowK,
+    ...(jump ? { jump } : {}),
     ...(gap ? { gap } : {}),
     ...(stability ? { stability: stability.perK } : {}),
   });

@@ -1,4 +1,4 @@
-/** sweep.json version 1 (before gap, stability and the vote) is still read, upgraded to version 2. */
+/** sweep.json versions 1 (before gap, stability and the vote) and 2 (before the jump method) are still read, upgraded to version 3. */
 import { describe, expect, it } from "vitest";
 import { toJson } from "../../src/artifacts/json.js";
 import { parseSweep, SWEEP_FORMAT, writeSweep } from "../../src/artifacts/sweep.js";
@@ -45,15 +45,15 @@ const v1 = {
   reason: "Knee of the inertia curve at k=3 (Kneedle, S=1); …",
 };
 
-describe("sweep.json version 1 → 2", () => {
-  it("the current version is 2 and 1 stays readable", () => {
-    expect(SWEEP_FORMAT.version).toBe(2);
-    expect(Object.keys(SWEEP_FORMAT.schemas).map(Number)).toEqual([1, 2]);
+describe("sweep.json version 1 → 3", () => {
+  it("the current version is 3 and 1, 2 stay readable", () => {
+    expect(SWEEP_FORMAT.version).toBe(3);
+    expect(Object.keys(SWEEP_FORMAT.schemas).map(Number)).toEqual([1, 2, 3]);
   });
 
   it("upgrades: rows gain null gap and stability, votes are rebuilt from the indices, no confidence", () => {
     const read = parseSweep(toJson(v1), "old/sweep.json");
-    expect(read.formatVersion).toBe(2);
+    expect(read.formatVersion).toBe(3);
     expect(read.k.map((r) => [r.k, r.gap, r.gapSE, r.stabilityARI, r.stabilitySpread])).toEqual([
       [2, null, null, null, null],
       [3, null, null, null, null],
@@ -67,6 +67,7 @@ describe("sweep.json version 1 → 2", () => {
       silhouette: 3,
       calinskiHarabasz: 3,
       daviesBouldin: 3,
+      jump: null,
       gap: null,
       stability: null,
       recommendedK: 3,
@@ -80,15 +81,33 @@ describe("sweep.json version 1 → 2", () => {
     ]);
   });
 
-  it("an upgraded version 1 written again is a valid version 2 that reads back unchanged", () => {
+  it("an upgraded version 1 written again is a valid version 3 that reads back unchanged", () => {
     const read = parseSweep(toJson(v1), "old/sweep.json");
     const text = writeSweep(read);
-    expect(JSON.parse(text).formatVersion).toBe(2);
+    expect(JSON.parse(text).formatVersion).toBe(3);
     expect(parseSweep(text, "new/sweep.json")).toEqual(read);
   });
 
   it("a version 1 without knee keeps knee null in its votes", () => {
     const read = parseSweep(toJson({ ...v1, elbowK: null }), "old/sweep.json");
     expect(read.votes.knee).toBeNull();
+  });
+});
+
+describe("sweep.json version 2 → 3", () => {
+  it("a version 2 (no jump method) reads with the jump vote null and the rest as written", () => {
+    const v3 = parseSweep(toJson(v1), "old/sweep.json");
+    const { jump: _jump, ...votesV2 } = v3.votes;
+    const v2 = { ...v3, formatVersion: 2, votes: votesV2 };
+    const read = parseSweep(toJson(v2), "v2/sweep.json");
+    expect(read.formatVersion).toBe(3);
+    expect(read.votes.jump).toBeNull();
+    expect(read).toEqual({ ...v3, votes: { ...v3.votes, jump: null } });
+  });
+
+  it("a version 3 without the jump vote is refused, naming the key", () => {
+    const v3 = parseSweep(toJson(v1), "old/sweep.json");
+    const { jump: _jump, ...votes } = v3.votes;
+    expect(() => parseSweep(toJson({ ...v3, votes }), "new/sweep.json")).toThrow(/votes\.jump/);
   });
 });

@@ -44,6 +44,7 @@ describe("voteK", () => {
       silhouette: 4,
       calinskiHarabasz: 4,
       daviesBouldin: 4,
+      jump: null,
       gap: 4,
       stability: 4,
     });
@@ -65,6 +66,7 @@ describe("voteK", () => {
       silhouette: 1,
       calinskiHarabasz: 1,
       daviesBouldin: 1,
+      jump: 1,
       gap: 1,
       stability: 1,
     };
@@ -96,6 +98,7 @@ describe("voteK", () => {
       silhouette: 1,
       calinskiHarabasz: 1,
       daviesBouldin: 1,
+      jump: 1,
       gap: 2,
       stability: 1,
     };
@@ -107,7 +110,7 @@ describe("voteK", () => {
     expect(vote.tally[0]).toEqual({ k: 5, weight: 4 });
   });
 
-  it("with the shipped weights a lone gap ballot (weight 2) gives way to the majority of all six", () => {
+  it("with the shipped weights a lone gap ballot (weight 2) gives way to the majority of all ballots", () => {
     // knee 3, silhouette 3, CH 4, DB 3, gap 6, stability 5
     const rows = sweep(
       [0.3, 0.45, 0.2, 0.3, 0.3],
@@ -127,6 +130,7 @@ describe("voteK", () => {
       silhouette: 3,
       calinskiHarabasz: 4,
       daviesBouldin: 3,
+      jump: null,
       gap: 6,
       stability: 5,
     });
@@ -230,10 +234,50 @@ describe("voteK", () => {
       "calinskiHarabasz",
       "daviesBouldin",
       "gap",
+      "jump",
       "knee",
       "silhouette",
       "stability",
     ]);
+  });
+
+  it("the jump method votes when given, and says so in the evidence", () => {
+    const rows = sweep(
+      [0.3, 0.35, 0.5, 0.4, 0.3],
+      [100, 200, 300, 250, 200],
+      [1.2, 1.0, 0.6, 0.8, 0.9],
+    );
+    const weights = { ...VOTE_DEFAULTS.weights, jump: 5 };
+    const vote = voteK(
+      { rows, elbowK: 4, jump: { bestK: 6 } },
+      { weights, loneBallotFallback: false },
+    );
+    expect(vote.votes.jump).toBe(6);
+    expect(vote.recommendedK).toBe(6);
+    expect(vote.reason).toContain("the transformed distortion jumps most at k=6");
+    const none = voteK({ rows, elbowK: 4, jump: { bestK: 1 } });
+    expect(none.ballots.find((b) => b.index === "jump")?.evidence).toContain(
+      "no cluster structure",
+    );
+    expect(voteK({ rows, elbowK: 4 }).votes.jump).toBeNull();
+  });
+
+  it("ties go to the smaller k by default and to the larger with ties: larger", () => {
+    // knee 3, silhouette 3 | CH 5, DB 5 (unit weights, nothing else): 2 – 2
+    const rows = sweep(
+      [0.3, 0.45, 0.2, 0.3, 0.3],
+      [100, 150, 120, 300, 200],
+      [1.2, 1.0, 1.1, 0.7, 0.9],
+    );
+    const weights = {
+      ...VOTE_DEFAULTS.weights,
+      knee: 1,
+      silhouette: 1,
+      calinskiHarabasz: 1,
+      daviesBouldin: 1,
+    };
+    expect(voteK({ rows, elbowK: 3 }, { weights }).recommendedK).toBe(3);
+    expect(voteK({ rows, elbowK: 3 }, { weights, ties: "larger" }).recommendedK).toBe(5);
   });
 });
 

@@ -4,6 +4,7 @@
  * indices, gap and stability it reports, the same seed gives the same sweep.json, and
  * the recommended clustering is the one `clusterWorkflow` fits for that k.
  */
+import { jumpStatistic } from "../../src/evaluate/jump.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseSweep, writeSweep } from "../../src/artifacts/sweep.js";
 import { maxSE } from "../../src/evaluate/gap-rules.js";
@@ -40,7 +41,7 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
 
   // Before issue 13 the knee-first rule recommended k=4 here (knee 5, silhouette best near it at 4).
   // The vote now recommends k=2: the gap alone (weight 2) wants k=10, the top of the range, and a
-  // heaviest k backed by one index gives way to the majority of all six (silhouette, CH, DB: 2).
+  // heaviest k backed by one index gives way to the majority of all ballots (silhouette, CH, DB: 2).
   it("the vote recommends k = 2 (split), and every ballot follows from the numbers sweep.json holds", () => {
     const { artifact } = result;
     const silhouette = new Map(artifact.k.map((r) => [r.k, r.silhouette]));
@@ -54,11 +55,19 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     expect(maxSE(gapCurve, gapSE, VOTE_DEFAULTS.gapRule)).toBe(10);
     const stable = artifact.k.filter((r) => r.stabilityARI! >= VOTE_DEFAULTS.stabilityThreshold);
     expect(Math.max(...stable.map((r) => r.k))).toBe(4);
+    // z-scores (population sd): W(1) = rows × features
+    const jump = jumpStatistic(artifact.k, {
+      rows: artifact.rows,
+      features: artifact.features.length,
+      totalSumOfSquares: artifact.rows * artifact.features.length,
+    });
+    expect(jump.bestK).toBe(10);
     expect(artifact.votes).toEqual({
       knee: 5,
       silhouette: 2,
       calinskiHarabasz: 2,
       daviesBouldin: 2,
+      jump: 10,
       gap: 10,
       stability: 4,
       recommendedK: 2,
@@ -67,7 +76,7 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     expect([artifact.elbowK, artifact.silhouetteK, artifact.recommendedK]).toEqual([5, 2, 2]);
     expect(artifact.reason).toBe(result.vote.reason);
     expect(artifact.reason).toContain(`silhouette peaks at k=2 (${silhouette.get(2)!.toFixed(3)})`);
-    expect(artifact.reason).toContain("Disagreeing: knee k=5, gap k=10, stability k=4.");
+    expect(artifact.reason).toContain("Disagreeing: knee k=5, jump k=10, gap k=10, stability k=4.");
     expect(artifact.reason).toContain("Only one index backed the heaviest k");
     expect(artifact.gap).toMatchObject({ references: 50, dPower: 2, rows: 4330, sampled: false });
     expect(artifact.stability).toEqual({ resamples: 20, rows: 4330, sampled: false });
