@@ -235,11 +235,34 @@ describe("segwork grade --client", () => {
     expect(e.tier!.tier).toBe(expected.tier[0]);
     expect(e.tier!.score).toBeCloseTo(expected.score[0]!, 12);
     expect(e.cluster).toBeNull();
+    // A --reference beside a frozen scorecard would be ignored: refused, naming both files.
+    const ignored = await runCliInProcess([
+      "grade",
+      "--tiers",
+      file,
+      "--reference",
+      reference,
+      "--client",
+      client,
+    ]);
+    expect(ignored.status).toBe(2);
+    expect(ignored.stderr).toContain(gradeMsg.referenceUnused(reference, file).message);
+    expect(ignored.stdout).toBe("");
   });
 
   it("asks for --reference with --tiers, and for --input or --client", async () => {
     const noReference = await runCliInProcess(["grade", "--tiers", TIERS, "--client", client]);
     expect(noReference.stderr).toContain(gradeMsg.tiersReference().message);
+    const noTiers = await runCliInProcess([
+      "grade",
+      "--model",
+      saved.model,
+      "--reference",
+      reference,
+      "--client",
+      client,
+    ]);
+    expect(noTiers.stderr).toContain(gradeMsg.referenceUnused(reference, undefined).message);
     const nothing = await runCliInProcess(["grade", "--model", saved.model]);
     expect(nothing.stderr).toContain(gradeMsg.inputOrClient().message);
   });

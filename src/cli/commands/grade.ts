@@ -46,6 +46,9 @@ async function explain(options: GradeCliOptions & { client: string }): Promise<v
   const text = options.client.startsWith("@")
     ? readFileSync(options.client.slice(1), "utf8")
     : options.client;
+  // A reference table only serves to freeze a scorecard: refuse it where it would be silently ignored.
+  if (options.reference !== undefined && (inputs.tiers === undefined || inputs.tiers.frozen))
+    throw msg.referenceUnused(options.reference, inputs.tiers?.file);
   const reference =
     options.reference === undefined
       ? undefined

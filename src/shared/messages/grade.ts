@@ -129,6 +129,16 @@ export const tiersReference = (): SegworkError =>
     {},
   );
 
+/** `grade --client --reference` where no scorecard is frozen from it (a frozen scorecard, or no --tiers). */
+export const referenceUnused = (file: string, tiersFile: string | undefined): SegworkError =>
+  new SegworkError(
+    "grade.reference-unused",
+    tiersFile === undefined
+      ? `segwork grade --client: --reference ${file} is only used to freeze a --tiers scorecard, and no --tiers was given; drop --reference`
+      : `segwork grade --client: ${tiersFile} is a scorecard frozen already (tiers-frozen.json), so --reference ${file} would be ignored; drop --reference, or pass the tiers config to freeze it on ${file}`,
+    { file },
+  );
+
 /** `grade` without --input or --client. */
 export const inputOrClient = (): SegworkError =>
   new SegworkError(
