@@ -11,6 +11,7 @@ import { PERIOD_SCHEMES } from "../compare/period-schemes.js";
 import { GAP_DEFAULTS } from "../evaluate/gap.js";
 import { DEFAULT_SILHOUETTE_SAMPLE_SIZE } from "../evaluate/silhouette.js";
 import { STABILITY_DEFAULTS } from "../evaluate/stability.js";
+import { VOTE_GAP_SETTINGS } from "../evaluate/vote.js";
 import { DROP_RULES, FEATURES_DEFAULTS } from "../features/types.js";
 import { ENCODINGS } from "../load/options.js";
 import {
@@ -142,6 +143,12 @@ export function withChooseKOptions(cmd: Command): Command {
       "rows for the gap statistic (a seeded sample above this many)",
       integer("--gap-sample", 2),
       GAP_DEFAULTS.sampleSize,
+    )
+    .option(
+      "--gap-d-power <p>",
+      `power of the distances in the gap's W(k) (${VOTE_GAP_SETTINGS.dPower}, Tibshirani's, is what the vote was tuned with; R's clusGap default is 1)`,
+      number("--gap-d-power"),
+      VOTE_GAP_SETTINGS.dPower,
     )
     .option("--no-stability", "skip bootstrap stability")
     .option(

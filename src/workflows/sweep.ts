@@ -40,10 +40,11 @@ export const DEFAULT_K_RANGE: KRange = { min: 2, max: 10 };
  * The evidence beyond the sweep's indices: the gap statistic and bootstrap
  * stability, each `false` to switch off. Unset numbers take the stages'
  * defaults: B = 50 reference sets and B = 20 resamples, each on a seeded
- * sample of 20,000 rows above that (null: every row).
+ * sample of 20,000 rows above that (null: every row); the gap's `dPower`
+ * defaults to 2, the power the vote was tuned with (R's clusGap uses 1).
  */
 export interface ChooseKOptions {
-  gap?: false | { references?: number; sampleSize?: number | null };
+  gap?: false | { references?: number; sampleSize?: number | null; dPower?: number };
   stability?: false | { resamples?: number; sampleSize?: number | null };
 }
 
@@ -212,7 +213,7 @@ function gapOf(
   range: KRange,
   settings: FitSettings,
   context: RunContext,
-  options: { references?: number; sampleSize?: number | null } = {},
+  options: { references?: number; sampleSize?: number | null; dPower?: number } = {},
 ): GapResult {
   const references = options.references ?? GAP_DEFAULTS.references;
   const result = gapStatistic(prepared.scaled, {
@@ -220,7 +221,7 @@ function gapOf(
     seed: settings.seed,
     references,
     sampleSize: options.sampleSize === undefined ? GAP_DEFAULTS.sampleSize : options.sampleSize,
-    dPower: VOTE_GAP_SETTINGS.dPower,
+    dPower: options.dPower ?? VOTE_GAP_SETTINGS.dPower,
     rule: VOTE_DEFAULTS.gapRule,
     seFactor: VOTE_DEFAULTS.gapSEFactor,
     maxIterations: settings.maxIterations,

@@ -153,6 +153,31 @@ describe("sweep, cluster and grade (in-process)", () => {
     );
   });
 
+  it("--gap-d-power reaches the gap statistic and sweep.json; 2 by default", async () => {
+    const readSweep = (out: string) =>
+      JSON.parse(readFileSync(path.join(out, "sweep.json"), "utf8")) as {
+        gap: { dPower: number };
+        k: { gap: number }[];
+      };
+    const byDefault = readSweep(path.join(dir, "sweep-a"));
+    expect(byDefault.gap.dPower).toBe(2);
+    const out = path.join(dir, "sweep-d-power");
+    const r = await runCliInProcess([...sweepArgs(out), "--no-stability", "--gap-d-power", "1"]);
+    expect(r.status, r.stderr).toBe(0);
+    const rPower = readSweep(out);
+    expect(rPower.gap.dPower).toBe(1);
+    // Unsquared distances give another W(k), so another gap curve.
+    expect(rPower.k.map((row) => row.gap)).not.toEqual(byDefault.k.map((row) => row.gap));
+    const bad = await runCliInProcess([
+      ...sweepArgs(path.join(dir, "sweep-bad")),
+      "--gap-d-power",
+      "0",
+    ]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("dPower");
+    expect(existsSync(path.join(dir, "sweep-bad"))).toBe(false);
+  });
+
   it("same seed → byte-identical assignments.csv; outputs have their documented shape", async () => {
     const args = (out: string) => [
       "cluster",

@@ -22,6 +22,7 @@ export interface ChooseKCliOptions {
   gap?: boolean;
   gapB?: number;
   gapSample?: number;
+  gapDPower?: number;
   stability?: boolean;
   stabilityB?: number;
   stabilitySample?: number;
@@ -41,6 +42,7 @@ export function chooseKOptionsOf(options: ChooseKCliOptions): ChooseKOptions {
         : {
             ...(options.gapB === undefined ? {} : { references: options.gapB }),
             ...(options.gapSample === undefined ? {} : { sampleSize: options.gapSample }),
+            ...(options.gapDPower === undefined ? {} : { dPower: options.gapDPower }),
           },
     stability:
       options.stability === false
