@@ -8,6 +8,7 @@ import type {
 
 export type { PcaProjection, SilhouettePlotData };
 import type { Profiles } from "../evaluate/profile-types.js";
+import type { SeedSensitivity } from "../evaluate/seed-sensitivity.js";
 import type { ChooseKReportData } from "./sections/choose-k.js";
 import type { Lang } from "./i18n/locale.js";
 
@@ -32,6 +33,8 @@ export interface ClusterReportData {
   pca: PcaProjection;
   /** Per reported cluster, a few example ids; shown only with --show-ids (the CLI leaves it empty otherwise). */
   exampleIds?: Record<number, string[]>;
+  /** How much the restarts of this fit differ (absent when the fit came from a sweep). */
+  seeds?: SeedSensitivity;
 }
 
 /** Input of the K-Means report (written by `sweep` and `cluster`). */

@@ -7,6 +7,11 @@ import { kmeans } from "../cluster/index.js";
 import type { Clustering } from "../cluster/types.js";
 import { validateKRange } from "../cluster/validate.js";
 import type { ProfiledClustering } from "../evaluate/profiles.js";
+import {
+  seedSensitivityOf,
+  type RestartRun,
+  type SeedSensitivity,
+} from "../evaluate/seed-sensitivity.js";
 import { seedForK } from "../evaluate/sweep.js";
 import type { Table } from "../load/types.js";
 import type { Prepared, PrepareOptions } from "../prepare/types.js";
@@ -49,8 +54,10 @@ export interface ClusterRun {
   model: SegworkModel;
   /** profiles.json. */
   profiles: ProfilesArtifact;
-  /** The clustering part of the report (profiles, silhouette and PCA samples). */
+  /** The clustering part of the report (profiles, silhouette and PCA samples, seed sensitivity). */
   display: ClusterReportData;
+  /** How much the restarts differed (absent when the fit came from a sweep). */
+  seeds?: SeedSensitivity;
 }
 
 /** What {@link clusterWorkflow} gives. */
@@ -81,7 +88,10 @@ export function fitClusterRun(
 ): ClusterRun {
   const { progress } = context;
   let clustering = options.fitted;
+  let seeds: SeedSensitivity | undefined;
   if (!clustering) {
+    // Every restart's labels are kept (one Int32Array each) for the seed-sensitivity section.
+    const runs: RestartRun[] = [];
     progress.step("k-means", 0, settings.restarts, `k=${k}`);
     clustering = kmeans(prepared.scaled, {
       k,
@@ -90,9 +100,13 @@ export function fitClusterRun(
       maxIterations: settings.maxIterations,
       tolerance: settings.tolerance,
       threads: settings.threads,
-      onRestart: (r) => progress.step("k-means", r + 1, settings.restarts, `k=${k}`),
+      onRestart: (r, inertia, labels) => {
+        runs.push({ inertia, labels: Int32Array.from(labels) });
+        progress.step("k-means", r + 1, settings.restarts, `k=${k}`);
+      },
     });
     progress.done();
+    seeds = seedSensitivityOf(runs, k);
   }
   for (const warning of clustering.warnings ?? []) progress.note(msg.warning(warning));
   const { profiled, report } = describeClustering(prepared, clustering, {
@@ -118,7 +132,8 @@ export function fitClusterRun(
       tolerance: settings.tolerance,
     }),
     profiles: profilesArtifact(profiled.profiles),
-    display: report,
+    display: seeds ? { ...report, seeds } : report,
+    ...(seeds ? { seeds } : {}),
   };
 }
 

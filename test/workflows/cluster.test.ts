@@ -113,6 +113,23 @@ describe("clusterWorkflow on three separated groups (k = 3)", () => {
     ]);
   });
 
+  it("keeps every restart for the seed-sensitivity section: the kept run is the best of them", async () => {
+    const seeds = result.seeds!;
+    expect(seeds.restarts).toBe(4);
+    expect(seeds.inertias).toHaveLength(4);
+    // The kept fit is the first restart with the lowest inertia, and it labels the rows as the result does.
+    expect(seeds.best).toBe(result.clustering.inertia);
+    expect(seeds.inertias[seeds.bestRestart]).toBe(Math.min(...seeds.inertias));
+    expect(seeds.ariToBest[seeds.bestRestart]).toBe(1);
+    // Three tight blobs: every restart reaches the same partition.
+    expect(seeds.reachedBest).toBe(4);
+    expect(seeds.minPairwiseARI).toBe(1);
+    expect(result.display.seeds).toBe(seeds);
+    const html = (await clusterFiles(result)).find((f) => f.name === "report.html")!.content;
+    expect(String(html)).toContain('id="seeds"');
+    expect(String(html)).toContain("4 of 4 k-means++ restarts at k = 3 reached the best inertia");
+  });
+
   it("--order-by frequency:asc puts the small group first; the same seed gives the same files", async () => {
     const ascending = clusterWorkflow({
       table,

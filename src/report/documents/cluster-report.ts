@@ -19,6 +19,7 @@ import { profilesSection } from "../sections/profiles.js";
 import { qualitySection } from "../sections/quality.js";
 import { recommendationSection } from "../sections/recommendation.js";
 import { scalingSection } from "../sections/scaling.js";
+import { seedsSection } from "../sections/seeds.js";
 import { sectionContext } from "../sections/section.js";
 import type { Section, SectionContext } from "../sections/section.js";
 import { silhouetteSection } from "../sections/silhouette.js";
@@ -42,6 +43,7 @@ export const CLUSTERING_SECTIONS: readonly Section<ClusterReportData>[] = [
   given((cluster) => cluster.pca, pcaSection),
   given((cluster) => cluster.profiles, profilesSection, sizesSection, profileTableSection),
   exampleIdsSection,
+  given((cluster) => cluster.seeds, seedsSection),
 ];
 
 /** The K-Means report, in reading order. */

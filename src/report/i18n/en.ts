@@ -214,6 +214,27 @@ export const EN = {
   "segments.share": "Share",
   "segments.noRule": "no rule matches",
   "segments.unmatchedDescription": "Clients whose scores no segment rule covers",
+
+  // Seed sensitivity of a clustering (cluster report).
+  "title.seeds": "Restarts and seeds",
+  "seeds.spread":
+    "{reached} of {restarts} k-means++ restarts at k = {k} reached the best inertia, {best}; the worst ended at {worst}, {spread} above it.",
+  "seeds.agreement":
+    "The restarts' labelings agree with a mean pairwise adjusted Rand index of {mean} (lowest {min}; 1 = identical up to cluster numbers).",
+  "seeds.verdictSingle":
+    "With one restart there is no evidence whether the seed matters: run 10 or more.",
+  "seeds.verdictEnough":
+    "The best solution was found by {reached} restarts, so more restarts are unlikely to find a better one.",
+  "seeds.verdictMore":
+    "Only one restart found the best solution: more restarts may find a better one (try {restarts}).",
+  "seeds.unstable":
+    "The restarts reach different labelings (mean ARI below {threshold}): the clusters depend on the seed, so read them with care.",
+  "seeds.restart": "Restart",
+  "seeds.inertia": "Inertia",
+  "seeds.overBest": "Above the best",
+  "seeds.ariToKept": "ARI with the kept run",
+  "seeds.caption":
+    "Every restart's final inertia; the highlighted row is the run kept (the first with the lowest inertia).",
 } as const satisfies Record<string, string>;
 
 /** A key of the report's message catalogue. */

@@ -186,4 +186,21 @@ export const ZH_CN: Record<MessageKey, string> = {
   "segments.share": "占比",
   "segments.noRule": "未匹配任何规则",
   "segments.unmatchedDescription": "评分不在任何分群规则范围内的客户",
+  // Seed sensitivity of a clustering (cluster report).
+  "title.seeds": "重启次数与随机种子",
+  "seeds.spread":
+    "k = {k} 时，{restarts} 次 k-means++ 重启中有 {reached} 次达到最优惯量 {best}；最差的一次为 {worst}，比最优高 {spread}。",
+  "seeds.agreement":
+    "各次重启得到的聚类标签两两之间的调整兰德指数（ARI）平均为 {mean}（最低 {min}；1 表示除簇编号外完全相同）。",
+  "seeds.verdictSingle": "只重启了一次，无法判断结果是否依赖随机种子：建议重启 10 次以上。",
+  "seeds.verdictEnough": "最优解由 {reached} 次重启得到，再增加重启次数也不太可能找到更好的解。",
+  "seeds.verdictMore":
+    "只有一次重启得到最优解：增加重启次数可能找到更好的解（可试 {restarts} 次）。",
+  "seeds.unstable":
+    "各次重启得到的聚类差异较大（平均 ARI 低于 {threshold}）：聚类结果依赖随机种子，解读时需谨慎。",
+  "seeds.restart": "重启",
+  "seeds.inertia": "惯量",
+  "seeds.overBest": "高于最优",
+  "seeds.ariToKept": "与保留结果的 ARI",
+  "seeds.caption": "每次重启的最终惯量；高亮行为保留的结果（惯量最低的第一次）。",
 };
