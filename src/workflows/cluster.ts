@@ -3,15 +3,10 @@
  * label the clusters, and give the assignments, the model to grade later
  * tables with, the profiles, and the report input.
  */
-import { kmeans } from "../cluster/index.js";
 import type { Clustering } from "../cluster/types.js";
 import { validateKRange } from "../cluster/validate.js";
 import type { ProfiledClustering } from "../evaluate/profiles.js";
-import {
-  seedSensitivityOf,
-  type RestartRun,
-  type SeedSensitivity,
-} from "../evaluate/seed-sensitivity.js";
+import { seedSensitivity, type SeedSensitivity } from "../evaluate/seed-sensitivity.js";
 import { seedForK } from "../evaluate/sweep.js";
 import type { Table } from "../load/types.js";
 import type { Prepared, PrepareOptions } from "../prepare/types.js";
@@ -90,23 +85,20 @@ export function fitClusterRun(
   let clustering = options.fitted;
   let seeds: SeedSensitivity | undefined;
   if (!clustering) {
-    // Every restart's labels are kept (one Int32Array each) for the seed-sensitivity section.
-    const runs: RestartRun[] = [];
     progress.step("k-means", 0, settings.restarts, `k=${k}`);
-    clustering = kmeans(prepared.scaled, {
+    // The stage's seedSensitivity is the same fit as kmeans(), keeping every restart's labels.
+    const fit = seedSensitivity(prepared.scaled, {
       k,
       restarts: settings.restarts,
       seed: seedForK(settings.seed, k),
       maxIterations: settings.maxIterations,
       tolerance: settings.tolerance,
       threads: settings.threads,
-      onRestart: (r, inertia, labels) => {
-        runs.push({ inertia, labels: Int32Array.from(labels) });
-        progress.step("k-means", r + 1, settings.restarts, `k=${k}`);
-      },
+      onRestart: (r) => progress.step("k-means", r + 1, settings.restarts, `k=${k}`),
     });
     progress.done();
-    seeds = seedSensitivityOf(runs, k);
+    clustering = fit.clustering;
+    seeds = fit.sensitivity;
   }
   for (const warning of clustering.warnings ?? []) progress.note(msg.warning(warning));
   const { profiled, report } = describeClustering(prepared, clustering, {
