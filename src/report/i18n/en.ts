@@ -235,6 +235,21 @@ export const EN = {
   "seeds.ariToKept": "ARI with the kept run",
   "seeds.caption":
     "Every restart's final inertia; the highlighted row is the run kept (the first with the lowest inertia).",
+
+  // --- lcluster keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end lcluster ---
+
+  // --- lrules keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end lrules ---
+
+  // --- lperiods keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end lperiods ---
+
+  // --- kviews keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end kviews ---
+
+  // --- a11y keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end a11y ---
 } as const satisfies Record<string, string>;
 
 /** A key of the report's message catalogue. */

@@ -203,4 +203,19 @@ export const ZH_CN: Record<MessageKey, string> = {
   "seeds.overBest": "高于最优",
   "seeds.ariToKept": "与保留结果的 ARI",
   "seeds.caption": "每次重启的最终惯量；高亮行为保留的结果（惯量最低的第一次）。",
+
+  // --- lcluster keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end lcluster ---
+
+  // --- lrules keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end lrules ---
+
+  // --- lperiods keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end lperiods ---
+
+  // --- kviews keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end kviews ---
+
+  // --- a11y keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end a11y ---
 };
