@@ -250,6 +250,9 @@ export const EN = {
 
   // --- a11y keys (one block per area keeps parallel branches from conflicting) ---
   // --- end a11y ---
+
+  // --- vote keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end vote ---
 } as const satisfies Record<string, string>;
 
 /** A key of the report's message catalogue. */

@@ -218,4 +218,7 @@ export const ZH_CN: Record<MessageKey, string> = {
 
   // --- a11y keys (one block per area keeps parallel branches from conflicting) ---
   // --- end a11y ---
+
+  // --- vote keys (one block per area keeps parallel branches from conflicting) ---
+  // --- end vote ---
 };
