@@ -5,7 +5,7 @@
  * sweep followed by the gap statistic (B = 50, k = 1..10, d.power 2 and the
  * sweep's fits for the data, as the sweep workflow runs it) and stability
  * (B = 20, k = 2..10, judged against the sweep's fits), both with their
- * default sample size. The two alternate, three times each, in one process,
+ * default sample size and the sweep's two threads. The two alternate, three times each, in one process,
  * so load from other work on the machine falls on both; the medians and
  * their ratio are reported. K_TIMING_REPEATS=1 for a quick look.
  */
@@ -46,6 +46,7 @@ export function timeSweeps(log) {
       references: 50,
       dPower: VOTE_GAP_SETTINGS.dPower,
       rule: VOTE_DEFAULTS.gapRule,
+      threads: options.threads,
       observed: (k) => sweep.clusterings.get(k)?.labels,
     });
     const t2 = performance.now();
@@ -53,6 +54,7 @@ export function timeSweeps(log) {
       ks: sweep.rows.map((row) => row.k),
       seed: 7,
       resamples: 20,
+      threads: options.threads,
       reference: (k) => sweep.clusterings.get(k).labels,
     });
     const t3 = performance.now();

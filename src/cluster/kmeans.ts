@@ -24,6 +24,7 @@ import {
   absoluteTolerance,
   defaultAlgorithm,
   openRunner,
+  PARALLEL_MIN_ROWS,
   runFromCentroids,
   type RunOutcome,
 } from "./lloyd.js";
@@ -49,7 +50,7 @@ import {
  *
  * @param matrix - n × d rows (already scaled as wanted), finite values.
  * @param options - k (required), restarts (10), seed (0), maxIterations (300),
- *   tolerance (1e-4), algorithm, threads (1), initialCentroids, hooks.
+ *   tolerance (1e-4), algorithm, threads (1), parallelMinRows, initialCentroids, hooks.
  * @returns centroids, labels, inertia, iterations and convergence of the kept
  *   run, the best-so-far inertia after each restart, repairs and warnings.
  * @throws SegworkError when k is not a whole number in [2, rows], an option is
@@ -76,6 +77,8 @@ export function kmeans(matrix: DenseMatrix, options: KMeansOptions): Clustering 
   validateTolerance(tolerance);
   const threads = options.threads ?? KMEANS_DEFAULTS.threads;
   validatePositiveInteger("threads", threads);
+  const parallelMinRows = options.parallelMinRows ?? PARALLEL_MIN_ROWS;
+  validatePositiveInteger("parallelMinRows", parallelMinRows);
   const algorithm = options.algorithm ?? defaultAlgorithm(matrix.cols);
   validateAlgorithm(algorithm);
   const initial = options.initialCentroids;
@@ -97,7 +100,13 @@ export function kmeans(matrix: DenseMatrix, options: KMeansOptions): Clustering 
     restart: 0,
   };
   const shape = { k, hamerly: algorithm === "hamerly", maxTrials: initial ? 0 : trials };
-  const { state, runner, threadsUnavailable } = openRunner(matrix, shape, threads, workspace);
+  const { state, runner, threadsUnavailable } = openRunner(
+    matrix,
+    shape,
+    threads,
+    workspace,
+    parallelMinRows,
+  );
   if (threadsUnavailable) warnings.push(messages.threadsUnavailable(threads));
 
   const runnerThreads = runner.threads;

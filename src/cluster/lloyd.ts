@@ -380,20 +380,21 @@ export function runFromCentroids(
 
 /**
  * Opens a runner for `threads` (at most the number of CPUs): the calling
- * thread alone below {@link PARALLEL_MIN_ROWS} rows, when the data has a
- * single chunk, during a nested call, or when workers would not start
- * (`threadsUnavailable`).
+ * thread alone below `parallelMinRows` rows (default
+ * {@link PARALLEL_MIN_ROWS}), when the data has a single chunk, during a
+ * nested call, or when workers would not start (`threadsUnavailable`).
  */
 export function openRunner(
   matrix: DenseMatrix,
   shape: { k: number; hamerly: boolean; maxTrials: number },
   threads: number,
   workspace?: KMeansWorkspace,
+  parallelMinRows: number = PARALLEL_MIN_ROWS,
 ): { state: KernelState; runner: ChunkRunner; threadsUnavailable: boolean } {
   const chunks = Math.ceil(matrix.rows / chunkRowsFor(shape.k, matrix.cols));
   // More threads than CPUs only adds hand-offs; the result is the same either way.
   const usable = Math.min(threads, availableParallelism());
-  if (usable > 1 && chunks > 1 && matrix.rows >= PARALLEL_MIN_ROWS) {
+  if (usable > 1 && chunks > 1 && matrix.rows >= parallelMinRows) {
     const state = createKernelState(matrix, { ...shape, shared: true }, workspace);
     const runner = openParallelRunner(state, usable);
     if (typeof runner !== "string") return { state, runner, threadsUnavailable: false };

@@ -58,6 +58,7 @@ function int32(length: number, shared: boolean): Int32Array {
 export class KMeansWorkspace {
   readonly #arrays = new Map<string, Float64Array | Int32Array>();
   readonly #facts = new WeakMap<Float64Array, Map<string, unknown>>();
+  #wasm: { rows: WasmRows; bytes: number; holds: Float64Array } | undefined;
 
   /**
    * `compute()` for these rows, computed once per workspace (the rows must not
@@ -72,6 +73,28 @@ export class KMeansWorkspace {
     }
     if (!facts.has(name)) facts.set(name, compute());
     return facts.get(name) as T;
+  }
+
+  /**
+   * The WebAssembly rows for `data`: made by `make` the first time, kept for
+   * every fit on the same rows, and refilled with new rows of the same size
+   * (the rows copied in, the arena's small arrays given back), so that a
+   * run of fits on many sets of one size — the gap statistic's reference
+   * sets, stability's resamples — touches one shared memory rather than a
+   * fresh one per set.
+   */
+  wasmRows(data: Float64Array, bytes: number, make: () => WasmRows): WasmRows {
+    const kept = this.#wasm;
+    if (kept?.holds === data) return kept.rows;
+    if (kept?.bytes === bytes) {
+      kept.rows.arena.rewind(kept.rows.smallArraysFrom);
+      kept.rows.X.set(data);
+      kept.holds = data;
+      return kept.rows;
+    }
+    const rows = make();
+    this.#wasm = { rows, bytes, holds: data };
+    return rows;
   }
 
   /** A Float64Array of `length` for `role`, reused when one of that size (and sharing) exists. */
@@ -165,12 +188,15 @@ interface WasmRows {
   closest: Float64Array;
   upperOffset: Float64Array;
   lowerOffset: Float64Array;
+  /** Arena offset where the per-fit small arrays begin (after the rows). */
+  smallArraysFrom: number;
 }
 
 /**
  * The data and per-row arrays in a WebAssembly memory when the SIMD seeding
  * pass applies (k-means++ seeding, d ≤ 32, under 3.5 GiB), else undefined.
- * With a workspace they are made once per matrix and reused for every k.
+ * With a workspace they are made once and reused for every k and for later
+ * matrices of the same shape (see {@link KMeansWorkspace.wasmRows}).
  */
 function wasmRows(
   matrix: DenseMatrix,
@@ -185,17 +211,14 @@ function wasmRows(
     const arena = new WasmArena(bytes);
     const X = arena.float64(n * d);
     X.set(matrix.data);
-    return {
-      arena,
-      X,
-      labels: arena.int32(n),
-      closest: arena.float64(n),
-      // Allocated even for Lloyd runs, which do not use them.
-      upperOffset: arena.float64(n),
-      lowerOffset: arena.float64(n),
-    };
+    const labels = arena.int32(n);
+    const closest = arena.float64(n);
+    // Allocated even for Lloyd runs, which do not use them.
+    const upperOffset = arena.float64(n);
+    const lowerOffset = arena.float64(n);
+    return { arena, X, labels, closest, upperOffset, lowerOffset, smallArraysFrom: arena.used };
   };
-  const rows = workspace ? workspace.fact(matrix.data, "wasmRows", make) : make();
+  const rows = workspace ? workspace.wasmRows(matrix.data, bytes, make) : make();
   const none = new Float64Array(0);
   return shape.hamerly ? rows : { ...rows, upperOffset: none, lowerOffset: none };
 }

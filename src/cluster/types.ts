@@ -39,6 +39,13 @@ export interface KMeansOptions {
    * `PARALLEL_MIN_ROWS` rows always run on the calling thread. Default 1.
    */
   threads?: number;
+  /**
+   * Rows from which `threads > 1` actually uses worker threads. Default
+   * `PARALLEL_MIN_ROWS` (50,000), set for a single fit that may have to
+   * start the workers; a caller running many fits on warm workers (the gap
+   * statistic's reference sets) may lower it. Results are the same either way.
+   */
+  parallelMinRows?: number;
   /** Called after every assignment step of every run (for traces and tests; costs one extra pass). */
   onIteration?: (event: IterationEvent) => void;
   /**

@@ -66,6 +66,12 @@ export interface GapOptions {
   /** Passed to the default clusterer's K-Means. */
   maxIterations?: number;
   tolerance?: number;
+  /**
+   * Threads of each default-clusterer fit (the calling thread plus workers,
+   * at most the CPUs; sets under 10,000 rows stay on the calling thread).
+   * The result is the same for any count. Default 1.
+   */
+  threads?: number;
   /** Clusters the data and every reference set instead of K-Means (R's `FUNcluster`). */
   cluster?: GapClusterer;
   /**
@@ -87,6 +93,7 @@ export const GAP_DEFAULTS = {
   seFactor: 1,
   sampleSize: DEFAULT_RESAMPLING_SAMPLE_SIZE,
   restarts: 1,
+  threads: 1,
 } as const satisfies Partial<GapOptions>;
 
 /** The gap curve, R's `clusGap()$Tab` with the chosen k. Arrays are indexed by k − 1. */
@@ -132,6 +139,7 @@ export function gapStatistic(matrix: DenseMatrix, options: GapOptions): GapResul
   checkSeed("gap", settings.seed);
   const sampleSize = checkSampleSize("gap", settings.sampleSize);
   const restarts = checkInteger("gap", "restarts", settings.restarts, 1);
+  const threads = checkInteger("gap", "threads", settings.threads, 1);
   checkDPower(settings.dPower);
   if (!GAP_RULES.includes(settings.rule)) {
     throw badEvaluateOption("gap", "rule", String(settings.rule), GAP_RULES.join(", "));
@@ -147,6 +155,7 @@ export function gapStatistic(matrix: DenseMatrix, options: GapOptions): GapResul
       restarts,
       maxIterations: settings.maxIterations,
       tolerance: settings.tolerance,
+      threads,
     });
   const draws = root.fork(1);
   const total = B + 1;

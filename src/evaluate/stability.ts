@@ -51,6 +51,12 @@ export interface StabilityOptions {
   restarts?: number;
   maxIterations?: number;
   tolerance?: number;
+  /**
+   * Threads of each default-clusterer fit (the calling thread plus workers,
+   * at most the CPUs; sets under 10,000 rows stay on the calling thread).
+   * The result is the same for any count. Default 1.
+   */
+  threads?: number;
   /** Largest number of rows used as they are; above it a seeded sample of this many. null: every row. Default 20,000. */
   sampleSize?: number | null;
   /**
@@ -68,6 +74,7 @@ export interface StabilityOptions {
 export const STABILITY_DEFAULTS = {
   resamples: 20,
   restarts: 1,
+  threads: 1,
   sampleSize: DEFAULT_RESAMPLING_SAMPLE_SIZE,
 } as const satisfies Partial<StabilityOptions>;
 
@@ -137,6 +144,7 @@ export function clusterStability(matrix: DenseMatrix, options: StabilityOptions)
   const settings = { ...STABILITY_DEFAULTS, ...withoutUndefined(options) };
   const B = checkInteger("stability", "resamples", settings.resamples, 2);
   const restarts = checkInteger("stability", "restarts", settings.restarts, 1);
+  const threads = checkInteger("stability", "threads", settings.threads, 1);
   checkSeed("stability", settings.seed);
   const sampleSize = checkSampleSize("stability", settings.sampleSize);
   if (settings.ks.length === 0) throw badEvaluateOption("stability", "ks", "[]", "at least one k");
@@ -153,6 +161,7 @@ export function clusterStability(matrix: DenseMatrix, options: StabilityOptions)
       restarts,
       maxIterations: settings.maxIterations,
       tolerance: settings.tolerance,
+      threads,
     });
   const references = settings.ks.map((k) => {
     const given = settings.reference?.(k);

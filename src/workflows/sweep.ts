@@ -226,6 +226,7 @@ function gapOf(
     seFactor: VOTE_DEFAULTS.gapSEFactor,
     maxIterations: settings.maxIterations,
     tolerance: settings.tolerance,
+    threads: settings.threads,
     observed: (k) => sweep.clusterings.get(k)?.labels,
     onProgress: (done, total) =>
       context.progress.step("gap", done, total, done === 1 ? "data" : `reference set ${done - 1}`),
@@ -250,6 +251,7 @@ function stabilityOf(
       options.sampleSize === undefined ? STABILITY_DEFAULTS.sampleSize : options.sampleSize,
     maxIterations: settings.maxIterations,
     tolerance: settings.tolerance,
+    threads: settings.threads,
     reference: (k) => sweep.clusterings.get(k)?.labels,
     onProgress: (done, total) =>
       context.progress.step("stability", done, total, `resample ${done}`),

@@ -46,6 +46,11 @@ describe("kmeans option checks (exact messages)", () => {
       "maxIterations=0 must be a whole number ≥ 1.",
     ],
     [{ k: 2, threads: 0 }, "cluster.not-positive-integer", "threads=0 must be a whole number ≥ 1."],
+    [
+      { k: 2, parallelMinRows: 0 },
+      "cluster.not-positive-integer",
+      "parallelMinRows=0 must be a whole number ≥ 1.",
+    ],
     [{ k: 2, seed: 1.5 }, "cluster.seed-not-integer", "seed=1.5 must be a whole number."],
     [
       { k: 2, tolerance: -1 },

@@ -17,6 +17,22 @@ describe("KMeansWorkspace: per-row arrays and data facts kept between fits", () 
     }
   });
 
+  it("gives byte-identical fits on a run of different matrices of one shape (the rows refilled)", () => {
+    const sets = [11, 12, 11, 13].map((seed) => blobs(12_000, 4, 3 + (seed % 3), 1, seed));
+    for (const threads of [1, 2]) {
+      const workspace = new KMeansWorkspace();
+      for (const [i, matrix] of sets.entries()) {
+        for (const k of [4, 2]) {
+          const options = { k, restarts: 1, seed: i, threads, parallelMinRows: 10_000 };
+          const fresh = kmeans(matrix, options);
+          const reused = kmeans(matrix, { ...options, workspace });
+          expect(reused.engine!.webassembly).toBeGreaterThan(0);
+          expect(fingerprint(reused)).toEqual(fingerprint(fresh));
+        }
+      }
+    }
+  });
+
   it("reuses the same arrays for the same length and sharing", () => {
     const workspace = new KMeansWorkspace();
     const a = workspace.float64("bounds", 10, false);

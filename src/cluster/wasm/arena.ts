@@ -56,6 +56,15 @@ export class WasmArena {
     return this.#used;
   }
 
+  /**
+   * Gives back everything handed out after offset `used` (an earlier value
+   * of {@link WasmArena.used}); views into that room must no longer be in use.
+   */
+  rewind(used: number): void {
+    if (used < 16 || used > this.#used) throw new RangeError(`WasmArena: cannot rewind to ${used}`);
+    this.#used = used;
+  }
+
   #take(bytes: number): number {
     const at = Math.ceil(this.#used / 16) * 16;
     const end = at + bytes;
