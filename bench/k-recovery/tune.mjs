@@ -21,7 +21,7 @@ const grid = [];
 for (const gapSource of ["d2Sweep"]) {
   for (const gapRule of ["firstSEmax", "Tibs2001SEmax", "globalSEmax"]) {
     for (const stabilityThreshold of [0.8, 0.85, 0.9]) {
-      for (const ties of ["smaller", "larger"]) {
+      for (const ties of ["smaller", "larger", "rank-sum"]) {
         for (const loneBallotFallback of [true, false]) {
           grid.push({ gapSource, gapRule, stabilityThreshold, ties, loneBallotFallback });
         }

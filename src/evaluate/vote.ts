@@ -15,6 +15,7 @@
 import { emptySweep } from "../shared/messages/evaluate.js";
 import { maxSE, type GapRule } from "./gap-rules.js";
 import type { SweepRow } from "./types.js";
+import { rankSums, type RankCurve } from "./vote-ranks.js";
 
 /**
  * How the vote's gap curve is computed (the setting it was tuned with):
@@ -59,8 +60,11 @@ export interface KEvidence {
   rows: readonly SweepRow[];
   /** Kneedle's knee of the inertia curve, null when the curve has none. */
   elbowK: number | null;
-  /** The jump method's pick (`jump.ts`; 1 = no structure); absent when not computed. */
-  jump?: { bestK: number };
+  /**
+   * The jump method's pick (`jump.ts`; 1 = no structure) and, when given,
+   * its curve over k (read by the rank-sum tie-break); absent when not computed.
+   */
+  jump?: { bestK: number; k?: readonly number[]; jump?: readonly number[] };
   gap?: GapEvidence;
   stability?: readonly StabilityEvidence[];
 }
@@ -82,8 +86,13 @@ export interface VoteOptions {
    * all ballots (weights ignored) decides instead.
    */
   loneBallotFallback: boolean;
-  /** Which k wins a tie of weights: the smaller (NbClust's way) or the larger. */
-  ties: "smaller" | "larger";
+  /**
+   * Which k wins a tie of weights: the smaller (NbClust's way), the larger,
+   * or the one the indices' curves rank higher overall ("rank-sum": the
+   * smallest sum of its places on every computed curve, `vote-ranks.ts`;
+   * then the smaller k).
+   */
+  ties: "smaller" | "larger" | "rank-sum";
   /** Share of the cast weight the winner needs for "agreed". */
   agreedShare: number;
   /**
@@ -130,6 +139,16 @@ export interface Ballot {
   evidence: string;
 }
 
+/** How a tie of the heaviest weight was broken by the indices' curves. */
+export interface VoteTieBreak {
+  /** The weight the tied k share. */
+  weight: number;
+  /** The tied swept k with their rank sums, the winner first. */
+  candidates: { k: number; rankSum: number }[];
+  /** The curves the rank sums were taken from. */
+  curves: RankCurve[];
+}
+
 /** The vote's outcome. */
 export interface VoteResult {
   /** Each index's proposal (null: abstained or not computed). */
@@ -141,6 +160,8 @@ export interface VoteResult {
   tally: { k: number; weight: number }[];
   /** Names the evidence and where the indices disagree. */
   reason: string;
+  /** Present when the heaviest weight was tied and the rank sums decided (ties: "rank-sum"). */
+  tieBreak?: VoteTieBreak;
 }
 
 /**
@@ -263,10 +284,30 @@ export function voteK(evidence: KEvidence, options: Partial<VoteOptions> = {}): 
     cast += b.weight;
     weightOf.set(b.k, (weightOf.get(b.k) ?? 0) + b.weight);
   }
+  const ranks = settings.ties === "rank-sum" ? rankSums(evidence) : undefined;
+  // k = 1 (the gap's "no structure") is not swept and has no rank: last.
+  const rankOf = (k: number): number => ranks?.sums.get(k) ?? Number.POSITIVE_INFINITY;
   const tally = [...weightOf]
     .map(([k, weight]) => ({ k, weight }))
-    .sort((a, b) => b.weight - a.weight || (settings.ties === "larger" ? b.k - a.k : a.k - b.k));
+    .sort(
+      (a, b) =>
+        b.weight - a.weight ||
+        (settings.ties === "larger"
+          ? b.k - a.k
+          : settings.ties === "rank-sum"
+            ? rankOf(a.k) - rankOf(b.k) || a.k - b.k
+            : a.k - b.k),
+    );
   let winner = tally.find((t) => sweptKs.has(t.k));
+  const tied = tally.filter((t) => sweptKs.has(t.k) && t.weight === winner?.weight);
+  const tieBreak: VoteTieBreak | undefined =
+    ranks && winner && tied.length > 1
+      ? {
+          weight: winner.weight,
+          candidates: tied.map((t) => ({ k: t.k, rankSum: rankOf(t.k) })),
+          curves: ranks.curves,
+        }
+      : undefined;
   // One index alone (however heavy) does not decide: a lone gap at the edge
   // of the range is the usual failure on skewed client data, where the gap
   // keeps rising. Then NbClust's majority of every ballot decides.
@@ -308,9 +349,11 @@ export function voteK(evidence: KEvidence, options: Partial<VoteOptions> = {}): 
     tally,
     reason:
       reasonOf(ballots, recommendedK, confidence, bestSilhouette) +
+      (tieBreak && !lone ? ` ${tieBreakText(tieBreak)}` : "") +
       (lone
         ? ` Only one index backed the heaviest k, so the majority of all ballots decided.`
         : ""),
+    ...(tieBreak && !lone ? { tieBreak } : {}),
   };
 }
 
@@ -352,6 +395,22 @@ function reasonOf(
         : `Recommended k=${k}, but the indices are split: ${forK.join(", ")} for k=${k}.`;
   const dissent = against.length > 0 ? ` Disagreeing: ${against.join(", ")}.` : "";
   return `${head}${dissent} Evidence: ${evidence}.`;
+}
+
+/**
+ * The sentence of a rank-sum tie-break, e.g. "k=3 and k=2 tie at weight 2;
+ * the indices' curves rank k=3 higher (rank sum 9 against 12 over silhouette,
+ * Calinski–Harabasz, Davies–Bouldin, jump, gap, stability)."
+ */
+function tieBreakText(tie: VoteTieBreak): string {
+  const [first, ...rest] = tie.candidates;
+  const ks = tie.candidates.map((c) => `k=${c.k}`);
+  const list = `${ks.slice(0, -1).join(", ")} and ${ks[ks.length - 1]}`;
+  return (
+    `${list} tie at weight ${tie.weight}; the indices' curves rank k=${first!.k} higher ` +
+    `(rank sum ${first!.rankSum} against ${rest.map((c) => c.rankSum).join(", ")} over ` +
+    `${tie.curves.map((c) => INDEX_NAMES[c]).join(", ")}).`
+  );
 }
 
 /** The indices' names in reasons and reports. */

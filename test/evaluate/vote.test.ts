@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { majorityVote, proposals, voteK, VOTE_DEFAULTS } from "../../src/evaluate/vote.js";
-import type { SweepRow } from "../../src/evaluate/types.js";
+import { sweepRows } from "../helpers/sweep-rows.js";
 import { emptySweep } from "../../src/shared/messages/evaluate.js";
 import { errorOf } from "../helpers/errors.js";
 
-/** Rows for k = 2..6 from per-k silhouette, CH and DB. */
-function sweep(silhouette: number[], ch: number[], db: number[]): SweepRow[] {
-  return silhouette.map((s, i) => ({
-    k: i + 2,
-    inertia: 1000 / (i + 1),
-    silhouette: s,
-    calinskiHarabasz: ch[i]!,
-    daviesBouldin: db[i]!,
-    iterations: 10,
-  }));
-}
+const sweep = sweepRows;
 
 // A gap curve over k = 1..6 whose firstSEmax pick is 4 (first local max at 4,
 // gap(3) = 0.50 < gap(4) − se(4) = 0.58) and one whose pick is 1 (falling).
