@@ -4,8 +4,9 @@
  * Calinski–Harabasz maximum, the Davies–Bouldin minimum, the jump method
  * (Sugar & James' largest jump in transformed distortion), the gap statistic's
  * rule (k = 1 meaning "no cluster structure") and bootstrap stability — and
- * a weighted plurality of those proposals picks the recommended k, with a
- * confidence word and a reason naming the evidence.
+ * a weighted plurality of those proposals picks the recommended k (a tie
+ * goes to the k the indices' whole curves rank higher, `vote-ranks.ts`),
+ * with a confidence word and a reason naming the evidence.
  *
  * The weights and the stability reading were tuned on the development half
  * of the k-recovery suite (`bench/k-recovery/`, `npm run bench:k`) and are
@@ -269,7 +270,7 @@ export function proposals(evidence: KEvidence, options: Partial<VoteOptions> = {
 
 /**
  * Combines the indices' proposals into one k: the k with the largest total
- * weight among the swept k (ties to the smaller k, as NbClust); a gap vote
+ * weight among the swept k (ties as {@link VoteOptions.ties} says: by rank sum by default); a gap vote
  * for k = 1 counts towards "no structure", which also needs the best
  * silhouette below {@link VoteOptions.noStructureSilhouette}.
  *
