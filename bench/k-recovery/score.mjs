@@ -4,13 +4,27 @@
  * recommendation against each table's planted k.
  */
 import { jumpStatistic } from "../../dist/evaluate/jump.js";
+import { maxSE } from "../../dist/evaluate/gap-rules.js";
 import { majorityVote, proposals, voteK, VOTE_INDICES } from "../../dist/evaluate/vote.js";
 
 /** Which gap curve of the evidence the vote reads (see evidence.mjs). */
 export const GAP_SOURCE = "d2Sweep";
 
-/** Proposers in table order: every index, then the baselines and the vote. */
-export const PROPOSERS = [...VOTE_INDICES, "oldRecommendation", "nbclust", "vote"];
+/**
+ * The gap under the rules the vote does not use, as single indices of their
+ * own (the "gap" row is the vote's rule), so "beats every single index"
+ * covers every gap rule.
+ */
+const OTHER_GAP_RULES = ["firstSEmax", "Tibs2001SEmax", "globalSEmax"];
+
+/** Proposers in table order: every index, the gap's other rules, then the baselines and the vote. */
+export const PROPOSERS = [
+  ...VOTE_INDICES,
+  ...OTHER_GAP_RULES.map((rule) => `gap ${rule}`),
+  "oldRecommendation",
+  "nbclust",
+  "vote",
+];
 
 const evidenceCache = new WeakMap();
 
@@ -43,6 +57,8 @@ export function proposalsOf(e, options = {}, gapSource = GAP_SOURCE) {
   const ballots = proposals(evidence, options);
   const vote = voteK(evidence, options);
   const out = Object.fromEntries(ballots.map((b) => [b.index, b.k]));
+  for (const rule of OTHER_GAP_RULES)
+    out[`gap ${rule}`] = maxSE(evidence.gap.gap, evidence.gap.se, rule);
   out.oldRecommendation = e.currentRecommendation;
   out.nbclust = majorityVote(ballots.map((b) => b.k));
   out.vote = vote.recommendedK;

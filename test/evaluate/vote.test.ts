@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { majorityVote, proposals, voteK, VOTE_DEFAULTS } from "../../src/evaluate/vote.js";
-import type { SweepRow } from "../../src/evaluate/types.js";
+import { sweepRows } from "../helpers/sweep-rows.js";
 import { emptySweep } from "../../src/shared/messages/evaluate.js";
 import { errorOf } from "../helpers/errors.js";
 
-/** Rows for k = 2..6 from per-k silhouette, CH and DB. */
-function sweep(silhouette: number[], ch: number[], db: number[]): SweepRow[] {
-  return silhouette.map((s, i) => ({
-    k: i + 2,
-    inertia: 1000 / (i + 1),
-    silhouette: s,
-    calinskiHarabasz: ch[i]!,
-    daviesBouldin: db[i]!,
-    iterations: 10,
-  }));
-}
+const sweep = sweepRows;
 
 // A gap curve over k = 1..6 whose firstSEmax pick is 4 (first local max at 4,
 // gap(3) = 0.50 < gap(4) − se(4) = 0.58) and one whose pick is 1 (falling).
@@ -73,7 +63,7 @@ describe("voteK", () => {
     // knee 3, silhouette 3, CH 5, DB 5, gap 5, stability: largest ARI ≥ 0.9 is 3
     const vote = voteK(
       { rows, elbowK: 3, gap: gap5, stability: stability([0.95, 0.92, 0.7, 0.6, 0.5]) },
-      { weights, stabilityThreshold: 0.9 },
+      { weights, stabilityThreshold: 0.9, ties: "smaller" },
     );
     expect(vote.tally).toEqual([
       { k: 3, weight: 3 },
@@ -110,7 +100,7 @@ describe("voteK", () => {
     expect(vote.tally[0]).toEqual({ k: 5, weight: 4 });
   });
 
-  it("with the shipped weights a lone gap ballot (weight 2) gives way to the majority of all ballots", () => {
+  it("with the lone-ballot fallback a lone gap ballot (weight 2) gives way to the majority of all ballots", () => {
     // knee 3, silhouette 3, CH 4, DB 3, gap 6, stability 5
     const rows = sweep(
       [0.3, 0.45, 0.2, 0.3, 0.3],
@@ -124,7 +114,14 @@ describe("voteK", () => {
       gap: gap6,
       stability: stability([0.95, 0.92, 0.9, 0.85, 0.5]),
     };
-    const vote = voteK(evidence);
+    // the settings shipped before the rank-sum tie-break
+    const options = {
+      weights: { ...VOTE_DEFAULTS.weights, knee: 0, calinskiHarabasz: 1, jump: 0, stability: 1 },
+      gapRule: "globalSEmax",
+      loneBallotFallback: true,
+      ties: "smaller",
+    } as const;
+    const vote = voteK(evidence, options);
     expect(vote.votes).toEqual({
       knee: 3,
       silhouette: 3,
@@ -138,7 +135,7 @@ describe("voteK", () => {
     expect(vote.recommendedK).toBe(3);
     expect(vote.confidence).toBe("split");
     expect(vote.reason).toContain("Only one index backed the heaviest k");
-    expect(voteK(evidence, { loneBallotFallback: false }).recommendedK).toBe(6);
+    expect(voteK(evidence, { ...options, loneBallotFallback: false }).recommendedK).toBe(6);
   });
 
   it("gap at k=1 and a best silhouette below 0.25: no structure", () => {
@@ -262,7 +259,7 @@ describe("voteK", () => {
     expect(voteK({ rows, elbowK: 4 }).votes.jump).toBeNull();
   });
 
-  it("ties go to the smaller k by default and to the larger with ties: larger", () => {
+  it("ties go to the smaller k with ties: smaller and to the larger with ties: larger", () => {
     // knee 3, silhouette 3 | CH 5, DB 5 (unit weights, nothing else): 2 – 2
     const rows = sweep(
       [0.3, 0.45, 0.2, 0.3, 0.3],
@@ -276,8 +273,55 @@ describe("voteK", () => {
       calinskiHarabasz: 1,
       daviesBouldin: 1,
     };
-    expect(voteK({ rows, elbowK: 3 }, { weights }).recommendedK).toBe(3);
+    expect(voteK({ rows, elbowK: 3 }, { weights, ties: "smaller" }).recommendedK).toBe(3);
     expect(voteK({ rows, elbowK: 3 }, { weights, ties: "larger" }).recommendedK).toBe(5);
+  });
+
+  it("ties: rank-sum gives a tie to the k the curves rank higher, and says so", () => {
+    // The same 2 – 2 tie between k=3 (knee, silhouette) and k=5 (CH, DB).
+    // Places over k = 2..6 — silhouette .3 .45 .2 .3 .3: k=3 1st, k=5 2nd (shared);
+    // CH: k=5 1st, k=3 3rd; DB (lower is better): k=5 1st, k=3 3rd.
+    // Rank sums: k=5 2 + 1 + 1 = 4, k=3 1 + 3 + 3 = 7.
+    const rows = sweep(
+      [0.3, 0.45, 0.2, 0.3, 0.3],
+      [100, 150, 120, 300, 200],
+      [1.2, 1.0, 1.1, 0.7, 0.9],
+    );
+    const weights = {
+      ...VOTE_DEFAULTS.weights,
+      knee: 1,
+      silhouette: 1,
+      calinskiHarabasz: 1,
+      daviesBouldin: 1,
+      jump: 0,
+      gap: 0,
+      stability: 0,
+    };
+    const vote = voteK(
+      { rows, elbowK: 3 },
+      { weights, ties: "rank-sum", loneBallotFallback: false },
+    );
+    expect(vote.recommendedK).toBe(5);
+    expect(vote.tieBreak).toEqual({
+      weight: 2,
+      candidates: [
+        { k: 5, rankSum: 4 },
+        { k: 3, rankSum: 7 },
+      ],
+      curves: ["silhouette", "calinskiHarabasz", "daviesBouldin"],
+    });
+    expect(vote.reason).toContain(
+      "k=5 and k=3 tie at weight 2; the indices' curves rank k=5 higher " +
+        "(rank sum 4 against 7 over silhouette, Calinski–Harabasz, Davies–Bouldin).",
+    );
+    // no tie, no tie-break
+    const clear = voteK(
+      { rows, elbowK: 5 },
+      { weights, ties: "rank-sum", loneBallotFallback: false },
+    );
+    expect(clear.recommendedK).toBe(5);
+    expect(clear.tieBreak).toBeUndefined();
+    expect(clear.reason).not.toContain("tie at weight");
   });
 });
 

@@ -40,8 +40,9 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
   });
 
   // Before issue 13 the knee-first rule recommended k=4 here (knee 5, silhouette best near it at 4).
-  // The vote now recommends k=2: the gap alone (weight 2) wants k=10, the top of the range, and a
-  // heaviest k backed by one index gives way to the majority of all ballots (silhouette, CH, DB: 2).
+  // The vote recommends k=2: CH (weight 2) says 2, the gap (Tibshirani's rule) 3, stability 4 and the
+  // jump 10, each with weight 2, the knee 5 with weight 1; of the four tied k the indices' curves
+  // rank k=2 best (silhouette, CH and DB peak there and its bootstrap ARI is the highest).
   it("the vote recommends k = 2 (split), and every ballot follows from the numbers sweep.json holds", () => {
     const { artifact } = result;
     const silhouette = new Map(artifact.k.map((r) => [r.k, r.silhouette]));
@@ -52,7 +53,7 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     expect(argmax((r) => -r.daviesBouldin)).toBe(2);
     const gapCurve = [artifact.gap!.gapAtOne, ...artifact.k.map((r) => r.gap!)];
     const gapSE = [artifact.gap!.gapSEAtOne, ...artifact.k.map((r) => r.gapSE!)];
-    expect(maxSE(gapCurve, gapSE, VOTE_DEFAULTS.gapRule)).toBe(10);
+    expect(maxSE(gapCurve, gapSE, VOTE_DEFAULTS.gapRule)).toBe(3);
     const stable = artifact.k.filter((r) => r.stabilityARI! >= VOTE_DEFAULTS.stabilityThreshold);
     expect(Math.max(...stable.map((r) => r.k))).toBe(4);
     // z-scores (population sd): W(1) = rows × features
@@ -68,7 +69,7 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
       calinskiHarabasz: 2,
       daviesBouldin: 2,
       jump: 10,
-      gap: 10,
+      gap: 3,
       stability: 4,
       recommendedK: 2,
       confidence: "split",
@@ -76,8 +77,12 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     expect([artifact.elbowK, artifact.silhouetteK, artifact.recommendedK]).toEqual([5, 2, 2]);
     expect(artifact.reason).toBe(result.vote.reason);
     expect(artifact.reason).toContain(`silhouette peaks at k=2 (${silhouette.get(2)!.toFixed(3)})`);
-    expect(artifact.reason).toContain("Disagreeing: knee k=5, jump k=10, gap k=10, stability k=4.");
-    expect(artifact.reason).toContain("Only one index backed the heaviest k");
+    expect(artifact.reason).toContain("Disagreeing: knee k=5, jump k=10, gap k=3, stability k=4.");
+    expect(result.vote.tieBreak?.weight).toBe(2);
+    expect(result.vote.tieBreak?.candidates.map((c) => c.k)).toEqual([2, 3, 4, 10]);
+    const sums = result.vote.tieBreak!.candidates.map((c) => c.rankSum);
+    expect(sums[0]).toBeLessThan(Math.min(...sums.slice(1)));
+    expect(artifact.reason).toContain("k=2, k=3, k=4 and k=10 tie at weight 2");
     expect(artifact.gap).toMatchObject({ references: 50, dPower: 2, rows: 4330, sampled: false });
     expect(artifact.stability).toEqual({ resamples: 20, rows: 4330, sampled: false });
     expect(result.summary).toEqual([notes.recommended(2, artifact.reason)]);
@@ -96,7 +101,7 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     expect(plain.artifact.stability).toBeNull();
     expect(plain.artifact.k.every((r) => r.gap === null && r.stabilityARI === null)).toBe(true);
     expect([plain.artifact.votes.gap, plain.artifact.votes.stability]).toEqual([null, null]);
-    // CH is the only weighted index left; it says 2, as do silhouette and DB
+    // CH (weight 2) says 2 as do silhouette and DB; the jump (weight 2) says 10: the curves prefer 2
     expect(plain.artifact.recommendedK).toBe(2);
     // the sweep itself is untouched by switching them off
     expect(plain.artifact.k.map((r) => r.inertia)).toEqual(result.artifact.k.map((r) => r.inertia));

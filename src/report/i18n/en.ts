@@ -252,6 +252,10 @@ export const EN = {
   // --- end a11y ---
 
   // --- vote keys (one block per area keeps parallel branches from conflicting) ---
+  // The vote's rank-sum tie-break (VoteResult.tieBreak): {ks} the tied k ("k=2, k=3 and k=4"),
+  // {k} the winner, {sum} its rank sum, {others} the other sums, {curves} the curves' names.
+  "vote.tieBreak":
+    "{ks} tie at weight {weight}; the indices' curves rank k={k} higher (rank sum {sum} against {others} over {curves}).",
   // --- end vote ---
 } as const satisfies Record<string, string>;
 

@@ -220,5 +220,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   // --- end a11y ---
 
   // --- vote keys (one block per area keeps parallel branches from conflicting) ---
+  "vote.tieBreak":
+    "{ks} 的票数权重并列（均为 {weight}）；按各指标整条曲线上的名次合计，k={k} 排在最前（名次和 {sum}，其余为 {others}；参与排名的指标：{curves}）。",
   // --- end vote ---
 };
