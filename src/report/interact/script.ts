@@ -101,7 +101,7 @@ const BROWSER_CODE = `function segworkInteraction(minRows, wordsId) {
  * each called once with its settings.
  *
  * @example
- * interactionScript().length; // => about 7 kB
+ * interactionScript().length; // => about 12 kB
  */
 export function interactionScript(): string {
   const script = `(${BROWSER_CODE})(${MIN_INTERACTIVE_ROWS}, ${JSON.stringify(WORDS_ID)});\n${chartScript()}`;
