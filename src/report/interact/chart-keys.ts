@@ -114,5 +114,6 @@ export const KEYS_CODE = `
 export const KEYS_CSS = `
 .chart-body[tabindex]:focus-visible, svg.live g.legend-pick:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 svg.live .mark-ring { fill: none; stroke: #1d2330; stroke-width: 2px; pointer-events: none; }
+@media print { svg.live .mark-ring { display: none; } }
 .chart-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;

@@ -12,7 +12,7 @@
  * the SVG renderer's order — and a small script (`chart-script.ts`, ~12 kB
  * with the table code and keyboard access) shows it on hover or from the
  * keyboard and dims the series not picked in a legend: the demo report is
- * 1,073,788 B with it (+18%). The tooltip
+ * 1,073,844 B with it (+18%). The tooltip
  * content is vega-lite's own (`tooltip: {content: "encoding"}` unless a spec
  * sets tooltips itself): the encoded fields under their titles, formatted as
  * on the axes.
