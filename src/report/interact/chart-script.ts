@@ -5,7 +5,10 @@
  * is shipped): the tips come from the chart's `<metadata>` (n-th entry for the
  * n-th `g.role-mark`), and a legend entry selects the marks drawn in its
  * colour. A chart whose metadata does not match its marks is left static.
- * Tooltip text is set with `textContent`, so a hostile label stays text.
+ * The same tooltips and legend picks work from the keyboard (`chart-keys.ts`),
+ * announced in one `aria-live` region; the words come from the page
+ * (`words.ts`). Tooltip and announced text is set with `textContent`, so a
+ * hostile label stays text.
  */
 import { KEYS_CODE, KEYS_CSS } from "./chart-keys.js";
 import { TIPS_CLASS } from "./chart-tips.js";
