@@ -12,7 +12,14 @@ import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderFullReport } from "../../src/report/documents/full-report.js";
-import { addInteraction, interactionScript } from "../../src/report/interact/index.js";
+import { escapeHtml } from "../../src/report/html.js";
+import { catalogue, LANGS, placeholdersOf } from "../../src/report/i18n/index.js";
+import {
+  addInteraction,
+  interactionScript,
+  interactionWords,
+} from "../../src/report/interact/index.js";
+import { pageLang, wordsElement } from "../../src/report/interact/words.js";
 import { makeSegmentFixture } from "../report-segments/fixture.js";
 import {
   browserRequired,
@@ -29,6 +36,21 @@ if (skip) console.warn(`interactive report tests skipped: ${unavailable}`);
 describe("addInteraction", () => {
   it("refuses a page that is not a segwork report", () => {
     expect(() => addInteraction("<html><body></body></html>")).toThrow(/not a segwork report/);
+  });
+
+  it("gives the script its words in the page's language, as escaped attributes", () => {
+    for (const lang of LANGS) {
+      const words = interactionWords(lang);
+      const messages = catalogue(lang);
+      expect(words.filterRows).toBe(messages["a11y.filterRows"]);
+      // templates travel unfilled: the script fills {fields}, {index} and {count} per mark
+      expect(placeholdersOf(words.mark)).toEqual(["count", "fields", "index"]);
+      const element = wordsElement(lang);
+      expect(element).toContain(`data-legend-picked="${escapeHtml(words.legendPicked)}"`);
+      expect(element).not.toMatch(/="[^"]*[<>][^"]*"/);
+      expect(pageLang(`<!doctype html><html lang="${lang}">`)).toBe(lang);
+    }
+    expect(pageLang('<html lang="fr">')).toBe("en");
   });
 });
 
@@ -58,8 +80,8 @@ describe.skipIf(skip)("interactive report in a browser", () => {
     console.log(
       `interactive layer: ${Buffer.byteLength(plain)} B without, ${Buffer.byteLength(interactive)} B with (+${added} B; script ${interactionScript().length} chars)`,
     );
-    // the script (7.4 kB: tables, contents, charts) and its styles
-    expect(added).toBeLessThan(9_000);
+    // the script (11.9 kB: tables, contents, charts and their keyboard access), its styles and words
+    expect(added).toBeLessThan(15_000);
     expect(interactive.match(/<script>/g)?.length).toBe(1);
   });
 

@@ -249,6 +249,15 @@ export const EN = {
   // --- end kviews ---
 
   // --- a11y keys (one block per area keeps parallel branches from conflicting) ---
+  // a11y: words of the interactive layer's script (filled in the browser: keep the placeholders plain {name})
+  "a11y.filterRows": "Filter rows",
+  "a11y.chartKeys":
+    "Press the arrow keys to read the marks one by one (Home and End: first and last); Escape hides the tooltip.",
+  "a11y.mark": "{fields} ({index} of {count})",
+  "a11y.field": "{key}: {value}",
+  "a11y.fieldSeparator": ", ",
+  "a11y.legendPicked": "Showing “{name}”; the other series are dimmed.",
+  "a11y.legendCleared": "All series shown again.",
   // --- end a11y ---
 
   // --- vote keys (one block per area keeps parallel branches from conflicting) ---

@@ -217,6 +217,15 @@ export const ZH_CN: Record<MessageKey, string> = {
   // --- end kviews ---
 
   // --- a11y keys (one block per area keeps parallel branches from conflicting) ---
+  // a11y: words of the interactive layer's script (filled in the browser: keep the placeholders plain {name})
+  "a11y.filterRows": "筛选行",
+  "a11y.chartKeys":
+    "按方向键逐个查看图中的数据点（Home / End 跳到第一个 / 最后一个），按 Esc 收起提示框。",
+  "a11y.mark": "{fields}（第 {index} 个，共 {count} 个）",
+  "a11y.field": "{key}：{value}",
+  "a11y.fieldSeparator": "；",
+  "a11y.legendPicked": "突出显示“{name}”，其他系列已淡化。",
+  "a11y.legendCleared": "已恢复显示全部系列。",
   // --- end a11y ---
 
   // --- vote keys (one block per area keeps parallel branches from conflicting) ---

@@ -5,23 +5,39 @@
  * is shipped): the tips come from the chart's `<metadata>` (n-th entry for the
  * n-th `g.role-mark`), and a legend entry selects the marks drawn in its
  * colour. A chart whose metadata does not match its marks is left static.
- * Tooltip text is set with `textContent`, so a hostile label stays text.
+ * The same tooltips and legend picks work from the keyboard (`chart-keys.ts`),
+ * announced in one `aria-live` region; the words come from the page
+ * (`words.ts`). Tooltip and announced text is set with `textContent`, so a
+ * hostile label stays text.
  */
+import { KEYS_CODE, KEYS_CSS } from "./chart-keys.js";
 import { TIPS_CLASS } from "./chart-tips.js";
+import { WORDS_ID } from "./words.js";
 
 /** Opacity of the marks and legend entries not picked (the picked ones keep theirs). */
 export const DIMMED_OPACITY = 0.15;
 
 /** Plain browser JavaScript, like `script.ts`: run once on load. */
-const CHART_CODE = `function segworkCharts(tipsClass, dimmed) {
+const CHART_CODE = `function segworkCharts(tipsClass, dimmed, wordsId) {
   const doc = document;
   // a report rendered without tips (addInteraction alone) gets no tooltip element
   if (!doc.querySelector("figure.chart svg > metadata." + tipsClass)) return;
+  const words = doc.getElementById(wordsId)?.dataset ?? {};
+  // a catalogue template's {name} placeholders, filled once (values are not scanned again)
+  const fill = (template, values) =>
+    (template || "").replace(/\\{(\\w+)\\}/g, (whole, name) => (name in values ? values[name] : whole));
   const tip = doc.createElement("div");
   tip.className = "chart-tip";
   tip.setAttribute("role", "tooltip");
   tip.hidden = true;
   doc.body.appendChild(tip);
+  const live = doc.createElement("div");
+  live.className = "chart-live";
+  live.setAttribute("aria-live", "polite");
+  doc.body.appendChild(live);
+  const say = (text) => {
+    live.textContent = text;
+  };
   const place = (e) => {
     const pad = 14;
     let x = e.clientX + pad;
@@ -51,6 +67,7 @@ const CHART_CODE = `function segworkCharts(tipsClass, dimmed) {
   const hide = () => {
     tip.hidden = true;
   };
+${KEYS_CODE}
   const colours = (el) =>
     [el.getAttribute("fill"), el.getAttribute("stroke")]
       .filter((c) => c && c !== "none" && c !== "transparent")
@@ -93,6 +110,7 @@ const CHART_CODE = `function segworkCharts(tipsClass, dimmed) {
       if (entry) byGroup.set(groups[i], { tips: unpack(entry), at: entry.at });
     });
     svg.classList.add("live");
+    keyboard(svg, groups, byGroup);
 
     // Tooltips: the tip of the mark element under the pointer (for a line or
     // area, of its item nearest the pointer).
@@ -131,6 +149,8 @@ const CHART_CODE = `function segworkCharts(tipsClass, dimmed) {
       })
       .filter((e) => e.keys.length > 0);
     if (entries.length === 0) return;
+    // the legend's buttons would be hidden inside an image (see chart-keys.ts)
+    svg.closest(".chart-body")?.setAttribute("role", "group");
     const palette = new Set(entries.flatMap((e) => e.keys));
     const series = groups
       .flatMap((g) => Array.from(g.children))
@@ -143,16 +163,20 @@ const CHART_CODE = `function segworkCharts(tipsClass, dimmed) {
       for (const e of entries) {
         e.entry.style.opacity = picked === null || e === picked ? "" : "0.4";
         e.entry.classList.toggle("legend-picked", e === picked);
+        e.entry.setAttribute("aria-pressed", String(e === picked));
       }
       svg.classList.toggle("picked", picked !== null);
     };
+    const toggle = (e) => {
+      picked = picked === e ? null : e;
+      apply();
+      say(picked === null ? words.legendCleared : fill(words.legendPicked, { name: e.entry.getAttribute("aria-label") || "" }));
+    };
     for (const e of entries) {
       e.entry.classList.add("legend-pick");
-      e.entry.addEventListener("click", () => {
-        picked = picked === e ? null : e;
-        apply();
-      });
+      e.entry.addEventListener("click", () => toggle(e));
     }
+    legendKeys(entries, toggle);
   });
 }
 `;
@@ -166,7 +190,7 @@ export const CHART_CSS = `
 svg.live g.legend-pick { cursor: pointer; }
 svg.live g.legend-pick > path.background { pointer-events: all; }
 @media print { .chart-tip { display: none; } }
-`;
+${KEYS_CSS}`;
 
 /**
  * The chart script text: the function above, called once with its settings.
@@ -175,5 +199,5 @@ svg.live g.legend-pick > path.background { pointer-events: all; }
  * chartScript().startsWith("(function segworkCharts"); // => true
  */
 export function chartScript(): string {
-  return `(${CHART_CODE})(${JSON.stringify(TIPS_CLASS)}, ${DIMMED_OPACITY});`;
+  return `(${CHART_CODE})(${JSON.stringify(TIPS_CLASS)}, ${DIMMED_OPACITY}, ${JSON.stringify(WORDS_ID)});`;
 }

@@ -9,9 +9,10 @@
  * the browser's text metrics, not the static layout. Instead the static SVG
  * stays the chart and carries, in a `<metadata>` element, what each mark's
  * tooltip says — taken from the same vega scenegraph that drew the SVG, in
- * the SVG renderer's order — and a small script (`chart-script.ts`, ~7 kB
- * with the table code) shows it on hover and dims the series not picked in
- * a legend: the demo report is 1,068,250 B with it (+17%). The tooltip
+ * the SVG renderer's order — and a small script (`chart-script.ts`, ~12 kB
+ * with the table code and keyboard access) shows it on hover or from the
+ * keyboard and dims the series not picked in a legend: the demo report is
+ * 1,073,844 B with it (+18%). The tooltip
  * content is vega-lite's own (`tooltip: {content: "encoding"}` unless a spec
  * sets tooltips itself): the encoded fields under their titles, formatted as
  * on the axes.

@@ -11,11 +11,13 @@ import { createHash } from "node:crypto";
 import { CHART_CSS } from "./chart-script.js";
 import { withChartTips } from "./chart-tips.js";
 import { interactionScript } from "./script.js";
+import { pageLang, wordsElement } from "./words.js";
 
 export { interactionScript, MIN_INTERACTIVE_ROWS } from "./script.js";
 export { chartScript, DIMMED_OPACITY } from "./chart-script.js";
 export { withChartTips, withTooltips, TIPS_CLASS } from "./chart-tips.js";
 export type { ChartTips, MarkTips, Tip } from "./chart-tips.js";
+export { interactionWords, WORDS_ID } from "./words.js";
 
 /** The policy every report carries (see `../html.ts`). */
 const POLICY = `default-src 'none'; style-src 'unsafe-inline'; img-src data:`;
@@ -31,8 +33,9 @@ th[aria-sort="descending"] button.sort::after { content: " ▼"; }
 ${CHART_CSS}`;
 
 /**
- * A report with the interactive layer: the script inlined before `</body>`,
- * its styles, and the policy allowing that one script by its SHA-256. Charts
+ * A report with the interactive layer: the script inlined before `</body>`
+ * with the words it shows in the page's language (`words.ts`), its styles,
+ * and the policy allowing that one script by its SHA-256. Charts
  * get tooltips only when the report was rendered inside `withChartTips`
  * (as {@link renderReport} does); others stay as they are.
  *
@@ -49,7 +52,7 @@ export function addInteraction(html: string): string {
   return html
     .replace(policy, `content="${POLICY}; script-src 'sha256-${hash}'"`)
     .replace("</style>", `${CSS}</style>`)
-    .replace("</body>", `<script>${script}</script>\n</body>`);
+    .replace("</body>", `${wordsElement(pageLang(html))}<script>${script}</script>\n</body>`);
 }
 
 /**

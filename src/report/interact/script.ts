@@ -8,13 +8,15 @@
  */
 
 import { chartScript } from "./chart-script.js";
+import { WORDS_ID } from "./words.js";
 
 /** Tables with at least this many body rows get a filter box and sortable headers. */
 export const MIN_INTERACTIVE_ROWS = 5;
 
 /** Plain browser JavaScript (no build step, no DOM types in the Node build): run once on load. */
-const BROWSER_CODE = `function segworkInteraction(minRows) {
+const BROWSER_CODE = `function segworkInteraction(minRows, wordsId) {
   const doc = document;
+  const words = doc.getElementById(wordsId)?.dataset ?? {};
 
   // Sortable, filterable tables: one header row only (grouped headers are left alone).
   doc.querySelectorAll(".table-wrap > table").forEach((table, t) => {
@@ -59,7 +61,7 @@ const BROWSER_CODE = `function segworkInteraction(minRows) {
     });
     const label = doc.createElement("label");
     label.className = "table-filter";
-    label.textContent = "Filter rows ";
+    label.textContent = (words.filterRows ?? "") + " ";
     const input = doc.createElement("input");
     input.type = "search";
     input.id = \`table-filter-\${t}\`;
@@ -99,10 +101,10 @@ const BROWSER_CODE = `function segworkInteraction(minRows) {
  * each called once with its settings.
  *
  * @example
- * interactionScript().length; // => about 7 kB
+ * interactionScript().length; // => about 12 kB
  */
 export function interactionScript(): string {
-  const script = `(${BROWSER_CODE})(${MIN_INTERACTIVE_ROWS});\n${chartScript()}`;
+  const script = `(${BROWSER_CODE})(${MIN_INTERACTIVE_ROWS}, ${JSON.stringify(WORDS_ID)});\n${chartScript()}`;
   // Indentation only: no string or template literal in the code spans lines.
   return script.replace(/\n\s+/g, "\n");
 }
