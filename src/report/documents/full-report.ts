@@ -73,7 +73,13 @@ export const SEGMENT_SECTIONS: readonly Section<SegmentReportData>[] = [
 const FULL_REPORT: readonly Section<FullReportInput>[] = [
   summarySection,
   fullOverviewSection,
-  given((input) => (input.features ? input.summary : undefined), dataSection),
+  given(
+    (input) =>
+      input.features && input.summary
+        ? { ...input.summary, ...(input.scaler ? { scaler: input.scaler } : {}) }
+        : undefined,
+    dataSection,
+  ),
   given((input) => (input.sweep || input.cluster ? input.scaler : undefined), scalingSection),
   given((input) => input.sweep, ...SWEEP_SECTIONS),
   given((input) => input.cluster, ...CLUSTERING_SECTIONS),

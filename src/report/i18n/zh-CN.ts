@@ -264,7 +264,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   "orderedBy.ascending": "{feature} 均值从低到高",
 
   "profiles.intro":
-    "每个格子是某个簇在某个特征上的均值，以相对全部行的 z 分数表示：橙色高于总体均值，蓝色低于总体均值，0 表示与平均持平。簇按{order}排列。",
+    "每个格子是某个簇在某个特征上的均值，以相对全部行的 z 分数表示：橙色高于总体均值，蓝色低于总体均值，0 表示与平均持平。簇按 {order} 排列。",
   "profiles.caption":
     "数值为簇中心的 z 分数，簇的名称即据此而来；下方的画像明细表以原始单位给出同样的簇。",
   "examples.intro": "每个簇列出几个客户编号（因为本次报告要求显示编号）。",

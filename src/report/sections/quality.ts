@@ -23,7 +23,9 @@ export async function qualitySection(
 ): Promise<ReportSection> {
   const { t, number } = context.locale;
   const { recommendedK } = sweep.recommendation;
-  const svg = await renderSvg(qualityIndicesSpec(sweep.rows, { recommendedK }));
+  const svg = await renderSvg(
+    qualityIndicesSpec(sweep.rows, { recommendedK, locale: context.locale }),
+  );
   const best = (score: (row: SweepRow) => number) =>
     sweep.rows.reduce((top, row) => (score(row) > score(top) ? row : top), sweep.rows[0]!);
   const alt =

@@ -4,12 +4,40 @@
  */
 import { callout, join, table } from "../html.js";
 import type { ReportSection } from "../html.js";
+import type { SweepRow } from "../../evaluate/types.js";
+import type { Locale } from "../i18n/locale.js";
 import type { SweepReportData } from "../types.js";
 import type { SectionContext } from "./section.js";
 
 /** Decimals for a column: none when every value is at least 100 in size, else two. */
 function decimalsFor(values: readonly number[]): number {
   return values.every((value) => !Number.isFinite(value) || Math.abs(value) >= 100) ? 0 : 2;
+}
+
+/**
+ * Why the sweep recommends its k. English keeps the stage's own reason (the
+ * one the CLI prints and `sweep.json` stores); other languages state the
+ * evidence the table below shows, from the sweep's numbers.
+ */
+function reasonText(sweep: SweepReportData, locale: Locale): string {
+  const { recommendation, rows } = sweep;
+  if (locale.lang === "en" || rows.length === 0) return recommendation.reason;
+  const { t, number } = locale;
+  const top = (score: (row: SweepRow) => number): SweepRow =>
+    rows.reduce((best, row) => (score(row) > score(best) ? row : best), rows[0]!);
+  const silhouette = top((row) => row.silhouette);
+  const parts = [
+    recommendation.elbowK === null
+      ? t("recommendation.evidenceNoKnee")
+      : t("recommendation.evidenceKnee", { k: recommendation.elbowK }),
+    t("recommendation.evidenceSilhouette", {
+      k: silhouette.k,
+      value: number(silhouette.silhouette, 3),
+    }),
+    t("recommendation.evidenceCh", { k: top((row) => row.calinskiHarabasz).k }),
+    t("recommendation.evidenceDb", { k: top((row) => -row.daviesBouldin).k }),
+  ];
+  return t("recommendation.evidence", { parts: parts.join(t("recommendation.evidenceJoin")) });
 }
 
 /**
@@ -22,10 +50,12 @@ export function recommendationSection(
   sweep: SweepReportData,
   context: SectionContext,
 ): ReportSection {
+  const { locale } = context;
+  const { t } = locale;
   const { rows, recommendation } = sweep;
   const { recommendedK } = recommendation;
   const sweepTable = table({
-    caption: "Sweep results. The highlighted row is the recommended k.",
+    caption: t("recommendation.caption"),
     rows: [...rows].sort((a, b) => a.k - b.k),
     highlight: (row) => row.k === recommendedK,
     columns: [
@@ -35,36 +65,39 @@ export function recommendationSection(
         align: "right",
       },
       {
-        header: "Inertia",
+        header: t("recommendation.inertia"),
         value: (row) => row.inertia,
         decimals: decimalsFor(rows.map((row) => row.inertia)),
       },
       {
-        header: "Silhouette",
+        header: t("recommendation.silhouette"),
         value: (row) => row.silhouette,
         decimals: 3,
-        description: "Mean silhouette, higher is better",
+        description: t("recommendation.silhouetteHelp"),
       },
       {
         header: "Calinski–Harabasz",
         value: (row) => row.calinskiHarabasz,
         decimals: 1,
-        description: "Higher is better",
+        description: t("recommendation.higher"),
       },
       {
         header: "Davies–Bouldin",
         value: (row) => row.daviesBouldin,
         decimals: 3,
-        description: "Lower is better",
+        description: t("recommendation.lower"),
       },
-      { header: "Iterations", value: (row) => row.iterations, decimals: 0 },
+      { header: t("recommendation.iterations"), value: (row) => row.iterations, decimals: 0 },
     ],
   });
   return {
     id: "recommendation",
-    title: context.locale.t("title.recommendation"),
+    title: t("title.recommendation"),
     html: join(
-      callout({ title: `Recommended k = ${recommendedK}`, body: recommendation.reason }),
+      callout({
+        title: t("recommendation.title", { k: recommendedK }),
+        body: reasonText(sweep, locale),
+      }),
       sweepTable,
     ),
   };
