@@ -16,10 +16,18 @@ function decimalsFor(values: readonly number[]): number {
 
 /**
  * Why the sweep recommends its k. English keeps the stage's own reason (the
- * one the CLI prints and `sweep.json` stores); other languages state the
- * evidence the table below shows, from the sweep's numbers.
+ * one `sweep.json` stores); other languages state the evidence the sweep
+ * table shows (knee, best silhouette, Calinski–Harabasz, Davies–Bouldin),
+ * from the sweep's numbers.
+ *
+ * @example
+ * recommendationReason(sweep, localeFor("zh-CN")); // => "依据：惯性曲线在 k = 4 处出现拐点；…"
+ * recommendationReason(sweep, localeFor("en")) === sweep.recommendation.reason; // => true
  */
-function reasonText(sweep: SweepReportData, locale: Locale): string {
+export function recommendationReason(
+  sweep: Pick<SweepReportData, "rows" | "recommendation">,
+  locale: Locale,
+): string {
   const { recommendation, rows } = sweep;
   if (locale.lang === "en" || rows.length === 0) return recommendation.reason;
   const { t, number } = locale;
@@ -96,7 +104,7 @@ export function recommendationSection(
     html: join(
       callout({
         title: t("recommendation.title", { k: recommendedK }),
-        body: reasonText(sweep, locale),
+        body: recommendationReason(sweep, locale),
       }),
       sweepTable,
     ),
