@@ -424,6 +424,21 @@ export const EN = {
   "subtitle.sweep":
     "A sweep of k for K-Means on {rows|row} and {features|feature}, to choose the number of clusters.",
   "subtitle.prepared": "Data prepared for K-Means: {rows|row} and {features|feature}.",
+  "subtitle.rfm": "RFM segments",
+  "subtitle.thresholds": "threshold rules",
+  "subtitle.tiers": "scorecard tiers",
+  "subtitle.abc": "ABC classes",
+  "subtitle.clv": "lifetime value",
+  "subtitle.valueActivity": "a value × activity matrix",
+  "subtitle.listComma": ", ",
+  "subtitle.listAnd": " and ",
+  "subtitle.clients": " of {clients|client}",
+  "subtitle.kmeans": "K-Means with k = {k}",
+  "subtitle.kmeansSweep": "a sweep of k for K-Means",
+  "subtitle.compared": ", compared with {other}",
+  "subtitle.beside": ", beside {other}",
+  "subtitle.sentence": "{text}.",
+  "subtitle.none": "Segmentation report.",
   // --- end lcluster ---
 
   // --- lrules keys (one block per area keeps parallel branches from conflicting) ---

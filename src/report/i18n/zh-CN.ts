@@ -381,6 +381,21 @@ export const ZH_CN: Record<MessageKey, string> = {
   "subtitle.cluster": "K-Means 聚类，k = {k}，共 {rows} 行、{features} 个特征。",
   "subtitle.sweep": "为 K-Means 扫描 k 值以选定簇数，共 {rows} 行、{features} 个特征。",
   "subtitle.prepared": "为 K-Means 准备的数据：{rows} 行、{features} 个特征。",
+  "subtitle.rfm": "RFM 客户分群",
+  "subtitle.thresholds": "阈值规则",
+  "subtitle.tiers": "评分卡客户等级",
+  "subtitle.abc": "ABC 分类",
+  "subtitle.clv": "客户终身价值",
+  "subtitle.valueActivity": "价值 × 活跃度矩阵",
+  "subtitle.listComma": "、",
+  "subtitle.listAnd": "和",
+  "subtitle.clients": "（共 {clients} 位客户）",
+  "subtitle.kmeans": "K-Means 聚类（k = {k}）",
+  "subtitle.kmeansSweep": "K-Means 的 k 值扫描",
+  "subtitle.compared": "，并与 {other} 对比",
+  "subtitle.beside": "，另附 {other}",
+  "subtitle.sentence": "{text}。",
+  "subtitle.none": "客户分群报告。",
   // --- end lcluster ---
 
   // --- lrules keys (one block per area keeps parallel branches from conflicting) ---
