@@ -84,9 +84,11 @@ describe("a zh-CN sweep and cluster report", () => {
   let input: ClusterReportInput;
   let zh: Map<string, string>;
   let en: Map<string, string>;
+  let zhPage: string;
   beforeAll(async () => {
     input = stageLabelled(makeReportInput({ rows: 400, exampleIds: true }));
-    const [zhPage, enPage] = await Promise.all([
+    let enPage: string;
+    [zhPage, enPage] = await Promise.all([
       renderClusterReport({ ...input, lang: "zh-CN" }),
       renderClusterReport(input),
     ]);
@@ -118,6 +120,13 @@ describe("a zh-CN sweep and cluster report", () => {
     expect(ENGLISH_RUN.exec(text!)?.[0], id).toBeUndefined();
     // The check is not vacuous: the English report's same section has such runs.
     expect(en.get(id), id).toMatch(ENGLISH_RUN);
+  });
+
+  it("says what the report holds in a Chinese subtitle", () => {
+    const k = input.cluster!.k;
+    expect(zhPage).toContain(
+      `<p class="subtitle">K-Means 聚类，k = ${k}，共 ${input.summary.keptRows} 行、4 个特征；并扫描了 k 以选定簇数。</p>`,
+    );
   });
 
   it("names every cluster in Chinese, the same in the table and the charts", () => {
