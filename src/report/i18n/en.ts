@@ -338,7 +338,8 @@ export const EN = {
   "scaling.centerColumn": "Center ({name})",
   "scaling.scaleColumn": "Scale ({name})",
 
-  // Data and cleaning.
+  // Data and cleaning. English reports show the prepare stage's own notes and column actions
+  // (data.note*, data.action*); these keys word the same facts in the other languages.
   "data.none": "none",
   "data.keptLast": "kept the last row",
   "data.keptFirst": "kept the first row",
@@ -395,7 +396,8 @@ export const EN = {
   "data.actionNotScaled": "not scaled",
   "data.actionJoin": "; ",
 
-  // Recommendation.
+  // Recommendation. English shows the stage's own reason; recommendation.evidence* state the
+  // sweep's evidence in the other languages.
   "recommendation.title": "Recommended k = {k}",
   "recommendation.evidenceKnee": "the inertia curve bends at k = {k}",
   "recommendation.evidenceNoKnee": "the inertia curve has no clear knee",
