@@ -7,6 +7,7 @@ import type { ReportSection } from "../html.js";
 import type { SweepRow } from "../../evaluate/types.js";
 import type { Locale } from "../i18n/locale.js";
 import type { SweepReportData } from "../types.js";
+import { bestRow } from "./quality.js";
 import type { SectionContext } from "./section.js";
 
 /** Decimals for a column: none when every value is at least 100 in size, else two. */
@@ -31,8 +32,7 @@ export function recommendationReason(
   const { recommendation, rows } = sweep;
   if (locale.lang === "en" || rows.length === 0) return recommendation.reason;
   const { t, number } = locale;
-  const top = (score: (row: SweepRow) => number): SweepRow =>
-    rows.reduce((best, row) => (score(row) > score(best) ? row : best), rows[0]!);
+  const top = (score: (row: SweepRow) => number): SweepRow => bestRow(rows, score);
   const silhouette = top((row) => row.silhouette);
   const parts = [
     recommendation.elbowK === null
