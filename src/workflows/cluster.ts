@@ -15,6 +15,7 @@ import { writeAssignments, type Assignments } from "../artifacts/assignments.js"
 import { modelArtifact, writeModel, type SegworkModel } from "../artifacts/model.js";
 import { profilesArtifact, writeProfiles, type ProfilesArtifact } from "../artifacts/profiles.js";
 import * as msg from "../shared/messages/workflows.js";
+import { clusterLines } from "./summary-lines.js";
 import { prepareClients } from "./client-table.js";
 import { describeClustering } from "./display.js";
 import { clusterReportFile, type OutputFile } from "./files.js";
@@ -157,7 +158,7 @@ export function clusterWorkflow(options: ClusterOptions): ClusterResult {
     report: clusterReportInput(context, `segwork · ${options.k} clusters`, prepared, {
       cluster: run.display,
     }),
-    summary: run.profiles.clusters.map((c) => msg.clusterLine(c.cluster, c.label, c.size, c.share)),
+    summary: clusterLines(run.profiles, context.lang),
   };
 }
 

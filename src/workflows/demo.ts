@@ -15,6 +15,7 @@ import { writeSweep } from "../artifacts/sweep.js";
 import { writeCompare } from "../artifacts/compare.js";
 import { writeRfm } from "../artifacts/rfm.js";
 import * as notes from "../shared/messages/workflows.js";
+import { recommendedLine } from "./summary-lines.js";
 import { packageRoot } from "../shared/package-info.js";
 import { abcWorkflow, readAbcConfig } from "./abc.js";
 import { clusterArtifactFiles, fitClusterRun, type ClusterRun } from "./cluster.js";
@@ -177,7 +178,7 @@ export async function demoWorkflow(options: DemoOptions = {}): Promise<DemoResul
     rfm,
     comparison,
     report,
-    summary: [notes.recommended(k, sweep.artifact.reason)],
+    summary: [recommendedLine(k, sweep.artifact.reason, sweep.display, context.lang)],
   };
 }
 

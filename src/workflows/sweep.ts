@@ -21,6 +21,7 @@ import type { ClusterReportInput, SweepReportData } from "../report/types.js";
 import type { ChooseKReportData } from "../report/sections/choose-k.js";
 import { sweepArtifact, writeSweep, type SweepArtifact } from "../artifacts/sweep.js";
 import * as msg from "../shared/messages/workflows.js";
+import { recommendedLine } from "./summary-lines.js";
 import { prepareClients } from "./client-table.js";
 import { clusterReportInput, fitClusterRun, type ClusterRun } from "./cluster.js";
 import { clusterReportFile, type OutputFile } from "./files.js";
@@ -299,7 +300,7 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
       sweep: run.display,
       cluster: recommended.display,
     }),
-    summary: [msg.recommended(k, run.artifact.reason)],
+    summary: [recommendedLine(k, run.artifact.reason, run.display, context.lang)],
   };
 }
 

@@ -3,7 +3,13 @@
  * sections, and the cells of a table as text.
  */
 
-const unescape = (s: string): string =>
+/**
+ * Text of html: tags dropped, the five escapes decoded.
+ *
+ * @example
+ * unescape("<b>a &amp; b</b>"); // => "a & b"
+ */
+export const unescape = (s: string): string =>
   s
     .replace(/<[^>]+>/g, "")
     .replace(/&lt;/g, "<")

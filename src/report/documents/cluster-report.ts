@@ -7,7 +7,6 @@ import { renderDocument } from "../html.js";
 import { renderReport } from "../interact/index.js";
 import { localeFor } from "../i18n/locale.js";
 import type { HeaderField, ReportSection } from "../html.js";
-import { plural } from "../report-text.js";
 import { chooseKSection } from "../sections/choose-k.js";
 import { dataSection } from "../sections/data.js";
 import { elbowSection } from "../sections/elbow.js";
@@ -50,7 +49,7 @@ export const CLUSTERING_SECTIONS: readonly Section<ClusterReportData>[] = [
 const CLUSTER_REPORT: readonly Section<ClusterReportInput>[] = [
   summarySection,
   overviewSection,
-  given((input) => input.summary, dataSection),
+  given((input) => ({ ...input.summary, scaler: input.scaler }), dataSection),
   given((input) => input.scaler, scalingSection),
   given((input) => input.sweep, ...SWEEP_SECTIONS),
   given((input) => input.cluster, ...CLUSTERING_SECTIONS),
@@ -105,16 +104,12 @@ export function reportHeader(input: ClusterReportInput): HeaderField[] {
 }
 
 function subtitle(input: ClusterReportInput): string {
-  const rows = plural(input.summary.keptRows, "row");
-  const features = plural(input.features.length, "feature");
-  if (input.cluster && input.sweep) {
-    return `K-Means with k = ${input.cluster.k} on ${rows} and ${features}, with a sweep of k to choose it.`;
-  }
-  if (input.cluster) return `K-Means with k = ${input.cluster.k} on ${rows} and ${features}.`;
-  if (input.sweep) {
-    return `A sweep of k for K-Means on ${rows} and ${features}, to choose the number of clusters.`;
-  }
-  return `Data prepared for K-Means: ${rows} and ${features}.`;
+  const { t } = localeFor(input.lang);
+  const counts = { rows: input.summary.keptRows, features: input.features.length };
+  if (input.cluster && input.sweep) return t("subtitle.both", { ...counts, k: input.cluster.k });
+  if (input.cluster) return t("subtitle.cluster", { ...counts, k: input.cluster.k });
+  if (input.sweep) return t("subtitle.sweep", counts);
+  return t("subtitle.prepared", counts);
 }
 
 /**

@@ -9,8 +9,8 @@ import type { Profiles } from "../../evaluate/profile-types.js";
 import { renderDocument } from "../html.js";
 import { renderReport } from "../interact/index.js";
 import { localeFor } from "../i18n/locale.js";
+import type { Locale } from "../i18n/locale.js";
 import type { HeaderField, ReportSection } from "../html.js";
-import { plural } from "../report-text.js";
 import { abcSection } from "../sections/abc.js";
 import { clvSection } from "../sections/clv.js";
 import { clvByGroupSection } from "../sections/clv-by-group.js";
@@ -73,7 +73,13 @@ export const SEGMENT_SECTIONS: readonly Section<SegmentReportData>[] = [
 const FULL_REPORT: readonly Section<FullReportInput>[] = [
   summarySection,
   fullOverviewSection,
-  given((input) => (input.features ? input.summary : undefined), dataSection),
+  given(
+    (input) =>
+      input.features && input.summary
+        ? { ...input.summary, ...(input.scaler ? { scaler: input.scaler } : {}) }
+        : undefined,
+    dataSection,
+  ),
   given((input) => (input.sweep || input.cluster ? input.scaler : undefined), scalingSection),
   given((input) => input.sweep, ...SWEEP_SECTIONS),
   given((input) => input.cluster, ...CLUSTERING_SECTIONS),
@@ -197,36 +203,43 @@ export function fullReportHeader(input: FullReportInput): HeaderField[] {
   return fields;
 }
 
-function listText(parts: readonly string[]): string {
+function listText(parts: readonly string[], locale: Locale): string {
   if (parts.length <= 1) return parts.join("");
-  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]!}`;
+  const head = parts.slice(0, -1).join(locale.t("subtitle.listComma"));
+  return `${head}${locale.t("subtitle.listAnd")}${parts[parts.length - 1]!}`;
 }
 
+/** What the report holds, in one sentence in the report's language. */
 function subtitleOf(input: FullReportInput): string {
+  const locale = localeFor(input.lang);
+  const { t } = locale;
   const s = input.segments;
   const parts = [
-    s?.rfm ? "RFM segments" : "",
-    s?.thresholds ? "threshold rules" : "",
-    s?.tiers ? "scorecard tiers" : "",
-    s?.abc ? "ABC classes" : "",
-    s?.clv ? "lifetime value" : "",
-    s?.valueActivity ? "a value × activity matrix" : "",
+    s?.rfm ? t("subtitle.rfm") : "",
+    s?.thresholds ? t("subtitle.thresholds") : "",
+    s?.tiers ? t("subtitle.tiers") : "",
+    s?.abc ? t("subtitle.abc") : "",
+    s?.clv ? t("subtitle.clv") : "",
+    s?.valueActivity ? t("subtitle.valueActivity") : "",
   ].filter((part) => part !== "");
   const clients = s ? segmentClients(s) : undefined;
-  const of = clients !== undefined ? ` of ${plural(clients, "client")}` : "";
+  const of = clients !== undefined ? t("subtitle.clients", { clients }) : "";
   const kmeans = input.cluster
-    ? `K-Means with k = ${input.cluster.k}`
+    ? t("subtitle.kmeans", { k: input.cluster.k })
     : input.sweep
-      ? "a sweep of k for K-Means"
+      ? t("subtitle.kmeansSweep")
       : "";
-  if (parts.length === 0) return kmeans ? `${kmeans}.` : "Segmentation report.";
-  const rules = `${listText(parts)}${of}`;
+  if (parts.length === 0)
+    return kmeans ? t("subtitle.sentence", { text: kmeans }) : t("subtitle.none");
+  const rules = `${listText(parts, locale)}${of}`;
   const compared = s?.comparison
-    ? `, compared with ${kmeans || s.comparison.nameA}`
+    ? t("subtitle.compared", { other: kmeans || s.comparison.nameA })
     : kmeans
-      ? `, beside ${kmeans}`
+      ? t("subtitle.beside", { other: kmeans })
       : "";
-  return `${rules.charAt(0).toUpperCase()}${rules.slice(1)}${compared}.`;
+  return t("subtitle.sentence", {
+    text: `${rules.charAt(0).toUpperCase()}${rules.slice(1)}${compared}`,
+  });
 }
 
 /**

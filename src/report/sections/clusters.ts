@@ -5,18 +5,24 @@
 import type { Profiles } from "../../evaluate/profile-types.js";
 import { join, markup } from "../html.js";
 import type { SafeHtml } from "../html.js";
-import { clusterColor, clusterName } from "../specs/theme.js";
+import { localClusterLabel } from "../i18n/cluster-labels.js";
+import type { Locale } from "../i18n/locale.js";
+import { CHART_LOCALE, clusterColor, clusterName } from "../specs/theme.js";
 import type { ClusterNames } from "../specs/theme.js";
 
 /**
  * Labels of clusters by reported number, from their profiles, so every chart
- * names clusters the same way ("2: Lapsed").
+ * names clusters the same way ("2: Lapsed"), in the locale's language
+ * (English: the profiles' own labels).
  *
  * @example
  * namesFromProfiles(profiles)[0]; // => "Very frequent · High spend"
+ * namesFromProfiles(profiles, localeFor("zh-CN"))[0]; // => "消费非常频繁 · 消费金额高"
  */
-export function namesFromProfiles(profiles: Profiles): ClusterNames {
-  return Object.fromEntries(profiles.clusters.map((profile) => [profile.cluster, profile.label]));
+export function namesFromProfiles(profiles: Profiles, locale: Locale = CHART_LOCALE): ClusterNames {
+  return Object.fromEntries(
+    profiles.clusters.map((profile) => [profile.cluster, localClusterLabel(profile.label, locale)]),
+  );
 }
 
 /**
@@ -35,8 +41,12 @@ export function swatch(color: string): SafeHtml {
  * @example
  * clusterCell(2, { 2: "Lapsed" }); // swatch + "2: Lapsed"
  */
-export function clusterCell(cluster: number, names: ClusterNames): SafeHtml {
-  return join(swatch(clusterColor(cluster)), clusterName(cluster, names));
+export function clusterCell(
+  cluster: number,
+  names: ClusterNames,
+  locale: Locale = CHART_LOCALE,
+): SafeHtml {
+  return join(swatch(clusterColor(cluster)), clusterName(cluster, names, locale));
 }
 
 /**

@@ -1,17 +1,25 @@
 /**
  * The data section: what was read and what cleaning did before clustering.
  */
-import type { CleaningSummary } from "../../prepare/types.js";
-import { formatInteger, formatPercent } from "../format.js";
+import type { CleaningSummary, ScalerParameters } from "../../prepare/types.js";
 import { facts, join, markup, table } from "../html.js";
 import type { Fact, ReportSection } from "../html.js";
+import type { Locale } from "../i18n/locale.js";
 import { notesList } from "../report-text.js";
+import { cleaningNotes, columnAction } from "./data-notes.js";
 import type { SectionContext } from "./section.js";
 
-function duplicateDetail(duplicates: number, dedupe: CleaningSummary["dedupe"]): string {
-  if (duplicates === 0) return "none";
-  if (dedupe === "last") return "kept the last row";
-  if (dedupe === "first") return "kept the first row";
+/** What the data section shows: the cleaning summary, and the scaler when known (for the notes in other languages). */
+export type DataSectionInput = CleaningSummary & { readonly scaler?: ScalerParameters };
+
+function duplicateDetail(
+  duplicates: number,
+  dedupe: CleaningSummary["dedupe"],
+  locale: Locale,
+): string {
+  if (duplicates === 0) return locale.t("data.none");
+  if (dedupe === "last") return locale.t("data.keptLast");
+  if (dedupe === "first") return locale.t("data.keptFirst");
   return "";
 }
 
@@ -21,62 +29,73 @@ function duplicateDetail(duplicates: number, dedupe: CleaningSummary["dedupe"]):
  *
  * @example
  * dataSection(prepared.summary, sectionContext()).id; // => "data"
+ * dataSection({ ...prepared.summary, scaler: prepared.scaler }, sectionContext({ lang: "zh-CN" })).title; // => "数据与清洗"
  */
-export function dataSection(s: CleaningSummary, context: SectionContext): ReportSection {
+export function dataSection(s: DataSectionInput, context: SectionContext): ReportSection {
+  const { locale } = context;
+  const { t, integer, percent } = locale;
   const reasons = [
-    [s.droppedMissing, "missing"],
-    [s.droppedNonNumeric, "non-numeric"],
-    [s.droppedLogInvalid, "invalid for log"],
-    [s.droppedDuplicates, "duplicate ids"],
+    [s.droppedMissing, "data.dropMissing"],
+    [s.droppedNonNumeric, "data.dropNonNumeric"],
+    [s.droppedLogInvalid, "data.dropLog"],
+    [s.droppedDuplicates, "data.dropDuplicates"],
   ] as const;
   const dropReasons = reasons
     .filter(([count]) => count > 0)
-    .map(([count, reason]) => `${formatInteger(count)} ${reason}`);
+    .map(([count, reason]) => t(reason, { count: integer(count) }));
   const items: Fact[] = [
-    { label: "Rows read", value: formatInteger(s.inputRows) },
+    { label: t("data.rowsRead"), value: integer(s.inputRows) },
     {
-      label: "Rows kept",
-      value: formatInteger(s.keptRows),
+      label: t("data.rowsKept"),
+      value: integer(s.keptRows),
       detail:
-        s.inputRows > 0 ? `${formatPercent(s.keptRows / s.inputRows)} of rows read` : undefined,
+        s.inputRows > 0
+          ? t("data.keptShare", { share: percent(s.keptRows / s.inputRows) })
+          : undefined,
     },
     {
-      label: "Rows dropped",
-      value: formatInteger(s.inputRows - s.keptRows),
-      detail: dropReasons.length > 0 ? dropReasons.join(", ") : "none",
+      label: t("data.rowsDropped"),
+      value: integer(s.inputRows - s.keptRows),
+      detail: dropReasons.length > 0 ? dropReasons.join(t("data.listJoin")) : t("data.none"),
     },
     {
-      label: "Duplicate ids",
-      value: formatInteger(s.duplicateIds),
-      detail: duplicateDetail(s.duplicateIds, s.dedupe),
+      label: t("data.duplicateIds"),
+      value: integer(s.duplicateIds),
+      detail: duplicateDetail(s.duplicateIds, s.dedupe, locale),
     },
   ];
-  const missingPolicy =
-    s.impute === "median"
-      ? "Missing or non-numeric feature values were filled with the column median."
-      : "Rows with a missing or non-numeric feature value were dropped.";
+  const missingPolicy = t(s.impute === "median" ? "data.imputeMedian" : "data.imputeDrop");
   const columns = table({
-    caption:
-      "Per feature: problems found and statistics of the kept values in original units " +
-      "(before clipping and log).",
+    caption: t("data.caption"),
     rows: s.columns,
     columns: [
-      { header: "Feature", value: (c) => c.name },
-      { header: "Missing", value: (c) => c.missing, decimals: 0 },
-      { header: "Non-numeric", value: (c) => c.nonNumeric, decimals: 0 },
-      { header: "Imputed", value: (c) => c.imputed, decimals: 0 },
-      { header: "Clipped", value: (c) => c.clipped, decimals: 0 },
-      { header: "Min", value: (c) => c.min },
-      { header: "Max", value: (c) => c.max },
-      { header: "Mean", value: (c) => c.mean },
-      { header: "SD", value: (c) => c.sd, description: "Standard deviation" },
-      { header: "Action", value: (c) => c.action, align: "left", wide: true },
+      { header: t("data.feature"), value: (c) => c.name },
+      { header: t("data.missing"), value: (c) => c.missing, decimals: 0 },
+      { header: t("data.nonNumeric"), value: (c) => c.nonNumeric, decimals: 0 },
+      { header: t("data.imputed"), value: (c) => c.imputed, decimals: 0 },
+      { header: t("data.clipped"), value: (c) => c.clipped, decimals: 0 },
+      { header: t("data.min"), value: (c) => c.min },
+      { header: t("data.max"), value: (c) => c.max },
+      { header: t("data.mean"), value: (c) => c.mean },
+      { header: t("data.sd"), value: (c) => c.sd, description: t("data.sdHelp") },
+      {
+        header: t("data.action"),
+        value: (c) => columnAction(c, s.impute, locale, s.scaler),
+        align: "left",
+        wide: true,
+      },
     ],
   });
-  const source = markup`<p>Source: <code>${s.source}</code>. ${missingPolicy}</p>`;
+  const source = markup`<p>${t("data.sourceStart")}<code>${s.source}</code>${t("data.sourceEnd")}${missingPolicy}</p>`;
   return {
     id: "data",
-    title: context.locale.t("title.data"),
-    html: join(source, facts(items), notesList(s.notes), markup`<h3>Columns</h3>`, columns),
+    title: t("title.data"),
+    html: join(
+      source,
+      facts(items),
+      notesList(cleaningNotes(s, locale, s.scaler)),
+      markup`<h3>${t("data.columnsTitle")}</h3>`,
+      columns,
+    ),
   };
 }

@@ -22,7 +22,9 @@ export async function elbowSection(
 ): Promise<ReportSection> {
   const { t, number } = context.locale;
   const { elbowK, recommendedK } = sweep.recommendation;
-  const svg = await renderSvg(elbowSpec(sweep.rows, { elbowK, recommendedK }));
+  const svg = await renderSvg(
+    elbowSpec(sweep.rows, { elbowK, recommendedK, locale: context.locale }),
+  );
   const caption =
     elbowK === null
       ? t("elbow.captionNoKnee")

@@ -21,19 +21,27 @@ export function exampleIdsSection(
 ): ReportSection | [] {
   const examples = cluster.exampleIds;
   if (!examples || Object.keys(examples).length === 0) return [];
+  const { locale } = context;
   const rows = [...cluster.profiles.clusters]
     .sort((a, b) => a.cluster - b.cluster)
     .filter((p) => (examples[p.cluster]?.length ?? 0) > 0);
   return {
     id: "examples",
-    title: context.locale.t("title.exampleIds"),
+    title: locale.t("title.exampleIds"),
     html: join(
-      paragraph("A few ids from each cluster, shown because the report was asked to include ids."),
+      paragraph(locale.t("examples.intro")),
       table<ClusterProfile>({
         rows,
         columns: [
-          { header: "Cluster", value: (p) => clusterCell(p.cluster, context.clusterNames) },
-          { header: "Ids", value: (p) => (examples[p.cluster] ?? []).join(", "), align: "left" },
+          {
+            header: locale.t("examples.cluster"),
+            value: (p) => clusterCell(p.cluster, context.clusterNames, locale),
+          },
+          {
+            header: locale.t("examples.ids"),
+            value: (p) => (examples[p.cluster] ?? []).join(", "),
+            align: "left",
+          },
         ],
       }),
     ),

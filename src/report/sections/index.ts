@@ -9,7 +9,8 @@ export { namesFromProfiles, clusterLabelStyles, clusterCell, swatch } from "./cl
 // K-Means
 export { overviewSection } from "./overview.js";
 export { dataSection } from "./data.js";
-export { scalingSection, SCALING_TEXT } from "./scaling.js";
+export { scalingSection, scalingText } from "./scaling.js";
+export type { ScalingText } from "./scaling.js";
 export { elbowSection } from "./elbow.js";
 export { qualitySection } from "./quality.js";
 export { recommendationSection } from "./recommendation.js";

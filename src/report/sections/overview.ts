@@ -5,9 +5,10 @@
  */
 import { callout, facts, join } from "../html.js";
 import type { Fact, ReportSection } from "../html.js";
+import { localOrderedBy } from "../i18n/cluster-labels.js";
 import { clusterName } from "../specs/theme.js";
 import type { ClusterReportInput } from "../types.js";
-import { SCALING_TEXT } from "./scaling.js";
+import { scalingText } from "./scaling.js";
 import type { SectionContext } from "./section.js";
 
 /**
@@ -29,7 +30,7 @@ export function overviewSection(input: ClusterReportInput, context: SectionConte
     {
       label: t("overview.features"),
       value: integer(input.features.length),
-      detail: SCALING_TEXT[input.scaler.method].short,
+      detail: scalingText(input.scaler.method, context.locale).short,
     },
   ];
   if (sweep) {
@@ -54,7 +55,9 @@ export function overviewSection(input: ClusterReportInput, context: SectionConte
       {
         label: t("overview.clusters"),
         value: integer(cluster.k),
-        detail: t("overview.orderedBy", { feature: cluster.profiles.orderedBy }),
+        detail: t("overview.orderedBy", {
+          feature: localOrderedBy(cluster.profiles.orderedBy, context.locale),
+        }),
       },
       {
         label: t("overview.silhouette"),
@@ -66,7 +69,7 @@ export function overviewSection(input: ClusterReportInput, context: SectionConte
       items.push({
         label: t("overview.largest"),
         value: percent(largest.share),
-        detail: clusterName(largest.cluster, context.clusterNames),
+        detail: clusterName(largest.cluster, context.clusterNames, context.locale),
       });
     }
   }

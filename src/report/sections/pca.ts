@@ -21,8 +21,9 @@ export async function pcaSection(
   pca: PcaProjection,
   context: SectionContext,
 ): Promise<ReportSection> {
-  const { t, percent, integer } = context.locale;
-  const svg = await renderSvg(pcaScatterSpec(pca, { names: context.clusterNames }));
+  const { locale } = context;
+  const { t, percent, integer } = locale;
+  const svg = await renderSvg(pcaScatterSpec(pca, { names: context.clusterNames, locale }));
   const together = pca.explained[0] + pca.explained[1];
   const shown = Math.min(pca.points.length, MAX_PCA_POINTS);
   const caption =

@@ -5,8 +5,10 @@
 import type { Profiles } from "../../evaluate/profile-types.js";
 import { chart, join, paragraph } from "../html.js";
 import type { ReportSection } from "../html.js";
+import { localOrderedBy } from "../i18n/cluster-labels.js";
 import { renderSvg } from "../render.js";
 import { profileHeatmapSpec } from "../specs/profile.js";
+import { namesFromProfiles } from "./clusters.js";
 import type { SectionContext } from "./section.js";
 
 /**
@@ -20,22 +22,16 @@ export async function profilesSection(
   profiles: Profiles,
   context: SectionContext,
 ): Promise<ReportSection> {
-  const svg = await renderSvg(profileHeatmapSpec(profiles));
+  const { locale } = context;
+  const svg = await renderSvg(
+    profileHeatmapSpec(profiles, { names: namesFromProfiles(profiles, locale), locale }),
+  );
   return {
     id: "profiles",
-    title: context.locale.t("title.profiles"),
+    title: locale.t("title.profiles"),
     html: join(
-      paragraph(
-        "Each cell is a cluster's average on a feature, as a z-score against all rows: " +
-          "orange above the overall mean, blue below, 0 = average. " +
-          `Clusters are ordered by ${profiles.orderedBy}.`,
-      ),
-      chart({
-        svg,
-        caption:
-          "Values are the centroid z-scores used to name the clusters; " +
-          "the profile table below gives the same clusters in original units.",
-      }),
+      paragraph(locale.t("profiles.intro", { order: localOrderedBy(profiles.orderedBy, locale) })),
+      chart({ svg, caption: locale.t("profiles.caption") }),
     ),
   };
 }

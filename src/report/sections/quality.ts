@@ -11,6 +11,16 @@ import type { SweepRow } from "../../evaluate/types.js";
 import type { SectionContext } from "./section.js";
 
 /**
+ * The first row with the highest score (the rows must not be empty).
+ *
+ * @example
+ * bestRow(sweep.rows, (row) => -row.daviesBouldin).k; // => the k with the lowest Davies–Bouldin
+ */
+export function bestRow(rows: readonly SweepRow[], score: (row: SweepRow) => number): SweepRow {
+  return rows.reduce((top, row) => (score(row) > score(top) ? row : top), rows[0]!);
+}
+
+/**
  * Three indices of separation against k, the recommended k marked.
  *
  * @throws {Error} when the chart fails to render
@@ -23,9 +33,10 @@ export async function qualitySection(
 ): Promise<ReportSection> {
   const { t, number } = context.locale;
   const { recommendedK } = sweep.recommendation;
-  const svg = await renderSvg(qualityIndicesSpec(sweep.rows, { recommendedK }));
-  const best = (score: (row: SweepRow) => number) =>
-    sweep.rows.reduce((top, row) => (score(row) > score(top) ? row : top), sweep.rows[0]!);
+  const svg = await renderSvg(
+    qualityIndicesSpec(sweep.rows, { recommendedK, locale: context.locale }),
+  );
+  const best = (score: (row: SweepRow) => number) => bestRow(sweep.rows, score);
   const alt =
     sweep.rows.length > 0
       ? t("quality.alt", {

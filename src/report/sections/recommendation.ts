@@ -4,12 +4,48 @@
  */
 import { callout, join, table } from "../html.js";
 import type { ReportSection } from "../html.js";
+import type { SweepRow } from "../../evaluate/types.js";
+import type { Locale } from "../i18n/locale.js";
 import type { SweepReportData } from "../types.js";
+import { bestRow } from "./quality.js";
 import type { SectionContext } from "./section.js";
 
 /** Decimals for a column: none when every value is at least 100 in size, else two. */
 function decimalsFor(values: readonly number[]): number {
   return values.every((value) => !Number.isFinite(value) || Math.abs(value) >= 100) ? 0 : 2;
+}
+
+/**
+ * Why the sweep recommends its k. English keeps the stage's own reason (the
+ * one `sweep.json` stores); other languages state the evidence the sweep
+ * table shows (knee, best silhouette, Calinski–Harabasz, Davies–Bouldin),
+ * from the sweep's numbers.
+ *
+ * @example
+ * recommendationReason(sweep, localeFor("zh-CN")); // => "依据：惯性曲线在 k = 4 处出现拐点；…"
+ * recommendationReason(sweep, localeFor("en")) === sweep.recommendation.reason; // => true
+ */
+export function recommendationReason(
+  sweep: Pick<SweepReportData, "rows" | "recommendation">,
+  locale: Locale,
+): string {
+  const { recommendation, rows } = sweep;
+  if (locale.lang === "en" || rows.length === 0) return recommendation.reason;
+  const { t, number } = locale;
+  const top = (score: (row: SweepRow) => number): SweepRow => bestRow(rows, score);
+  const silhouette = top((row) => row.silhouette);
+  const parts = [
+    recommendation.elbowK === null
+      ? t("recommendation.evidenceNoKnee")
+      : t("recommendation.evidenceKnee", { k: recommendation.elbowK }),
+    t("recommendation.evidenceSilhouette", {
+      k: silhouette.k,
+      value: number(silhouette.silhouette, 3),
+    }),
+    t("recommendation.evidenceCh", { k: top((row) => row.calinskiHarabasz).k }),
+    t("recommendation.evidenceDb", { k: top((row) => -row.daviesBouldin).k }),
+  ];
+  return t("recommendation.evidence", { parts: parts.join(t("recommendation.evidenceJoin")) });
 }
 
 /**
@@ -22,10 +58,12 @@ export function recommendationSection(
   sweep: SweepReportData,
   context: SectionContext,
 ): ReportSection {
+  const { locale } = context;
+  const { t } = locale;
   const { rows, recommendation } = sweep;
   const { recommendedK } = recommendation;
   const sweepTable = table({
-    caption: "Sweep results. The highlighted row is the recommended k.",
+    caption: t("recommendation.caption"),
     rows: [...rows].sort((a, b) => a.k - b.k),
     highlight: (row) => row.k === recommendedK,
     columns: [
@@ -35,36 +73,39 @@ export function recommendationSection(
         align: "right",
       },
       {
-        header: "Inertia",
+        header: t("recommendation.inertia"),
         value: (row) => row.inertia,
         decimals: decimalsFor(rows.map((row) => row.inertia)),
       },
       {
-        header: "Silhouette",
+        header: t("recommendation.silhouette"),
         value: (row) => row.silhouette,
         decimals: 3,
-        description: "Mean silhouette, higher is better",
+        description: t("recommendation.silhouetteHelp"),
       },
       {
         header: "Calinski–Harabasz",
         value: (row) => row.calinskiHarabasz,
         decimals: 1,
-        description: "Higher is better",
+        description: t("recommendation.higher"),
       },
       {
         header: "Davies–Bouldin",
         value: (row) => row.daviesBouldin,
         decimals: 3,
-        description: "Lower is better",
+        description: t("recommendation.lower"),
       },
-      { header: "Iterations", value: (row) => row.iterations, decimals: 0 },
+      { header: t("recommendation.iterations"), value: (row) => row.iterations, decimals: 0 },
     ],
   });
   return {
     id: "recommendation",
-    title: context.locale.t("title.recommendation"),
+    title: t("title.recommendation"),
     html: join(
-      callout({ title: `Recommended k = ${recommendedK}`, body: recommendation.reason }),
+      callout({
+        title: t("recommendation.title", { k: recommendedK }),
+        body: recommendationReason(sweep, locale),
+      }),
       sweepTable,
     ),
   };

@@ -5,40 +5,33 @@
 import type { ScalerParameters } from "../../prepare/types.js";
 import { join, paragraph, table } from "../html.js";
 import type { ReportSection, TableColumn } from "../html.js";
+import type { Locale } from "../i18n/locale.js";
 import type { SectionContext } from "./section.js";
 
-/** How each scaling method is named in a headline, a sentence and the parameter columns. */
-export const SCALING_TEXT: Readonly<
-  Record<
-    ScalerParameters["method"],
-    { short: string; sentence: string; center: string; scale: string }
-  >
-> = {
-  zscore: {
-    short: "z-scores",
-    sentence: "Each feature was standardized: (x − mean) / standard deviation (population).",
-    center: "Mean",
-    scale: "SD",
-  },
-  robust: {
-    short: "robust-scaled",
-    sentence: "Each feature was robust-scaled: (x − median) / interquartile range.",
-    center: "Median",
-    scale: "IQR",
-  },
-  minmax: {
-    short: "min–max scaled",
-    sentence: "Each feature was min–max scaled: (x − min) / (max − min).",
-    center: "Min",
-    scale: "Range",
-  },
-  none: {
-    short: "unscaled",
-    sentence: "Features were not scaled; K-Means used the values as they are.",
-    center: "Center",
-    scale: "Scale",
-  },
-};
+/** How a scaling method is named in a headline, a sentence and the parameter columns. */
+export interface ScalingText {
+  short: string;
+  sentence: string;
+  center: string;
+  scale: string;
+}
+
+/**
+ * The words of a scaling method in the locale's language.
+ *
+ * @example
+ * scalingText("robust", localeFor("en")).scale; // => "IQR"
+ * scalingText("zscore", localeFor("zh-CN")).short; // => "z 分数标准化"
+ */
+export function scalingText(method: ScalerParameters["method"], locale: Locale): ScalingText {
+  const { t } = locale;
+  return {
+    short: t(`scaling.${method}.short`),
+    sentence: t(`scaling.${method}.sentence`),
+    center: t(`scaling.${method}.center`),
+    scale: t(`scaling.${method}.scale`),
+  };
+}
 
 interface ScalerRow {
   feature: string;
@@ -57,7 +50,9 @@ interface ScalerRow {
  * scalingSection(prepared.scaler, sectionContext()).title; // => "Scaling"
  */
 export function scalingSection(scaler: ScalerParameters, context: SectionContext): ReportSection {
-  const text = SCALING_TEXT[scaler.method];
+  const { locale } = context;
+  const { t } = locale;
+  const text = scalingText(scaler.method, locale);
   const rows: ScalerRow[] = scaler.features.map((feature, j) => ({
     feature,
     log: scaler.log.includes(feature),
@@ -67,31 +62,45 @@ export function scalingSection(scaler: ScalerParameters, context: SectionContext
     scale: scaler.scale[j] ?? Number.NaN,
   }));
   const steps = [
-    scaler.clip ? "clip to the bounds" : "",
-    scaler.log.length > 0 ? "log1p on the marked features" : "",
-    "(x − center) / scale",
+    scaler.clip ? t("scaling.stepClip") : "",
+    scaler.log.length > 0 ? t("scaling.stepLog") : "",
+    t("scaling.stepScale"),
   ].filter((step) => step !== "");
   const clipColumns: TableColumn<ScalerRow>[] = scaler.clip
     ? [
-        { header: "Clip lower", value: (r) => r.lower },
-        { header: "Clip upper", value: (r) => r.upper },
+        { header: t("scaling.clipLower"), value: (r) => r.lower },
+        { header: t("scaling.clipUpper"), value: (r) => r.upper },
       ]
     : [];
   const parameters = table<ScalerRow>({
     rows,
     columns: [
-      { header: "Feature", value: (r) => r.feature },
-      { header: "log1p", value: (r) => (r.log ? "yes" : "—"), align: "left" },
+      { header: t("scaling.feature"), value: (r) => r.feature },
+      {
+        header: t("scaling.log"),
+        value: (r) => (r.log ? t("scaling.yes") : "—"),
+        align: "left",
+      },
       ...clipColumns,
-      { header: `Center (${text.center})`, value: (r) => r.center, align: "right" },
-      { header: `Scale (${text.scale})`, value: (r) => r.scale, align: "right" },
+      {
+        header: t("scaling.centerColumn", { name: text.center }),
+        value: (r) => r.center,
+        align: "right",
+      },
+      {
+        header: t("scaling.scaleColumn", { name: text.scale }),
+        value: (r) => r.scale,
+        align: "right",
+      },
     ],
   });
   return {
     id: "scaling",
-    title: context.locale.t("title.scaling"),
+    title: t("title.scaling"),
     html: join(
-      paragraph(`${text.sentence} Transform, in order: ${steps.join(" → ")}.`),
+      paragraph(
+        t("scaling.intro", { sentence: text.sentence, steps: steps.join(t("scaling.stepJoin")) }),
+      ),
       parameters,
     ),
   };

@@ -48,9 +48,10 @@ export interface SectionContextOptions {
  * sectionContext({ lang: "zh-CN" }).locale.t("title.elbow"); // => "肘部曲线"
  */
 export function sectionContext(options: SectionContextOptions = {}): SectionContext {
+  const locale = localeFor(options.lang ?? "en");
   return {
-    locale: localeFor(options.lang ?? "en"),
-    clusterNames: options.profiles ? namesFromProfiles(options.profiles) : {},
+    locale,
+    clusterNames: options.profiles ? namesFromProfiles(options.profiles, locale) : {},
     showIds: options.showIds === true,
     ...(options.currency === undefined ? {} : { currency: options.currency }),
   };

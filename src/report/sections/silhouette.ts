@@ -48,9 +48,10 @@ export async function silhouetteSection(
   data: SilhouettePlotData,
   context: SectionContext,
 ): Promise<ReportSection> {
-  const { t, number, integer, percent } = context.locale;
+  const { locale } = context;
+  const { t, number, integer, percent } = locale;
   const names = context.clusterNames;
-  const svg = await renderSvg(silhouetteKnifeSpec(data, { names }));
+  const svg = await renderSvg(silhouetteKnifeSpec(data, { names, locale }));
   const bars = knifeLayout(data.values, MAX_KNIFE_BARS).bars.length;
   const sample =
     data.sampleSize >= data.totalRows
@@ -61,7 +62,7 @@ export async function silhouetteSection(
   const perCluster = table<SilhouetteSummaryRow>({
     rows: summary,
     columns: [
-      { header: t("silhouette.cluster"), value: (row) => clusterCell(row.cluster, names) },
+      { header: t("silhouette.cluster"), value: (row) => clusterCell(row.cluster, names, locale) },
       { header: t("silhouette.rows"), value: (row) => row.n, decimals: 0 },
       { header: t("silhouette.mean"), value: (row) => row.mean, decimals: 3 },
       {
@@ -80,7 +81,7 @@ export async function silhouetteSection(
     ? t("silhouette.alt", {
         clusters: summary.length,
         mean: number(data.average, 3),
-        weakest: clusterName(weakest.cluster, names),
+        weakest: clusterName(weakest.cluster, names, locale),
         weakestMean: number(weakest.mean, 3),
         weakestNegative: percent(weakest.negative),
       })

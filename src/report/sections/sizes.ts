@@ -7,6 +7,7 @@ import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
 import { clusterSizeSpec } from "../specs/profile.js";
 import { clusterName } from "../specs/theme.js";
+import { namesFromProfiles } from "./clusters.js";
 import type { SectionContext } from "./section.js";
 
 /**
@@ -20,14 +21,17 @@ export async function sizesSection(
   profiles: Profiles,
   context: SectionContext,
 ): Promise<ReportSection> {
-  const { t, percent } = context.locale;
-  const svg = await renderSvg(clusterSizeSpec(profiles.clusters));
+  const { locale } = context;
+  const { t, percent } = locale;
+  const svg = await renderSvg(
+    clusterSizeSpec(profiles.clusters, { names: namesFromProfiles(profiles, locale), locale }),
+  );
   const totalRows = profiles.clusters.reduce((sum, c) => sum + c.size, 0);
   const bySize = [...profiles.clusters].sort((a, b) => b.size - a.size);
   const largest = bySize[0];
   const smallest = bySize[bySize.length - 1];
   const nameOf = (cluster: Profiles["clusters"][number]): string =>
-    clusterName(cluster.cluster, context.clusterNames);
+    clusterName(cluster.cluster, context.clusterNames, locale);
   const alt =
     largest && smallest
       ? t("sizes.alt", {

@@ -19,6 +19,7 @@ import {
 } from "../summary/sentences.js";
 import type { PreviousPeriod, SummaryLang } from "../summary/types.js";
 import type { FullReportInput } from "../types.js";
+import { localeFor } from "../i18n/locale.js";
 import type { Section } from "./section.js";
 
 /** What the summary reads beyond the report input: the previous period, when one is given. */
@@ -28,19 +29,6 @@ export interface SummaryExtras {
 
 /** At most this many segment lines; the rest are counted in one sentence. */
 export const MAX_SEGMENT_LINES = 12;
-
-const HEADINGS: Record<
-  SummaryLang,
-  { title: string; segments: string; changes: string; actions: string }
-> = {
-  en: {
-    title: "At a glance",
-    segments: "Who they are",
-    changes: "What changed",
-    actions: "What to do",
-  },
-  "zh-CN": { title: "概览", segments: "客户分群", changes: "变化", actions: "行动建议" },
-};
 
 function bullets(items: readonly string[]): SafeHtml | null {
   return items.length > 0
@@ -53,13 +41,6 @@ function part(title: string, items: readonly string[]): SafeHtml | null {
   return list ? join(markup`<h3>${title}</h3>`, list) : null;
 }
 
-function restSentence(count: number, share: number, lang: SummaryLang): string {
-  const percent = `${(share * 100).toFixed(1)}%`;
-  return lang === "en"
-    ? `${count} smaller segments hold the other ${percent} of clients.`
-    : `其余 ${count} 个较小的分群共占客户 ${percent}。`;
-}
-
 /**
  * The summary section in a language: no section when the report has no
  * segments, clusters or comparison to speak of.
@@ -69,6 +50,8 @@ function restSentence(count: number, share: number, lang: SummaryLang): string {
  * const sections = await composeSections([summarySectionIn("zh-CN")], input, context);
  */
 export function summarySectionIn(lang: SummaryLang): Section<FullReportInput & SummaryExtras> {
+  // The frame's words follow `lang`, as the sentences do, whatever the context's locale.
+  const locale = localeFor(lang);
   return (input, context) => {
     const scheme = primaryScheme(input.segments, input.cluster?.profiles, context.clusterNames);
     const separation = separationSentence(input.segments?.comparison?.separation, lang);
@@ -81,28 +64,26 @@ export function summarySectionIn(lang: SummaryLang): Section<FullReportInput & S
     const lines = shown.map((segment) => segmentSentence(segment, lang));
     if (rest.length > 0)
       lines.push(
-        restSentence(
-          rest.length,
-          rest.reduce((sum, s) => sum + s.clientShare, 0),
-          lang,
-        ),
+        locale.t("glance.rest", {
+          count: rest.length,
+          share: locale.percent(rest.reduce((sum, s) => sum + s.clientShare, 0)),
+        }),
       );
     const changes = scheme ? changeSentences(scheme, input.previous, lang) : [];
     const actions = (scheme?.segments ?? [])
       .map((segment) => actionSentence(segment, lang))
       .filter((s): s is string => s !== null);
     if (leadText.length === 0 && lines.length === 0) return [];
-    const words = HEADINGS[lang];
     const section: ReportSection = {
       id: "at-a-glance",
-      title: words.title,
+      title: locale.t("glance.title"),
       html: join(
         leadText.length > 0
           ? markup`<p class="summary-lead">${leadText.join(lang === "en" ? " " : "")}</p>`
           : null,
-        part(words.segments, lines),
-        part(words.changes, changes),
-        part(words.actions, actions),
+        part(locale.t("glance.segments"), lines),
+        part(locale.t("glance.changes"), changes),
+        part(locale.t("glance.actions"), actions),
       ),
     };
     return section;

@@ -7,7 +7,9 @@ import {
   VEGA_LITE_SCHEMA,
   magnitudeFormat,
 } from "./theme.js";
+import type { Locale } from "../i18n/locale.js";
 import type { LayerItem, PositionEncoding } from "./theme.js";
+import { CHART_LOCALE } from "./theme.js";
 
 /** Options of {@link elbowSpec}. */
 export interface ElbowSpecOptions {
@@ -18,6 +20,8 @@ export interface ElbowSpecOptions {
   width?: number;
   height?: number;
   title?: string;
+  /** Language of the axis, legend and tooltip titles (default English). */
+  locale?: Locale;
 }
 
 /**
@@ -26,14 +30,18 @@ export interface ElbowSpecOptions {
  *
  * @example
  * kAxis([{ k: 2 }, { k: 8 }]); // => { field: "k", ..., scale: { domain: [2, 8], ... } }
+ * kAxis([{ k: 2 }], localeFor("zh-CN")).title; // => "簇数 k"
  */
-export function kAxis(rows: readonly { k: number }[]): PositionEncoding {
+export function kAxis(
+  rows: readonly { k: number }[],
+  locale: Locale = CHART_LOCALE,
+): PositionEncoding {
   const ks = rows.map((row) => row.k);
   const domain = ks.length > 0 ? { domain: [Math.min(...ks), Math.max(...ks)] } : {};
   return {
     field: "k",
     type: "quantitative",
-    title: "Number of clusters (k)",
+    title: locale.t("chart.k"),
     scale: { ...domain, nice: false, zero: false, padding: 12 },
     axis: { tickMinStep: 1, format: "d", grid: false },
   };
@@ -52,7 +60,8 @@ export function elbowSpec(rows: readonly SweepRow[], options: ElbowSpecOptions):
   const values = rows
     .filter((row) => Number.isFinite(row.inertia))
     .map((row) => ({ k: row.k, inertia: row.inertia }));
-  const x = kAxis(values);
+  const locale = options.locale ?? CHART_LOCALE;
+  const x = kAxis(values, locale);
   const layers: LayerItem[] = [
     {
       mark: {
@@ -66,7 +75,7 @@ export function elbowSpec(rows: readonly SweepRow[], options: ElbowSpecOptions):
         y: {
           field: "inertia",
           type: "quantitative",
-          title: "Inertia (within-cluster sum of squares)",
+          title: locale.t("chart.inertia"),
           scale: { zero: false },
           axis: {
             format: magnitudeFormat(Math.max(0, ...values.map((row) => Math.abs(row.inertia)))),
@@ -83,7 +92,9 @@ export function elbowSpec(rows: readonly SweepRow[], options: ElbowSpecOptions):
         encoding: { x: { field: "k", type: "quantitative" } },
       },
       {
-        data: { values: [{ k: options.elbowK, text: `knee at k = ${options.elbowK}` }] },
+        data: {
+          values: [{ k: options.elbowK, text: locale.t("chart.knee", { k: options.elbowK }) }],
+        },
         mark: {
           type: "text",
           color: ANNOTATION_COLOR,

@@ -1,7 +1,9 @@
 import type { TopLevelSpec } from "vega-lite";
 import { kAxis } from "./elbow.js";
 import { ANNOTATION_COLOR, BASE_CONFIG, SERIES_COLOR, VEGA_LITE_SCHEMA } from "./theme.js";
+import { CHART_LOCALE } from "./theme.js";
 import type { LayerItem } from "./theme.js";
+import type { Locale } from "../i18n/locale.js";
 
 /** One point of the gap curve: Gap(k) and its standard error. */
 export interface GapPoint {
@@ -17,21 +19,28 @@ export interface GapPoint {
  *
  * @example
  * gapSpec([{ k: 1, gap: 0.1, se: 0.02 }, { k: 2, gap: 0.5, se: 0.03 }], { gapK: 2 });
+ * gapSpec(points, { gapK: 2, locale: localeFor("zh-CN") }); // Chinese axis and tooltip titles
  */
 export function gapSpec(
   points: readonly GapPoint[],
-  options: { gapK: number | null; width?: number; height?: number },
+  options: { gapK: number | null; width?: number; height?: number; locale?: Locale },
 ): TopLevelSpec {
+  const locale = options.locale ?? CHART_LOCALE;
   const values = points
     .filter((p) => Number.isFinite(p.gap) && Number.isFinite(p.se))
     .map((p) => ({ k: p.k, gap: p.gap, low: p.gap - p.se, high: p.gap + p.se }));
-  const x = kAxis(values);
+  const x = kAxis(values, locale);
   const layers: LayerItem[] = [
     {
       mark: { type: "rule", color: SERIES_COLOR },
       encoding: {
         x,
-        y: { field: "low", type: "quantitative", title: "Gap(k) ± 1 SE", scale: { zero: false } },
+        y: {
+          field: "low",
+          type: "quantitative",
+          title: locale.t("chart.gapAxis"),
+          scale: { zero: false },
+        },
         y2: { field: "high" },
       },
     },
@@ -43,8 +52,8 @@ export function gapSpec(
         tooltip: [
           { field: "k", type: "quantitative" },
           { field: "gap", type: "quantitative", format: ".3f" },
-          { field: "low", type: "quantitative", format: ".3f", title: "gap − SE" },
-          { field: "high", type: "quantitative", format: ".3f", title: "gap + SE" },
+          { field: "low", type: "quantitative", format: ".3f", title: locale.t("chart.gapLow") },
+          { field: "high", type: "quantitative", format: ".3f", title: locale.t("chart.gapHigh") },
         ],
       },
     },

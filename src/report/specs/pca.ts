@@ -1,6 +1,13 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { PcaProjection } from "../types.js";
-import { BASE_CONFIG, VEGA_LITE_SCHEMA, clusterColorScale, clusterName } from "./theme.js";
+import type { Locale } from "../i18n/locale.js";
+import {
+  BASE_CONFIG,
+  CHART_LOCALE,
+  VEGA_LITE_SCHEMA,
+  clusterColorScale,
+  clusterName,
+} from "./theme.js";
 import type { ClusterNames } from "./theme.js";
 
 /** Most points a PCA scatter draws by default (keeps the inline SVG small). */
@@ -13,6 +20,8 @@ export interface PcaSpecOptions {
   maxPoints?: number;
   width?: number;
   title?: string;
+  /** Language of the axis, legend and label text (default English). */
+  locale?: Locale;
 }
 
 /**
@@ -37,9 +46,14 @@ export function thinPoints<T>(points: readonly T[], max: number): T[] {
  *
  * @example
  * pcAxisTitle(1, 0.4321); // => "PC1 (43.2% of variance)"
+ * pcAxisTitle(1, 0.4321, localeFor("zh-CN")); // => "主成分 PC1（解释 43.2% 的方差）"
  */
-export function pcAxisTitle(component: number, explained: number): string {
-  return `PC${component} (${(explained * 100).toFixed(1)}% of variance)`;
+export function pcAxisTitle(
+  component: number,
+  explained: number,
+  locale: Locale = CHART_LOCALE,
+): string {
+  return locale.t("chart.pcAxis", { component, share: locale.percent(explained) });
 }
 
 function round4(value: number): number {
@@ -58,10 +72,11 @@ function round4(value: number): number {
  */
 export function pcaScatterSpec(pca: PcaProjection, options: PcaSpecOptions = {}): TopLevelSpec {
   const shown = thinPoints(pca.points, options.maxPoints ?? MAX_PCA_POINTS);
+  const locale = options.locale ?? CHART_LOCALE;
   const values = shown.map((point) => ({
     x: round4(point.x),
     y: round4(point.y),
-    name: clusterName(point.cluster, options.names),
+    name: clusterName(point.cluster, options.names, locale),
   }));
   const width = options.width ?? 560;
   const xs = shown.map((point) => point.x);
@@ -80,22 +95,23 @@ export function pcaScatterSpec(pca: PcaProjection, options: PcaSpecOptions = {})
       x: {
         field: "x",
         type: "quantitative",
-        title: pcAxisTitle(1, pca.explained[0]),
+        title: pcAxisTitle(1, pca.explained[0], locale),
         scale: { zero: false },
       },
       y: {
         field: "y",
         type: "quantitative",
-        title: pcAxisTitle(2, pca.explained[1]),
+        title: pcAxisTitle(2, pca.explained[1], locale),
         scale: { zero: false },
       },
       color: {
         field: "name",
         type: "nominal",
-        title: "Cluster",
+        title: locale.t("chart.legendCluster"),
         scale: clusterColorScale(
           shown.map((point) => point.cluster),
           options.names,
+          locale,
         ),
         legend: { orient: "right", symbolOpacity: 1, symbolSize: 80 },
       },

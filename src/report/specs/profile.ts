@@ -1,12 +1,20 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ClusterProfile, Profiles } from "../../evaluate/profile-types.js";
+import type { Locale } from "../i18n/locale.js";
 import {
   BASE_CONFIG,
+  CHART_LOCALE,
   VEGA_LITE_SCHEMA,
   clusterColorScale,
   clusterName,
   magnitudeFormat,
 } from "./theme.js";
+import type { ClusterNames } from "./theme.js";
+
+/** Cluster labels by number, from the profiles themselves. */
+function labelsOf(clusters: readonly Pick<ClusterProfile, "cluster" | "label">[]): ClusterNames {
+  return Object.fromEntries(clusters.map((c) => [c.cluster, c.label]));
+}
 
 /** Options of {@link profileHeatmapSpec}. */
 export interface HeatmapSpecOptions {
@@ -15,6 +23,10 @@ export interface HeatmapSpecOptions {
   /** Height of one cluster row in pixels (default 36). */
   cellHeight?: number;
   title?: string;
+  /** Cluster labels by number (default: each profile's own label). */
+  names?: ClusterNames;
+  /** Language of the axis, legend and label text (default English). */
+  locale?: Locale;
 }
 
 /**
@@ -44,11 +56,12 @@ export function profileHeatmapSpec(
   profiles: Profiles,
   options: HeatmapSpecOptions = {},
 ): TopLevelSpec {
-  const names = Object.fromEntries(profiles.clusters.map((c) => [c.cluster, c.label]));
+  const names = options.names ?? labelsOf(profiles.clusters);
+  const locale = options.locale ?? CHART_LOCALE;
   const ordered = [...profiles.clusters].sort((a, b) => a.cluster - b.cluster);
   const values = ordered.flatMap((profile) =>
     profiles.features.map((feature) => ({
-      cluster: clusterName(profile.cluster, names),
+      cluster: clusterName(profile.cluster, names, locale),
       feature,
       z: profile.zCentroid[feature] ?? Number.NaN,
     })),
@@ -58,7 +71,7 @@ export function profileHeatmapSpec(
   const cellWidth = options.cellWidth ?? 96;
   // Rotate feature names when they would not fit across a cell (≈6.5 px per character at 12 px).
   const labelAngle = longestFeature * 6.5 > cellWidth - 8 ? -30 : 0;
-  const clusterOrder = ordered.map((profile) => clusterName(profile.cluster, names));
+  const clusterOrder = ordered.map((profile) => clusterName(profile.cluster, names, locale));
   const x = {
     field: "feature",
     type: "nominal" as const,
@@ -93,7 +106,7 @@ export function profileHeatmapSpec(
           color: {
             field: "z",
             type: "quantitative",
-            title: ["z-score vs", "all rows"],
+            title: [locale.t("chart.zScoreTop"), locale.t("chart.zScoreBottom")],
             scale: { scheme: "blueorange", domain: [-limit, limit], domainMid: 0 },
             legend: {
               gradientLength: Math.max(100, 36 * profiles.clusters.length),
@@ -132,14 +145,15 @@ export type ClusterSize = Pick<ClusterProfile, "cluster" | "label" | "size" | "s
  */
 export function clusterSizeSpec(
   clusters: readonly ClusterSize[],
-  options: { width?: number; title?: string } = {},
+  options: { width?: number; title?: string; names?: ClusterNames; locale?: Locale } = {},
 ): TopLevelSpec {
-  const names = Object.fromEntries(clusters.map((c) => [c.cluster, c.label]));
+  const names = options.names ?? labelsOf(clusters);
+  const locale = options.locale ?? CHART_LOCALE;
   const ordered = [...clusters].sort((a, b) => a.cluster - b.cluster);
   const values = ordered.map((c) => ({
-    name: clusterName(c.cluster, names),
+    name: clusterName(c.cluster, names, locale),
     size: c.size,
-    text: `${c.size.toLocaleString("en-US")} (${(c.share * 100).toFixed(1)}%)`,
+    text: `${locale.integer(c.size)} (${locale.percent(c.share)})`,
   }));
   const maxSize = Math.max(1, ...ordered.map((c) => c.size));
   const y = {
@@ -161,7 +175,7 @@ export function clusterSizeSpec(
       x: {
         field: "size",
         type: "quantitative",
-        title: "Rows",
+        title: locale.t("chart.rows"),
         scale: { domain: [0, maxSize * 1.25], nice: false },
         axis: { format: magnitudeFormat(maxSize), tickCount: 5 },
       },
@@ -176,6 +190,7 @@ export function clusterSizeSpec(
             scale: clusterColorScale(
               ordered.map((c) => c.cluster),
               names,
+              locale,
             ),
             legend: null,
           },

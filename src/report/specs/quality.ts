@@ -8,7 +8,9 @@ import {
   VEGA_LITE_SCHEMA,
   magnitudeFormat,
 } from "./theme.js";
+import { CHART_LOCALE } from "./theme.js";
 import type { LayerItem } from "./theme.js";
+import type { Locale, MessageKey } from "../i18n/index.js";
 
 /** Options of {@link qualityIndicesSpec}. */
 export interface QualitySpecOptions {
@@ -18,19 +20,21 @@ export interface QualitySpecOptions {
   panelWidth?: number;
   height?: number;
   title?: string;
+  /** Language of the axis, legend and tooltip titles (default English). */
+  locale?: Locale;
 }
 
 interface IndexPanel {
   key: "silhouette" | "calinskiHarabasz" | "daviesBouldin";
-  title: string;
+  title: MessageKey;
   /** d3 format of the y axis, or null for one chosen by magnitude. */
   format: string | null;
 }
 
 const PANELS: readonly IndexPanel[] = [
-  { key: "silhouette", title: "Silhouette (higher is better)", format: ".2f" },
-  { key: "calinskiHarabasz", title: "Calinski–Harabasz (higher is better)", format: null },
-  { key: "daviesBouldin", title: "Davies–Bouldin (lower is better)", format: ".2f" },
+  { key: "silhouette", title: "chart.silhouette", format: ".2f" },
+  { key: "calinskiHarabasz", title: "chart.calinskiHarabasz", format: null },
+  { key: "daviesBouldin", title: "chart.daviesBouldin", format: ".2f" },
 ];
 
 function panel(
@@ -41,7 +45,8 @@ function panel(
   const values = rows
     .filter((row) => Number.isFinite(row[index.key]))
     .map((row) => ({ k: row.k, value: row[index.key] }));
-  const x = kAxis(values);
+  const locale = options.locale ?? CHART_LOCALE;
+  const x = kAxis(values, locale);
   const format =
     index.format ?? magnitudeFormat(Math.max(0, ...values.map((row) => Math.abs(row.value))));
   const layers: LayerItem[] = [
@@ -96,7 +101,7 @@ function panel(
     );
   }
   return {
-    title: { text: index.title, fontSize: 12.5, fontWeight: "bold" },
+    title: { text: locale.t(index.title), fontSize: 12.5, fontWeight: "bold" },
     width: options.panelWidth ?? 230,
     height: options.height ?? 190,
     data: { values },

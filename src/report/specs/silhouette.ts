@@ -1,8 +1,10 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { SilhouettePlotData } from "../types.js";
+import type { Locale } from "../i18n/locale.js";
 import {
   ANNOTATION_COLOR,
   BASE_CONFIG,
+  CHART_LOCALE,
   VEGA_LITE_SCHEMA,
   clusterColorScale,
   clusterName,
@@ -20,6 +22,8 @@ export interface KnifeSpecOptions {
   width?: number;
   height?: number;
   title?: string;
+  /** Language of the axis, legend and label text (default English). */
+  locale?: Locale;
 }
 
 /** One bar of the knife plot with its vertical slot. */
@@ -121,19 +125,24 @@ export function silhouetteKnifeSpec(
   options: KnifeSpecOptions = {},
 ): TopLevelSpec {
   const layout = knifeLayout(data.values, options.maxBars ?? MAX_KNIFE_BARS);
+  const locale = options.locale ?? CHART_LOCALE;
   const clusters = layout.groups.map((group) => group.cluster);
-  const color = clusterColorScale(clusters, options.names);
+  const color = clusterColorScale(clusters, options.names, locale);
   const minSilhouette = Math.min(0, ...layout.bars.map((bar) => bar.silhouette));
   const xDomain = [Math.min(-0.1, Math.floor(minSilhouette * 10) / 10), 1];
   const bars = layout.bars.map((bar) => ({
-    name: clusterName(bar.cluster, options.names),
+    name: clusterName(bar.cluster, options.names, locale),
     s: round4(bar.silhouette),
     y0: bar.y0,
     y1: bar.y1,
   }));
   const groupLabels = layout.groups.map((group) => ({
     mid: group.mid,
-    label: `${clusterName(group.cluster)}: n = ${group.count.toLocaleString("en-US")}, mean ${group.mean.toFixed(2)}`,
+    label: locale.t("chart.knifeGroup", {
+      name: clusterName(group.cluster, {}, locale),
+      count: locale.integer(group.count),
+      mean: locale.number(group.mean, 2),
+    }),
   }));
   const yScale = { domain: [0, layout.extent], reverse: true, nice: false, zero: false };
   return {
@@ -149,7 +158,7 @@ export function silhouetteKnifeSpec(
           x: {
             field: "s",
             type: "quantitative",
-            title: "Silhouette coefficient",
+            title: locale.t("chart.silhouetteAxis"),
             scale: { domain: xDomain, nice: false },
             axis: { format: ".1f", tickCount: 12 },
           },
@@ -171,7 +180,12 @@ export function silhouetteKnifeSpec(
       },
       {
         data: {
-          values: [{ average: round4(data.average), text: `average ${data.average.toFixed(2)}` }],
+          values: [
+            {
+              average: round4(data.average),
+              text: locale.t("chart.average", { mean: locale.number(data.average, 2) }),
+            },
+          ],
         },
         layer: [
           {

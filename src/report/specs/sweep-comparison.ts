@@ -1,7 +1,14 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { SweepRow } from "../../evaluate/types.js";
 import { kAxis } from "./elbow.js";
-import { BASE_CONFIG, CLUSTER_PALETTE, VEGA_LITE_SCHEMA, magnitudeFormat } from "./theme.js";
+import {
+  BASE_CONFIG,
+  CHART_LOCALE,
+  CLUSTER_PALETTE,
+  VEGA_LITE_SCHEMA,
+  magnitudeFormat,
+} from "./theme.js";
+import type { Locale, MessageKey } from "../i18n/index.js";
 
 /** A sweep index that {@link sweepComparisonSpec} can draw. */
 export type SweepIndex = "inertia" | "silhouette" | "calinskiHarabasz" | "daviesBouldin";
@@ -19,13 +26,16 @@ export interface SweepComparisonOptions {
   width?: number;
   height?: number;
   title?: string;
+  /** Language of the axis, legend and tooltip titles (default English). */
+  locale?: Locale;
 }
 
-const INDEX_TITLES: Record<SweepIndex, string> = {
-  inertia: "Inertia (within-cluster sum of squares)",
-  silhouette: "Silhouette (higher is better)",
-  calinskiHarabasz: "Calinski–Harabasz (higher is better)",
-  daviesBouldin: "Davies–Bouldin (lower is better)",
+/** Catalogue keys of each index's axis title and tooltip name. */
+const INDEX_TITLES: Record<SweepIndex, { axis: MessageKey; short: MessageKey }> = {
+  inertia: { axis: "chart.inertia", short: "chart.index.inertia" },
+  silhouette: { axis: "chart.silhouette", short: "chart.index.silhouette" },
+  calinskiHarabasz: { axis: "chart.calinskiHarabasz", short: "chart.index.calinskiHarabasz" },
+  daviesBouldin: { axis: "chart.daviesBouldin", short: "chart.index.daviesBouldin" },
 };
 
 /**
@@ -50,6 +60,7 @@ export function sweepComparisonSpec(
   options: SweepComparisonOptions = {},
 ): TopLevelSpec {
   const index = options.index ?? "silhouette";
+  const locale = options.locale ?? CHART_LOCALE;
   const values = series.flatMap((line) =>
     line.rows
       .filter((row) => Number.isFinite(row[index]))
@@ -67,11 +78,11 @@ export function sweepComparisonSpec(
     data: { values },
     mark: { type: "line", strokeWidth: 2, point: { filled: true, size: 40 } },
     encoding: {
-      x: kAxis(values),
+      x: kAxis(values, locale),
       y: {
         field: "value",
         type: "quantitative",
-        title: INDEX_TITLES[index],
+        title: locale.t(INDEX_TITLES[index].axis),
         scale: { zero: false },
         axis: { format },
       },
@@ -83,9 +94,14 @@ export function sweepComparisonSpec(
         legend: { orient: "right" },
       },
       tooltip: [
-        { field: "series", type: "nominal", title: "sweep" },
+        { field: "series", type: "nominal", title: locale.t("chart.sweep") },
         { field: "k", type: "quantitative" },
-        { field: "value", type: "quantitative", title: index, format: ".4~f" },
+        {
+          field: "value",
+          type: "quantitative",
+          title: locale.t(INDEX_TITLES[index].short),
+          format: ".4~f",
+        },
       ],
     },
     config: BASE_CONFIG,

@@ -7,6 +7,8 @@
 import type { Config } from "vega-lite";
 import type { Field, PositionDef } from "vega-lite/build/src/channeldef.js";
 import type { LayerSpec } from "vega-lite/build/src/spec/index.js";
+import { localeFor } from "../i18n/locale.js";
+import type { Locale } from "../i18n/locale.js";
 
 /** One layer of a layered spec (a unit spec or a nested layer). */
 export type LayerItem = LayerSpec<Field>["layer"][number];
@@ -65,20 +67,31 @@ export function clusterColor(cluster: number): string {
   return CLUSTER_PALETTE[cluster % CLUSTER_PALETTE.length]!;
 }
 
+/**
+ * The locale chart titles are written in when a spec builder is given none:
+ * English, so notebooks and English reports keep their specs byte for byte.
+ */
+export const CHART_LOCALE: Locale = localeFor("en");
+
 /** Human labels of clusters by reported number (e.g. from profiles). */
 export type ClusterNames = Readonly<Record<number, string>>;
 
 /**
  * The display name of a cluster: "2: Low monetary · Lapsed" when a label is
- * known, else "Cluster 2".
+ * known, else "Cluster 2" (in the locale's language: "簇 2").
  *
  * @example
  * clusterName(2, { 2: "Lapsed" }); // => "2: Lapsed"
  * clusterName(3); // => "Cluster 3"
+ * clusterName(3, {}, localeFor("zh-CN")); // => "簇 3"
  */
-export function clusterName(cluster: number, names?: ClusterNames): string {
+export function clusterName(
+  cluster: number,
+  names?: ClusterNames,
+  locale: Locale = CHART_LOCALE,
+): string {
   const label = names?.[cluster];
-  return label ? `${cluster}: ${label}` : `Cluster ${cluster}`;
+  return label ? `${cluster}: ${label}` : locale.t("chart.cluster", { cluster });
 }
 
 /**
@@ -91,10 +104,11 @@ export function clusterName(cluster: number, names?: ClusterNames): string {
 export function clusterColorScale(
   clusters: Iterable<number>,
   names?: ClusterNames,
+  locale: Locale = CHART_LOCALE,
 ): { domain: string[]; range: string[] } {
   const ordered = [...new Set(clusters)].sort((a, b) => a - b);
   return {
-    domain: ordered.map((c) => clusterName(c, names)),
+    domain: ordered.map((c) => clusterName(c, names, locale)),
     range: ordered.map((c) => clusterColor(c)),
   };
 }

@@ -49,6 +49,9 @@ export const note = (text: string): string => `note: ${text}`;
 /** @example recommended(4, "knee at 4 …") // => "recommended k=4: knee at 4 …" */
 export const recommended = (k: number, reason: string): string => `recommended k=${k}: ${reason}`;
 
+/** @example recommendedZh(4, "依据：…") // => "推荐 k = 4。依据：…" */
+export const recommendedZh = (k: number, evidence: string): string => `推荐 k = ${k}。${evidence}`;
+
 /** @example stabilitySkipped(6, 3, 15) // => "stability skipped: 6 rows are too few for k up to 3 (bootstrap resamples need at least 15)" */
 export const stabilitySkipped = (rows: number, kMax: number, needed: number): string =>
   `stability skipped: ${rows} rows are too few for k up to ${kMax} (bootstrap resamples need at least ${needed})`;
@@ -56,6 +59,14 @@ export const stabilitySkipped = (rows: number, kMax: number, needed: number): st
 /** @example clusterLine(0, "Recent", 412, 0.095) // => "cluster 0: Recent — 412 clients (9.5%)" */
 export const clusterLine = (cluster: number, label: string, size: number, share: number): string =>
   `cluster ${cluster}: ${label} — ${size} clients (${pct(share)})`;
+
+/** @example clusterLineZh(0, "近期消费", 412, 0.095) // => "簇 0：近期消费 — 412 位客户（9.5%）" */
+export const clusterLineZh = (
+  cluster: number,
+  label: string,
+  size: number,
+  share: number,
+): string => `簇 ${cluster}：${label} — ${n(size)} 位客户（${pct(share)}）`;
 
 /** @example gradedClusterLine(0, "Recent", 400, 0.09, 0.095) */
 export const gradedClusterLine = (
