@@ -31,21 +31,10 @@ import { transactionsSection } from "../../src/report/sections/transactions.js";
 import { valueActivitySection } from "../../src/report/sections/value-activity.js";
 import type { SegmentReportData } from "../../src/report/types.js";
 import { HOSTILE_SEGMENT, makeSegmentFixture } from "../report-segments/fixture.js";
+import { visibleText } from "../helpers/report-html.js";
 
 /** Three or more Latin words in a row (separated by spaces or light punctuation). */
 const ENGLISH_RUN = /[A-Za-z][A-Za-z'’-]*(?:[\s,.:;()=]+[A-Za-z][A-Za-z'’-]*){2,}/g;
-
-/** The text a reader sees: tags, styles and scripts removed, entities decoded. */
-function visibleText(html: string): string {
-  return html
-    .replace(/<(style|script)[\s\S]*?<\/\1>/g, " ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
-}
 
 function sectionsOf(output: SectionOutput): ReportSection[] {
   return Array.isArray(output) ? [...output] : [output as ReportSection];
@@ -67,43 +56,31 @@ function withChineseNames(c: Comparison, segments: SegmentReportData): Compariso
   return { ...c, namesZh: { nameA: "K-Means 聚类（k = 4）", nameB: "RFM 客户分群", labelsB } };
 }
 
-async function render(id: string, context: SectionContext): Promise<ReportSection[]> {
-  const rfm = data.rfm!;
-  const sections: Record<string, () => SectionOutput | Promise<SectionOutput>> = {
-    transactions: () => transactionsSection(data.transactions!, context),
-    "rfm-scores": () => rfmScoresSection(rfm, context),
-    "rfm-segments": () => rfmSegmentsSection(rfm, context),
-    "rfm-grid": () => rfmGridSection(rfm, context),
-    "rfm-lint": () => rfmLintSection(rfm, context),
-    thresholds: () => thresholdSection(data.thresholds!, context),
-    tiers: () => tiersSection(data.tiers!, context),
-    abc: () => abcSection(data.abc!, context),
-    "value-activity": () => valueActivitySection(data.valueActivity!, context),
-    comparison: () => agreementSection(comparison, context),
-    "cluster-rules": () => clusterRulesSection(comparison, context),
-    crosstab: () => crosstabSection(comparison, context),
-    disagreements: () => disagreementsSection(comparison, context),
-    "value-separation": () => valueSeparationSection(comparison, context),
-  };
-  return sectionsOf(await sections[id]!());
-}
+/** Each section under test, by id, rendered from the fixture's data. */
+const RENDERERS: Record<
+  string,
+  (context: SectionContext) => SectionOutput | Promise<SectionOutput>
+> = {
+  transactions: (context) => transactionsSection(data.transactions!, context),
+  "rfm-scores": (context) => rfmScoresSection(data.rfm!, context),
+  "rfm-segments": (context) => rfmSegmentsSection(data.rfm!, context),
+  "rfm-grid": (context) => rfmGridSection(data.rfm!, context),
+  "rfm-lint": (context) => rfmLintSection(data.rfm!, context),
+  thresholds: (context) => thresholdSection(data.thresholds!, context),
+  tiers: (context) => tiersSection(data.tiers!, context),
+  abc: (context) => abcSection(data.abc!, context),
+  "value-activity": (context) => valueActivitySection(data.valueActivity!, context),
+  comparison: (context) => agreementSection(comparison, context),
+  "cluster-rules": (context) => clusterRulesSection(comparison, context),
+  crosstab: (context) => crosstabSection(comparison, context),
+  disagreements: (context) => disagreementsSection(comparison, context),
+  "value-separation": (context) => valueSeparationSection(comparison, context),
+};
+const SECTION_IDS = Object.keys(RENDERERS);
 
-const SECTION_IDS = [
-  "transactions",
-  "rfm-scores",
-  "rfm-segments",
-  "rfm-grid",
-  "rfm-lint",
-  "thresholds",
-  "tiers",
-  "abc",
-  "value-activity",
-  "comparison",
-  "cluster-rules",
-  "crosstab",
-  "disagreements",
-  "value-separation",
-];
+async function render(id: string, context: SectionContext): Promise<ReportSection[]> {
+  return sectionsOf(await RENDERERS[id]!(context));
+}
 
 beforeAll(async () => {
   const fixture = await makeSegmentFixture();
