@@ -27,6 +27,8 @@ import {
   type LabelSide,
 } from "./compare-inputs.js";
 import { clvByGroupOf } from "./join-table.js";
+import { localeFor } from "../report/i18n/locale.js";
+import { separationVerdict } from "../report/sections/comparison-value.js";
 import { fullReportFile, type OutputFile } from "./files.js";
 import { reportMeta, runContext, type RunOptions } from "./run.js";
 
@@ -133,13 +135,13 @@ export function compareWorkflow(options: CompareOptions): CompareResult {
       segments: { comparison, ...expectedClvOf(options), showIds },
     },
     summary: [
-      notes.comparedLine(
+      (context.lang === "en" ? notes.comparedLine : notes.comparedLineZh)(
         scores.n,
         scores.adjustedRandIndex,
         scores.normalizedMutualInfo,
         scores.vMeasure,
       ),
-      ...(comparison.separation ? [comparison.separation.verdict] : []),
+      ...(comparison.separation ? [separationVerdict(comparison, localeFor(context.lang))] : []),
     ],
   };
 }

@@ -32,6 +32,16 @@ import { valueActivitySection } from "../../src/report/sections/value-activity.j
 import type { SegmentReportData } from "../../src/report/types.js";
 import { HOSTILE_SEGMENT, makeSegmentFixture } from "../report-segments/fixture.js";
 import { visibleText } from "../helpers/report-html.js";
+import { localeFor } from "../../src/report/i18n/locale.js";
+import { separationVerdict } from "../../src/report/sections/comparison-value.js";
+import * as notes from "../../src/shared/messages/workflows.js";
+import {
+  abcWorkflow,
+  readAbcConfig,
+  readThresholdConfig,
+  thresholdsWorkflow,
+} from "../../src/workflows/index.js";
+import { shippedClients } from "../workflows/fixtures.js";
 
 /** Three or more Latin words in a row (separated by spaces or light punctuation). */
 const ENGLISH_RUN = /[A-Za-z][A-Za-z'’-]*(?:[\s,.:;()=]+[A-Za-z][A-Za-z'’-]*){2,}/g;
@@ -202,5 +212,31 @@ describe("the same sections in English", () => {
     expect(lint).toContain(
       "Segment rules are checked on every combination of scores, not only on the clients at hand",
     );
+  });
+});
+
+describe("the one-line CLI summaries in zh-CN", () => {
+  it("abc and thresholds switch on the language, with the same numbers", async () => {
+    const table = await shippedClients();
+    const abcZh = abcWorkflow({ table, config: readAbcConfig(), lang: "zh-CN" });
+    const abcEn = abcWorkflow({ table, config: readAbcConfig() });
+    expect(abcEn.summary.at(-1)).toBe(notes.giniLine(abcEn.result.gini));
+    expect(abcZh.summary.at(-1)).toBe(`收入基尼系数：${abcEn.result.gini.toFixed(3)}`);
+    const a = abcEn.result.classes[0]!;
+    expect(abcZh.summary[0]).toBe(notes.abcLineZh("A", a.count, a.clientShare, a.revenueShare));
+    const rules = thresholdsWorkflow({ table, config: readThresholdConfig(), lang: "zh-CN" });
+    expect(rules.summary).toEqual(
+      rules.assignment.counts.map((c) => notes.segmentLineZh(c.name, c.count, c.share)),
+    );
+  });
+
+  it("the comparison's verdict: the stage's sentence in English, Chinese names and the same Ginis in zh-CN", () => {
+    const separation = comparison.separation!;
+    expect(separationVerdict(comparison, localeFor("en"))).toBe(separation.verdict);
+    const zhVerdict = separationVerdict(comparison, localeFor("zh-CN"));
+    expect(zhVerdict).toContain("RFM 客户分群");
+    for (const gini of [separation.a.betweenGini, separation.b.betweenGini])
+      expect(zhVerdict).toContain(gini.toFixed(2));
+    expect(zhVerdict.match(ENGLISH_RUN) ?? []).toEqual([]);
   });
 });

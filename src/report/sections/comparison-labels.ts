@@ -73,7 +73,7 @@ export function idList(ids: readonly string[], showIds: boolean): string {
  */
 export function schemeNames(
   comparison: Comparison,
-  context: SectionContext,
+  context: Pick<SectionContext, "locale">,
 ): { a: string; b: string } {
   const zh = context.locale.lang === "zh-CN" ? comparison.namesZh : undefined;
   return { a: zh?.nameA ?? comparison.nameA, b: zh?.nameB ?? comparison.nameB };
@@ -88,7 +88,7 @@ export function schemeNames(
  */
 export function sideBNames(
   comparison: Comparison,
-  context: SectionContext,
+  context: Pick<SectionContext, "locale">,
 ): LabelNames | undefined {
   return context.locale.lang === "zh-CN" ? comparison.namesZh?.labelsB : undefined;
 }

@@ -4,26 +4,29 @@
  * more (the between-segment Gini). The verdict is worded here from the
  * stage's numbers (which side, both Ginis, the top segment).
  */
-import type { Comparison, ValueSeparation } from "../../compare/types.js";
+import type { Comparison } from "../../compare/types.js";
 import { callout, chart, join, paragraph, table } from "../html.js";
 import type { ReportSection } from "../html.js";
 import type { Locale } from "../i18n/locale.js";
 import { renderSvg } from "../render.js";
 import { valueSeparationSpec } from "../specs/compare.js";
-import type { LabelNames } from "../specs/compare.js";
 import { nameOf, schemeNames, sideAStyle, sideBNames } from "./comparison-labels.js";
 import type { SectionContext } from "./section.js";
 
 /**
- * The verdict in words: which scheme separates value better and why, or that
- * they separate it about equally.
+ * The verdict on value separation in the locale's language: which scheme
+ * separates value better and why, or that they separate it about equally
+ * (in English, the compare stage's own sentence); "" without a revenue column.
+ *
+ * @example
+ * separationVerdict(comparison, localeFor("zh-CN"));
+ * // => "RFM 客户分群比K-Means 聚类（k = 4）更能区分客户价值：…"
  */
-function verdictText(
-  separation: ValueSeparation,
-  names: { a: string; b: string },
-  namesB: LabelNames | undefined,
-  locale: Locale,
-): string {
+export function separationVerdict(c: Comparison, locale: Locale): string {
+  const separation = c.separation;
+  if (!separation) return "";
+  const names = schemeNames(c, { locale });
+  const namesB = sideBNames(c, { locale });
   const { t, number, percent } = locale;
   const { a, b } = separation;
   if (separation.better === "tie") {
@@ -95,7 +98,7 @@ export async function valueSeparationSection(
       callout({
         tone,
         title: t("cmp.separationTitle"),
-        body: verdictText(separation, schemes, namesB, locale),
+        body: separationVerdict(c, locale),
       }),
       paragraph(t("cmp.separationIntro")),
       chart({
