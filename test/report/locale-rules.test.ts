@@ -9,7 +9,12 @@
  * and hostile names stay escaped in both languages.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { describeAbc, describeEmptyScores } from "../../src/rules/index.js";
+import {
+  describeAbc,
+  describeEmptyScores,
+  parseValueActivityConfig,
+  valueActivityMatrix,
+} from "../../src/rules/index.js";
 import type { Comparison } from "../../src/compare/types.js";
 import { escapeHtml } from "../../src/report/html.js";
 import type { ReportSection } from "../../src/report/html.js";
@@ -169,6 +174,12 @@ describe("rule and comparison sections in zh-CN", () => {
     const champions = data.rfm!.table.segments.find((rule) => rule.name === "Champions")!;
     expect(champions.descriptionZh).toBeDefined();
     expect(segments).toContain(escapeHtml(champions.descriptionZh!));
+    const quadrants = visibleText((await render("value-activity", zh))[0]!.html.value);
+    for (const cell of data.valueActivity!.cells) {
+      expect(cell.nameZh).toBeDefined();
+      expect(quadrants).toContain(cell.nameZh);
+      expect(quadrants).not.toContain(cell.name);
+    }
   });
 
   it("keeps hostile segment names escaped, in the tables and the charts", async () => {
@@ -238,5 +249,28 @@ describe("the one-line CLI summaries in zh-CN", () => {
     for (const gini of [separation.a.betweenGini, separation.b.betweenGini])
       expect(zhVerdict).toContain(gini.toFixed(2));
     expect(zhVerdict.match(ENGLISH_RUN) ?? []).toEqual([]);
+  });
+});
+
+describe("Chinese quadrant names in the value × activity config", () => {
+  it("reads namesZh, refuses a name that is not text, and names only the given quadrants", () => {
+    const options = parseValueActivityConfig({ namesZh: { star: "明星客户" } }, "va.json");
+    expect(options).toEqual({ namesZh: { star: "明星客户" } });
+    expect(() => parseValueActivityConfig({ namesZh: { star: 3 } }, "va.json")).toThrow(/namesZh/);
+    // Value cut 500 (median of 100 and 900), activity cut 105 days (median of 200 and 10):
+    // a (100, 200 days) is dormant, b (900, 10 days) the star.
+    const result = valueActivityMatrix(
+      Float64Array.of(100, 900),
+      Float64Array.of(200, 10),
+      ["a", "b"],
+      options,
+    );
+    expect(result.cells.map((cell) => [cell.quadrant, cell.nameZh])).toEqual([
+      ["star", "明星客户"],
+      ["sleepingGiant", undefined],
+      ["rising", undefined],
+      ["dormant", undefined],
+    ]);
+    expect(result.quadrant).toEqual(["dormant", "star"]);
   });
 });

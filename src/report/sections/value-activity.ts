@@ -6,6 +6,7 @@ import type { ValueActivityResult } from "../../rules/types.js";
 import { chart, join, paragraph, table } from "../html.js";
 import type { ReportSection } from "../html.js";
 import type { Locale } from "../i18n/locale.js";
+import { localName } from "../i18n/names.js";
 import { renderSvg } from "../render.js";
 import { formatCut } from "../report-text.js";
 import { valueActivitySpec } from "../specs/value-activity.js";
@@ -35,14 +36,22 @@ export async function valueActivitySection(
   result: ValueActivityResult,
   context: SectionContext,
 ): Promise<ReportSection> {
-  const { t, percent } = context.locale;
+  const { t, percent, lang } = context.locale;
+  // Quadrants named in the report's language (the config's namesZh under zh-CN).
+  const cells = result.cells.map((cell) => ({
+    ...cell,
+    name: localName(lang, cell.name, cell.nameZh),
+  }));
   const svg = await renderSvg(
-    valueActivitySpec(result, {
-      // The measure the matrix splits on: the rfm workflow splits on monetary.
-      valueName: t("va.valueName"),
-      currency: context.currency,
-      titles: chartTitles(t),
-    }),
+    valueActivitySpec(
+      { ...result, cells },
+      {
+        // The measure the matrix splits on: the rfm workflow splits on monetary.
+        valueName: t("va.valueName"),
+        currency: context.currency,
+        titles: chartTitles(t),
+      },
+    ),
   );
   const currency = context.currency ? ` ${context.currency}` : "";
   return {
@@ -58,7 +67,7 @@ export async function valueActivitySection(
       ),
       chart({ svg, caption: t("va.caption") }),
       table({
-        rows: result.cells,
+        rows: cells,
         columns: [
           { header: t("va.quadrant"), value: (cell) => cell.name },
           {
