@@ -248,9 +248,24 @@ export interface CompareOptions extends LabelOrderOptions {
 }
 
 /** Everything the compare stage measures, for the CLI and the report. */
+/**
+ * Chinese names of the two schemes and of their labels, for zh-CN reports:
+ * given by the sides (a rule config's `nameZh`), never computed here.
+ */
+export interface ComparisonNamesZh {
+  nameA?: string;
+  nameB?: string;
+  /** Label → Chinese name, side A. */
+  labelsA?: Readonly<Record<string, string>>;
+  /** Label → Chinese name, side B. */
+  labelsB?: Readonly<Record<string, string>>;
+}
+
 export interface Comparison {
   nameA: string;
   nameB: string;
+  /** Chinese names, when a side has them (see {@link ComparisonNamesZh}). */
+  namesZh?: ComparisonNamesZh;
   matching: MatchedLabelings;
   scores: AgreementScores;
   crosstab: Crosstab;

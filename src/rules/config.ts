@@ -443,19 +443,33 @@ const cut = () =>
     error: msg.mustBeMedianOrNumber(),
   });
 
-const valueActivitySchema = object({
-  valueCut: cut().optional(),
-  activityCut: cut().optional(),
-  names: object({
+const quadrantNames = () =>
+  object({
     star: text().optional(),
     sleepingGiant: text().optional(),
     rising: text().optional(),
     dormant: text().optional(),
-  }).optional(),
+  }).optional();
+
+const valueActivitySchema = object({
+  valueCut: cut().optional(),
+  activityCut: cut().optional(),
+  names: quadrantNames(),
+  namesZh: quadrantNames(),
 });
 
+/** The quadrant names given, without the empty entries. */
+function givenNames(
+  names: Partial<Record<keyof NonNullable<ValueActivityOptions["names"]>, string | undefined>>,
+): NonNullable<ValueActivityOptions["names"]> {
+  const out: NonNullable<ValueActivityOptions["names"]> = {};
+  for (const [k, v] of Object.entries(names)) if (v !== undefined) out[k as keyof typeof out] = v;
+  return out;
+}
+
 /**
- * Value × activity settings: `{ "valueCut": "median", "activityCut": 90, "names": { "star": "…" } }`.
+ * Value × activity settings: `{ "valueCut": "median", "activityCut": 90, "names": { "star": "…" } }`,
+ * with optional Chinese quadrant names under `namesZh` for zh-CN reports.
  *
  * @throws SegworkError `config-invalid`.
  * @example
@@ -466,11 +480,7 @@ export function parseValueActivityConfig(raw: unknown, file: string): ValueActiv
   const out: ValueActivityOptions = {};
   if (config.valueCut !== undefined) out.valueCut = config.valueCut;
   if (config.activityCut !== undefined) out.activityCut = config.activityCut;
-  if (config.names !== undefined) {
-    const names: NonNullable<ValueActivityOptions["names"]> = {};
-    for (const [k, v] of Object.entries(config.names))
-      if (v !== undefined) names[k as keyof typeof names] = v;
-    out.names = names;
-  }
+  if (config.names !== undefined) out.names = givenNames(config.names);
+  if (config.namesZh !== undefined) out.namesZh = givenNames(config.namesZh);
   return out;
 }

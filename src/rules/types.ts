@@ -384,6 +384,8 @@ export interface ValueActivityOptions {
   activityCut?: "median" | number;
   /** Quadrant names. */
   names?: Partial<Record<Quadrant, string>>;
+  /** Chinese quadrant names, for zh-CN reports. */
+  namesZh?: Partial<Record<Quadrant, string>>;
 }
 
 /** The four quadrants of the value × activity matrix. */
@@ -400,6 +402,8 @@ export interface ValueActivityResult {
   cells: {
     quadrant: Quadrant;
     name: string;
+    /** Chinese name, when the options give one. */
+    nameZh?: string;
     count: number;
     share: number;
     highValue: boolean;

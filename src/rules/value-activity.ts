@@ -76,6 +76,7 @@ export function valueActivityMatrix(
     cells: QUADRANTS.map((q) => ({
       quadrant: q,
       name: names[q],
+      ...(options.namesZh?.[q] === undefined ? {} : { nameZh: options.namesZh[q] }),
       count: tally[q],
       share: tally[q] / n,
       highValue: q === "star" || q === "sleepingGiant",

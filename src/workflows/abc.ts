@@ -102,10 +102,20 @@ export function abcWorkflow(options: AbcWorkflowOptions): AbcWorkflowResult {
       source: table.source,
       segments: { abc: result, showIds: Boolean(options.showIds) },
     },
-    summary: [
-      ...result.classes.map((c) => notes.abcLine(c.name, c.count, c.clientShare, c.revenueShare)),
-      notes.giniLine(result.gini),
-    ],
+    summary:
+      context.lang === "en"
+        ? [
+            ...result.classes.map((c) =>
+              notes.abcLine(c.name, c.count, c.clientShare, c.revenueShare),
+            ),
+            notes.giniLine(result.gini),
+          ]
+        : [
+            ...result.classes.map((c) =>
+              notes.abcLineZh(c.name, c.count, c.clientShare, c.revenueShare),
+            ),
+            notes.giniLineZh(result.gini),
+          ],
   };
 }
 

@@ -9,6 +9,10 @@ import type { SegworkModel } from "../artifacts/model.js";
 import type { CompareSideInput } from "./compare.js";
 import type { GradeWorkflowResult } from "./grade.js";
 import type { RfmResult } from "./rfm.js";
+import { localeFor } from "../report/i18n/locale.js";
+
+/** For the Chinese names of the default side names (the report's catalogue). */
+const ZH = localeFor("zh-CN");
 
 /**
  * A cluster run as side of a comparison: labels "0: Very frequent · …"
@@ -28,6 +32,7 @@ export function clusterCompareSide(run: ClusterRun, name?: string): CompareSideI
       source: "assignments.csv",
     },
     name: name ?? `K-Means k=${run.clustering.k}`,
+    ...(name === undefined ? { nameZh: ZH.t("cmp.kmeansName", { k: run.clustering.k }) } : {}),
     order: names,
     file: "assignments.csv",
     idColumn: "id",
@@ -44,6 +49,11 @@ export function clusterCompareSide(run: ClusterRun, name?: string): CompareSideI
  * side.order // => ["Champions", "Loyal Customers", …, "Others"]
  */
 export function rfmCompareSide(result: RfmResult, name = "RFM segments"): CompareSideInput {
+  const { table } = result.settings;
+  const labelNamesZh: Record<string, string> = {};
+  for (const segment of table.segments)
+    if (segment.nameZh !== undefined) labelNamesZh[segment.name] = segment.nameZh;
+  if (table.unmatchedZh !== undefined) labelNamesZh[table.unmatched] = table.unmatchedZh;
   return {
     labeling: {
       ids: result.clients.ids,
@@ -51,6 +61,9 @@ export function rfmCompareSide(result: RfmResult, name = "RFM segments"): Compar
       source: "segments.csv",
     },
     name,
+    // Only the default name has a known Chinese name; a caller's own name is shown as given.
+    ...(name === "RFM segments" ? { nameZh: ZH.t("title.rfmSegments") } : {}),
+    labelNamesZh,
     order: [...result.settings.table.segments.map((s) => s.name), result.settings.table.unmatched],
     file: "segments.csv",
     idColumn: "id",

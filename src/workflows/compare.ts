@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { compareSegmentations, maskId } from "../compare/index.js";
-import type { Comparison, Labeling } from "../compare/types.js";
+import type { Comparison, ComparisonNamesZh, Labeling } from "../compare/types.js";
 import type { Table } from "../load/types.js";
 import type { ClvByGroupData } from "../report/sections/clv-by-group.js";
 import type { FullReportInput } from "../report/types.js";
@@ -27,6 +27,8 @@ import {
   type LabelSide,
 } from "./compare-inputs.js";
 import { clvByGroupOf } from "./join-table.js";
+import { localeFor } from "../report/i18n/locale.js";
+import { separationVerdict } from "../report/sections/comparison-value.js";
 import { fullReportFile, type OutputFile } from "./files.js";
 import { reportMeta, runContext, type RunOptions } from "./run.js";
 
@@ -35,6 +37,10 @@ export interface CompareSideInput {
   labeling: Labeling;
   /** Display name (default: the file name of the labeling's source). */
   name?: string;
+  /** Chinese display name, for zh-CN reports. */
+  nameZh?: string;
+  /** Chinese names of labels (label → name), for zh-CN reports. */
+  labelNamesZh?: Readonly<Record<string, string>>;
   /** Label order (default: natural order). */
   order?: readonly string[];
   /** The file, id and label column recorded in compare.json. */
@@ -79,7 +85,8 @@ export interface CompareResult {
 export function compareWorkflow(options: CompareOptions): CompareResult {
   const context = runContext(options);
   const { a, b } = options;
-  const comparison = compareSegmentations(
+  const namesZh = namesZhOf(a, b);
+  const compared = compareSegmentations(
     a.labeling,
     b.labeling,
     {
@@ -92,6 +99,7 @@ export function compareWorkflow(options: CompareOptions): CompareResult {
     },
     options.clients,
   );
+  const comparison: Comparison = namesZh ? { ...compared, namesZh } : compared;
   const showIds = Boolean(options.showIds);
   const show = showIds ? (id: string) => id : maskId;
   const { matching, scores } = comparison;
@@ -127,15 +135,26 @@ export function compareWorkflow(options: CompareOptions): CompareResult {
       segments: { comparison, ...expectedClvOf(options), showIds },
     },
     summary: [
-      notes.comparedLine(
+      (context.lang === "en" ? notes.comparedLine : notes.comparedLineZh)(
         scores.n,
         scores.adjustedRandIndex,
         scores.normalizedMutualInfo,
         scores.vMeasure,
       ),
-      ...(comparison.separation ? [comparison.separation.verdict] : []),
+      ...(comparison.separation ? [separationVerdict(comparison, localeFor(context.lang))] : []),
     ],
   };
+}
+
+/** The sides' Chinese names, or undefined when neither side has any. */
+function namesZhOf(a: CompareSideInput, b: CompareSideInput): ComparisonNamesZh | undefined {
+  const names: ComparisonNamesZh = {
+    ...(a.nameZh === undefined ? {} : { nameA: a.nameZh }),
+    ...(b.nameZh === undefined ? {} : { nameB: b.nameZh }),
+    ...(a.labelNamesZh === undefined ? {} : { labelsA: a.labelNamesZh }),
+    ...(b.labelNamesZh === undefined ? {} : { labelsB: b.labelNamesZh }),
+  };
+  return Object.keys(names).length > 0 ? names : undefined;
 }
 
 /** A side read from a file, as {@link compareWorkflow} takes it. */

@@ -145,7 +145,11 @@ export function thresholdsWorkflow(options: ThresholdsOptions): ThresholdsResult
         showIds: Boolean(options.showIds),
       },
     },
-    summary: assignment.counts.map((c) => notes.segmentLine(c.name, c.count, c.share)),
+    summary: assignment.counts.map((c) =>
+      context.lang === "en"
+        ? notes.segmentLine(c.name, c.count, c.share)
+        : notes.segmentLineZh(c.name, c.count, c.share),
+    ),
   };
 }
 

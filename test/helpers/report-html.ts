@@ -3,20 +3,34 @@
  * sections, and the cells of a table as text.
  */
 
+const decodeEntities = (s: string): string =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
 /**
  * Text of html: tags dropped, the five escapes decoded.
  *
  * @example
  * unescape("<b>a &amp; b</b>"); // => "a & b"
  */
-export const unescape = (s: string): string =>
-  s
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
+export const unescape = (s: string): string => decodeEntities(s.replace(/<[^>]+>/g, ""));
+
+/**
+ * The text a reader sees in `html`: styles and scripts dropped, every tag a
+ * space (so words of adjacent cells stay apart), entities decoded.
+ *
+ * @example
+ * visibleText("<th>Rule</th><th>Count</th>"); // => " Rule  Count "
+ */
+export function visibleText(html: string): string {
+  return decodeEntities(
+    html.replace(/<(style|script)[\s\S]*?<\/\1>/g, " ").replace(/<[^>]+>/g, " "),
+  );
+}
 
 /**
  * The cells of each body row of the first table in `html`, as text.

@@ -444,6 +444,291 @@ export const EN = {
   // --- end lcluster ---
 
   // --- lrules keys (one block per area keeps parallel branches from conflicting) ---
+  // Transactions: the cleaning of the transaction log.
+  "tx.step.missingId": "No client id",
+  "tx.step.duplicate": "Exact duplicate of another line",
+  "tx.step.amount": "Amount empty or not a number",
+  "tx.step.price": "Zero or negative price",
+  "tx.step.afterAsOf": "Dated after the as-of day {asOf}",
+  "tx.step.cancellation": "Cancellation or return",
+  "tx.step.floatId": "Client id written as a decimal (e.g. 123.0 → 123)",
+  "tx.step.cancellationOnly": "Client with only cancellations",
+  "tx.step.noUsableLine": "Client without a usable line",
+  "tx.unit.lines": "lines",
+  "tx.unit.clients": "clients",
+  "tx.effect.dropped": "dropped",
+  "tx.effect.double": "dropped as a double export",
+  "tx.effect.ignored": "ignored",
+  "tx.effect.netted": "netted against spend",
+  "tx.effect.excluded": "excluded",
+  "tx.effect.keptWhole": "read as the whole number (kept)",
+  "tx.linesRead": "Lines read",
+  "tx.linesUsed": "Lines used",
+  "tx.linesUsedDetail": "{share} of lines read",
+  "tx.clients": "Clients",
+  "tx.asOf": "As-of date",
+  "tx.asOfGiven": "given",
+  "tx.asOfLatest": "latest transaction {date} + 1 day",
+  "tx.stepsCaption":
+    "Each dropped line is counted once, under the first rule that drops it, in this order.",
+  "tx.rule": "Rule",
+  "tx.count": "Count",
+  "tx.of": "Of",
+  "tx.shareOfLines": "Share of lines read",
+  "tx.effect": "Effect",
+  "tx.intro":
+    "Read {source}. Amount per line: {amount}; {frequency}. Recency is counted in days before the as-of date {asOf}.",
+  "tx.frequencyInvoice": "frequency counts distinct {invoice} values",
+  "tx.frequencyLines": "frequency counts lines (no invoice column)",
+  "tx.datesGiven": "Dates were read with the given format {format}.",
+  "tx.datesDetected": "Date formats detected, with the lines written in each.{order}",
+  "tx.slashOrder": " Dates written a/b/YYYY were read {order}.",
+  "tx.monthFirst": "month first (US)",
+  "tx.dayFirst": "day first",
+  "tx.dateFormat": "Date format",
+  "tx.lines": "Lines",
+  "tx.cleaningRules": "Cleaning rules",
+  "tx.dates": "Dates",
+
+  // RFM score charts and notes.
+  "rfm.panel.recency": "Recency",
+  "rfm.panel.frequency": "Frequency",
+  "rfm.panel.monetary": "Monetary",
+  "rfm.word.recency": "recency",
+  "rfm.word.frequency": "frequency",
+  "rfm.word.monetary": "monetary",
+  "rfm.axis.score": "Score ({bins} = best)",
+  "rfm.axis.clients": "Clients",
+  "rfm.emptyScores.one":
+    "{measure}: no client has score {scores}: equal values made cut points coincide, so that bin is empty (as in R's rfm)",
+  "rfm.emptyScores.many":
+    "{measure}: no client has score {scores}: equal values made cut points coincide, so those bins are empty (as in R's rfm)",
+
+  // Recency × frequency grid.
+  "grid.intro":
+    "Mean monetary value of the clients in each recency × frequency cell: spend usually rises towards the top right (recent and frequent). Blank cells have no clients.",
+  "grid.caption": "Each cell: mean monetary value and number of clients (n).",
+  "grid.axisFrequency": "Frequency score ({bins} = most orders)",
+  "grid.axisRecency": "Recency score ({bins} = most recent)",
+  "grid.legendMean": "Mean",
+  "grid.legendMonetary": "monetary{currency}",
+
+  // Segment rule check (RFM lint).
+  "lint.status.ok": "ok",
+  "lint.status.partly": "partly shadowed",
+  "lint.status.never": "never matches",
+  "lint.status.empty": "empty ranges",
+  "lint.separator": ", ",
+  "lint.quoted": "“{name}”",
+  "lint.rules": "Rules",
+  "lint.neverMatch": "Never match",
+  "lint.none": "none",
+  "lint.partly": "Partly shadowed",
+  "lint.partlyDetail": "lose score cells to earlier rules",
+  "lint.uncovered": "Uncovered cells",
+  "lint.uncoveredDetail": "of {total} score cells",
+  "lint.inUnmatched": "In “{name}”",
+  "lint.unmatchedDetail": "{share} of clients",
+  "lint.deadTitle": "{count|segment rule} can never match",
+  "lint.deadBody.one":
+    "Earlier rules take every score cell of {names}. Move it up or narrow the rules above.",
+  "lint.deadBody.many":
+    "Earlier rules take every score cell of {names}. Move them up or narrow the rules above.",
+  "lint.tableCaption":
+    "Out of the {total} cells of the {bins}×{bins}×{bins} score grid: cells inside each rule's ranges, cells it wins (first match), and cells earlier rules take.",
+  "lint.rule": "Rule",
+  "lint.status": "Status",
+  "lint.cells": "Cells",
+  "lint.wins": "Wins",
+  "lint.lost": "Lost",
+  "lint.lostHelp": "Share of the rule's cells taken by earlier rules",
+  "lint.takenBy": "Taken by",
+  "lint.allWin": "Every rule wins all the score cells inside its ranges.",
+  "lint.uncoveredText":
+    "{cells|score cell} of {total} match no rule; clients there go to “{name}” ({clients} clients). The cells, as boxes:",
+  "lint.allCovered": "Every score cell is covered by a rule, so “{name}” stays empty.",
+  "lint.intro":
+    "Segment rules are checked on every combination of scores, not only on the clients at hand: a rule whose cells are all taken by earlier rules can never match, whatever the data.",
+  "lint.loseCells": "Rules that lose cells",
+  "lint.uncoveredHeading": "Cells no rule covers",
+
+  // Shared chart titles of the rule sections.
+  "chart.clients": "Clients",
+  "chart.shareOfClients": "Share of clients",
+
+  // Threshold rules.
+  "thr.matchesNobody": "“{name}” matches no client at all.",
+  "thr.winsNobody": "“{name}” matches clients, but earlier rules always take them.",
+  "thr.problemsTitle.one": "{count|rule} labels nobody",
+  "thr.problemsTitle.many": "{count|rule} label nobody",
+  "thr.noOverlap":
+    "No two rules match the same client: the order of the rules does not matter here.",
+  "thr.overlapCaption":
+    "Pairs of rules that both match some clients; first match wins, so those clients get the first rule.",
+  "thr.firstRule": "First rule",
+  "thr.secondRule": "Second rule",
+  "thr.both": "Clients matching both",
+  "thr.rule": "Rule",
+  "thr.condition": "Condition",
+  "thr.description": "Description",
+  "thr.matches": "Matches",
+  "thr.matchesHelp": "Clients the condition matches on its own, ignoring the order",
+  "thr.assigned": "Assigned",
+  "thr.assignedHelp": "By first match",
+  "thr.share": "Share",
+  "thr.unmatchedDescription": "Clients no rule matches",
+  "thr.intro": "Rules from {config}, tried in order; a client gets the first rule it satisfies.",
+  "thr.caption": "Clients per rule by first match; grey: clients no rule matches.",
+  "thr.overlaps": "Overlaps",
+
+  // Tier charts.
+  "tiers.axisScore": "Score (0–100)",
+  "tiers.seriesActual": "Actual",
+  "tiers.seriesTarget": "Target",
+
+  // ABC classes.
+  "abc.gini": "Gini",
+  "abc.giniDetail": "0 = everyone spends the same, 1 = one client makes all revenue",
+  "abc.classA": "Class A",
+  "abc.classADetail": "of clients make {revenue} of revenue",
+  "abc.revenue": "Revenue",
+  "abc.revenueDetail": "negative values counted as 0",
+  "abc.class": "Class",
+  "abc.clients": "Clients",
+  "abc.clientShare": "Share of clients",
+  "abc.revenueHeader": "Revenue{currency}",
+  "abc.revenueShare": "Share of revenue",
+  "abc.negative.one":
+    "{count} client has negative revenue ({total} in all); they count as 0 for the ABC shares and the Gini coefficient",
+  "abc.negative.many":
+    "{count} clients have negative revenue ({total} in all); they count as 0 for the ABC shares and the Gini coefficient",
+  "abc.axisClients": "Share of clients, lowest revenue first",
+  "abc.axisRevenue": "Cumulative share of revenue",
+  "abc.labelClass": "Class {name}",
+  "abc.labelClients": "{share} of clients",
+  "abc.labelRevenue": "{share} of revenue",
+  "abc.intro":
+    "Clients ranked by revenue: class A are the top clients who together make the first share of revenue, B the next, C the rest.",
+  "abc.caption":
+    "Lorenz curve: clients from the lowest to the highest revenue, against their cumulative share of revenue. Dashed diagonal: everyone equal. The shaded area is half the Gini coefficient ({gini}). Red lines: where class C ends and class A begins.",
+
+  // Value × activity.
+  "va.valueName": "monetary",
+  "va.axisHigh": "High {value} (≥ {cut})",
+  "va.axisLow": "Low {value} (< {cut})",
+  "va.axisActive": "Active (bought ≤ {days} days ago)",
+  "va.axisInactive": "Inactive (> {days} days)",
+  "va.cell": "{count} clients · {share}",
+  "va.intro":
+    "Clients split by value ({value} ≥ {valueCut} is high) and by activity (bought within the last {activityCut} days is active).",
+  "va.caption": "Darker quadrants hold more clients.",
+  "va.quadrant": "Quadrant",
+  "va.value": "Value",
+  "va.activity": "Activity",
+  "va.share": "Share",
+  "va.high": "high",
+  "va.low": "low",
+  "va.active": "active",
+  "va.inactive": "inactive",
+
+  // Comparison: agreement.
+  "cmp.kmeansName": "K-Means k={k}",
+  "cmp.level.same": "give almost the same grouping",
+  "cmp.level.largely": "largely agree",
+  "cmp.level.partly": "overlap partly",
+  "cmp.level.little": "agree only a little",
+  "cmp.level.unrelated": "are close to unrelated (chance-level agreement)",
+  "cmp.finer.b":
+    "{b} is the finer split: its segments mostly sit inside one {a} group (homogeneity {h}), while {a} groups spread over several of them (completeness {c}).",
+  "cmp.finer.a":
+    "{a} is the finer split: its groups mostly sit inside one {b} segment (completeness {c}), while {b} segments spread over several of them (homogeneity {h}).",
+  "cmp.finer.neither": "Neither is clearly the finer split (homogeneity {h}, completeness {c}).",
+  "cmp.reading": "{a} and {b} {level} (ARI {ari}). {finer}",
+  "cmp.examples": " (e.g. {ids})",
+  "cmp.onlyOneSide":
+    "{count|client} in {side} but not in {other}{examples} are left out of every measure.",
+  "cmp.missingClients":
+    "{count|client} lack a row in the client table (e.g. {ids}); their features count as missing.",
+  "cmp.ariDetail": "1 = same grouping, 0 = chance",
+  "cmp.nmiDetail": "0 to 1",
+  "cmp.homogeneity": "Homogeneity",
+  "cmp.homogeneityDetail": "each B segment inside one A group",
+  "cmp.completeness": "Completeness",
+  "cmp.completenessDetail": "each A group inside one B segment",
+  "cmp.vMeasure": "V-measure",
+  "cmp.vDetail": "mean of the two",
+  "cmp.intro":
+    "{a} (side A, {totalA} clients) against {b} (side B, {totalB} clients), matched by client id: {n} clients are in both. The scores are computed as in scikit-learn: ARI and NMI measure overall agreement; homogeneity and completeness say which side splits finer.",
+  "cmp.inShort": "In short",
+
+  // Comparison: crosstab and disagreements.
+  "cmp.legendShare1": "Share of",
+  "cmp.legendShare2": "the row",
+  "cmp.aToBCaption": "Where each {a} group mostly lands in {b}.",
+  "cmp.bToACaption": "Where each segment of {b} mostly comes from in {a}.",
+  "cmp.mainSegment": "Main segment in {b}",
+  "cmp.mainGroup": "Main group in {a}",
+  "cmp.purity": "Purity",
+  "cmp.purityHelp": "Share of the group in its main segment",
+  "cmp.crosstabIntro":
+    "Clients by {a} (rows) and {b} (columns). Colour and percentage: the share of the row, so each row shows where that group's clients go.",
+  "cmp.crosstabCaption": "Each cell: clients and share of the row. {total|client} in all.",
+  "cmp.disagreeCaption": "The largest groups of clients outside their group's main segment",
+  "cmp.disagreeRest": "; {rest|smaller cell} not listed.",
+  "cmp.disagreeEnd": ".",
+  "cmp.idsMasked": " Ids are masked (first and last character).",
+  "cmp.inB": "In {b}",
+  "cmp.insteadOf": "Instead of",
+  "cmp.shareOfGroup": "Share of group",
+  "cmp.exampleIds": "Example ids",
+  "cmp.noDisagreement": "Every {a} group lies entirely in one {b} segment.",
+  "cmp.disagreeIntro":
+    "{total|client} ({share}) are not in the main segment of their group: the segment of {b} that holds most of their {a} group.",
+
+  // Comparison: each cluster as one rule.
+  "cmp.everyClient": "every client",
+  "cmp.and": " and ",
+  "cmp.weak": "weak",
+  "cmp.weakNote": "No branch of the tree is mostly this cluster: read the rule as a rough sketch.",
+  "cmp.catches":
+    "Catches {caught} of the cluster's {size} clients; {others} of the {matched} it catches are from other clusters.",
+  "cmp.clientCount": "{count|client}",
+  "cmp.fidelity": "Fidelity",
+  "cmp.fidelityHelp": "Share of the cluster the rule catches",
+  "cmp.precision": "Precision",
+  "cmp.precisionHelp": "Share of the clients the rule catches that are in the cluster",
+  "cmp.coverage": "Coverage",
+  "cmp.coverageHelp": "Share of all clients the rule catches",
+  "cmp.rulesIntro":
+    "A shallow decision tree on the raw features describes each cluster with at most three conditions you can paste into SQL or a spreadsheet filter, and says how faithful that description is. ",
+  "cmp.together": "Together the rules catch {share} of clients in their own cluster",
+  "cmp.togetherEnd": ".",
+  "cmp.weakOne": "; {weak|rule} is weak.",
+  "cmp.weakMany": "; {weak|rule} are weak.",
+  "cmp.rulesTitle": "{a} in plain conditions",
+  "cmp.sideA": "Side A",
+  "cmp.rulesLegend":
+    "Fidelity: share of the cluster the rule catches. Precision: share of the clients the rule catches that really are in the cluster. Coverage: share of all clients the rule catches. Thresholds are rounded to the roundest number that splits the data the same way.",
+
+  // Comparison: value separation.
+  "cmp.separationTie":
+    "{a} and {b} separate value about equally: between-segment Gini of revenue {giniA} and {giniB} ({gap} apart).",
+  "cmp.separationVerdict":
+    "{better} separates value better than {other}: its between-segment Gini of revenue is {giniBetter} against {giniOther}, and its top segment ({top}) holds {revenue} of revenue with {clients} of clients.",
+  "cmp.shareOfRevenue": "Share of revenue",
+  "cmp.giniSubtitle": "between-segment Gini {gini}",
+  "cmp.missingRevenue": "{count|client} without a revenue value are left out.",
+  "cmp.separationTitle": "Which scheme separates value",
+  "cmp.separationIntro":
+    "Per segment, its share of clients (grey) against its share of revenue (red): a segment with much more revenue than clients concentrates value. The between-segment Gini is the Gini coefficient of revenue when every client gets their segment's mean; higher means the scheme separates value more.",
+  "cmp.separationCaption": "{clients|client}, {revenue} revenue in all.",
+  "cmp.scheme": "Scheme",
+  "cmp.segments": "Segments",
+  "cmp.betweenGini": "Between-segment Gini",
+  "cmp.topSegment": "Top segment",
+  "cmp.itsClients": "Its clients",
+  "cmp.itsRevenue": "Its revenue",
+  "cmp.meanRevenue": "Mean revenue",
   // --- end lrules ---
 
   // --- lperiods keys (one block per area keeps parallel branches from conflicting) ---

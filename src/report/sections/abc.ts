@@ -3,14 +3,61 @@
  * class boundaries, and the Gini coefficient.
  */
 import type { AbcResult } from "../../rules/types.js";
-import { describeAbc } from "../../rules/abc.js";
-import { formatNumber, formatPercent } from "../format.js";
+import { formatNumber as messageNumber } from "../../shared/messages/rules.js";
 import { chart, facts, join, paragraph, table } from "../html.js";
-import type { Fact, ReportSection } from "../html.js";
+import type { Fact, ReportSection, SafeHtml } from "../html.js";
+import type { Locale } from "../i18n/locale.js";
 import { renderSvg } from "../render.js";
 import { notesList } from "../report-text.js";
 import { lorenzCurveSpec } from "../specs/abc.js";
 import type { SectionContext } from "./section.js";
+
+function abcFacts(abc: AbcResult, locale: Locale, currency: string): Fact[] {
+  const { t, number, percent } = locale;
+  const a = abc.classes.find((c) => c.name === "A");
+  return [
+    { label: t("abc.gini"), value: number(abc.gini, 3), detail: t("abc.giniDetail") },
+    ...(a
+      ? [
+          {
+            label: t("abc.classA"),
+            value: percent(a.clientShare),
+            detail: t("abc.classADetail", { revenue: percent(a.revenueShare) }),
+          },
+        ]
+      : []),
+    {
+      label: t("abc.revenue"),
+      value: `${number(abc.totalRevenue, 0)}${currency}`,
+      detail: t("abc.revenueDetail"),
+    },
+  ];
+}
+
+function classTable(abc: AbcResult, locale: Locale, currency: string): SafeHtml {
+  const { t, percent } = locale;
+  return table({
+    rows: abc.classes,
+    columns: [
+      { header: t("abc.class"), value: (c) => c.name },
+      { header: t("abc.clients"), value: (c) => c.count, decimals: 0 },
+      { header: t("abc.clientShare"), value: (c) => percent(c.clientShare), align: "right" },
+      { header: t("abc.revenueHeader", { currency }), value: (c) => c.revenue, decimals: 0 },
+      { header: t("abc.revenueShare"), value: (c) => percent(c.revenueShare), align: "right" },
+    ],
+  });
+}
+
+/** The note on negative revenue, worded here from the stage's counts. */
+function negativeNote(abc: AbcResult, t: Locale["t"]): string[] {
+  if (abc.negativeCount === 0) return [];
+  return [
+    t(abc.negativeCount === 1 ? "abc.negative.one" : "abc.negative.many", {
+      count: abc.negativeCount,
+      total: messageNumber(abc.negativeTotal),
+    }),
+  ];
+}
 
 /**
  * ABC classes: the Lorenz curve with the class boundaries, the Gini
@@ -21,66 +68,31 @@ import type { SectionContext } from "./section.js";
  * (await abcSection(data.abc!, sectionContext({ currency: "GBP" }))).id; // => "abc"
  */
 export async function abcSection(abc: AbcResult, context: SectionContext): Promise<ReportSection> {
-  const svg = await renderSvg(lorenzCurveSpec(abc));
-  const byName = new Map(abc.classes.map((c) => [c.name, c]));
-  const a = byName.get("A");
+  const { locale } = context;
+  const { t, number } = locale;
+  const svg = await renderSvg(
+    lorenzCurveSpec(abc, {
+      titles: {
+        x: t("abc.axisClients"),
+        y: t("abc.axisRevenue"),
+        classLabel: (name, clients, revenue) => [
+          t("abc.labelClass", { name }),
+          t("abc.labelClients", { share: clients }),
+          t("abc.labelRevenue", { share: revenue }),
+        ],
+      },
+    }),
+  );
   const currency = context.currency ? ` ${context.currency}` : "";
-  const items: Fact[] = [
-    {
-      label: "Gini",
-      value: formatNumber(abc.gini, 3),
-      detail: "0 = everyone spends the same, 1 = one client makes all revenue",
-    },
-    ...(a
-      ? [
-          {
-            label: "Class A",
-            value: formatPercent(a.clientShare),
-            detail: `of clients make ${formatPercent(a.revenueShare)} of revenue`,
-          },
-        ]
-      : []),
-    {
-      label: "Revenue",
-      value: `${formatNumber(abc.totalRevenue, 0)}${currency}`,
-      detail: "negative values counted as 0",
-    },
-  ];
   return {
     id: "abc",
-    title: context.locale.t("title.abc"),
+    title: t("title.abc"),
     html: join(
-      paragraph(
-        "Clients ranked by revenue: class A are the top clients who together make the first share of revenue, " +
-          "B the next, C the rest.",
-      ),
-      facts(items),
-      chart({
-        svg,
-        caption:
-          "Lorenz curve: clients from the lowest to the highest revenue, against their cumulative share of revenue. " +
-          `Dashed diagonal: everyone equal. The shaded area is half the Gini coefficient (${formatNumber(abc.gini, 3)}). ` +
-          "Red lines: where class C ends and class A begins.",
-      }),
-      table({
-        rows: abc.classes,
-        columns: [
-          { header: "Class", value: (c) => c.name },
-          { header: "Clients", value: (c) => c.count, decimals: 0 },
-          {
-            header: "Share of clients",
-            value: (c) => formatPercent(c.clientShare),
-            align: "right",
-          },
-          { header: `Revenue${currency}`, value: (c) => c.revenue, decimals: 0 },
-          {
-            header: "Share of revenue",
-            value: (c) => formatPercent(c.revenueShare),
-            align: "right",
-          },
-        ],
-      }),
-      notesList(describeAbc(abc)),
+      paragraph(t("abc.intro")),
+      facts(abcFacts(abc, locale, currency)),
+      chart({ svg, caption: t("abc.caption", { gini: number(abc.gini, 3) }) }),
+      classTable(abc, locale, currency),
+      notesList(negativeNote(abc, t)),
     ),
   };
 }

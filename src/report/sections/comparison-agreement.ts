@@ -3,17 +3,27 @@
  * completeness and V-measure, with a reading for people.
  */
 import type { AgreementScores, Comparison, UnmatchedIds } from "../../compare/types.js";
-import { formatInteger, formatNumber } from "../format.js";
 import { callout, facts, join, paragraph } from "../html.js";
 import type { Fact, ReportSection } from "../html.js";
-import { notesList, plural } from "../report-text.js";
-import { idList } from "./comparison-labels.js";
+import type { MessageKey } from "../i18n/en.js";
+import { localeFor } from "../i18n/locale.js";
+import type { Locale } from "../i18n/locale.js";
+import { notesList } from "../report-text.js";
+import { idList, schemeNames } from "./comparison-labels.js";
 import type { SectionContext } from "./section.js";
+
+/** How much two schemes agree, by ARI band (the lower bound of each band). */
+const ARI_BANDS: readonly { from: number; key: MessageKey }[] = [
+  { from: 0.8, key: "cmp.level.same" },
+  { from: 0.5, key: "cmp.level.largely" },
+  { from: 0.2, key: "cmp.level.partly" },
+  { from: 0.05, key: "cmp.level.little" },
+];
 
 /**
  * One sentence reading the agreement scores for people: how much the two
  * schemes agree (by ARI) and which one is the finer split (homogeneity
- * against completeness).
+ * against completeness), in the locale's language (default English).
  *
  * @throws never
  * @example
@@ -24,28 +34,18 @@ export function agreementReading(
   scores: Pick<AgreementScores, "adjustedRandIndex" | "homogeneity" | "completeness">,
   nameA: string,
   nameB: string,
+  locale: Locale = localeFor("en"),
 ): string {
+  const { t, number } = locale;
   const ari = scores.adjustedRandIndex;
-  const level =
-    ari >= 0.8
-      ? "give almost the same grouping"
-      : ari >= 0.5
-        ? "largely agree"
-        : ari >= 0.2
-          ? "overlap partly"
-          : ari >= 0.05
-            ? "agree only a little"
-            : "are close to unrelated (chance-level agreement)";
-  const h = formatNumber(scores.homogeneity, 2);
-  const c = formatNumber(scores.completeness, 2);
+  const level = t(ARI_BANDS.find((band) => ari >= band.from)?.key ?? "cmp.level.unrelated");
+  const h = number(scores.homogeneity, 2);
+  const c = number(scores.completeness, 2);
   const gap = scores.homogeneity - scores.completeness;
-  const finer =
-    gap > 0.1
-      ? `${nameB} is the finer split: its segments mostly sit inside one ${nameA} group (homogeneity ${h}), while ${nameA} groups spread over several of them (completeness ${c}).`
-      : gap < -0.1
-        ? `${nameA} is the finer split: its groups mostly sit inside one ${nameB} segment (completeness ${c}), while ${nameB} segments spread over several of them (homogeneity ${h}).`
-        : `Neither is clearly the finer split (homogeneity ${h}, completeness ${c}).`;
-  return `${nameA} and ${nameB} ${level} (ARI ${formatNumber(ari, 2)}). ${finer}`;
+  const finerKey: MessageKey =
+    gap > 0.1 ? "cmp.finer.b" : gap < -0.1 ? "cmp.finer.a" : "cmp.finer.neither";
+  const finer = t(finerKey, { a: nameA, b: nameB, h, c });
+  return t("cmp.reading", { a: nameA, b: nameB, level, ari: number(ari, 2), finer });
 }
 
 function unmatchedNote(
@@ -53,10 +53,35 @@ function unmatchedNote(
   other: string,
   ids: UnmatchedIds,
   showIds: boolean,
+  t: Locale["t"],
 ): string | null {
   if (ids.count === 0) return null;
-  const examples = ids.examples.length > 0 ? ` (e.g. ${idList(ids.examples, showIds)})` : "";
-  return `${plural(ids.count, "client")} in ${side} but not in ${other}${examples} are left out of every measure.`;
+  const examples =
+    ids.examples.length > 0 ? t("cmp.examples", { ids: idList(ids.examples, showIds) }) : "";
+  return t("cmp.onlyOneSide", { count: ids.count, side, other, examples });
+}
+
+function agreementFacts(scores: AgreementScores, locale: Locale): Fact[] {
+  const { t, number } = locale;
+  return [
+    {
+      label: "ARI",
+      value: number(scores.adjustedRandIndex, 3),
+      detail: t("cmp.ariDetail"),
+    },
+    { label: "NMI", value: number(scores.normalizedMutualInfo, 3), detail: t("cmp.nmiDetail") },
+    {
+      label: t("cmp.homogeneity"),
+      value: number(scores.homogeneity, 3),
+      detail: t("cmp.homogeneityDetail"),
+    },
+    {
+      label: t("cmp.completeness"),
+      value: number(scores.completeness, 3),
+      detail: t("cmp.completenessDetail"),
+    },
+    { label: t("cmp.vMeasure"), value: number(scores.vMeasure, 3), detail: t("cmp.vDetail") },
+  ];
 }
 
 /**
@@ -67,53 +92,39 @@ function unmatchedNote(
  * agreementSection(comparison, context).title; // => "Rules vs clusters"
  */
 export function agreementSection(c: Comparison, context: SectionContext): ReportSection {
-  const { scores, nameA, nameB, matching } = c;
-  const showIds = context.showIds;
-  const items: Fact[] = [
-    {
-      label: "ARI",
-      value: formatNumber(scores.adjustedRandIndex, 3),
-      detail: "1 = same grouping, 0 = chance",
-    },
-    { label: "NMI", value: formatNumber(scores.normalizedMutualInfo, 3), detail: "0 to 1" },
-    {
-      label: "Homogeneity",
-      value: formatNumber(scores.homogeneity, 3),
-      detail: "each B segment inside one A group",
-    },
-    {
-      label: "Completeness",
-      value: formatNumber(scores.completeness, 3),
-      detail: "each A group inside one B segment",
-    },
-    {
-      label: "V-measure",
-      value: formatNumber(scores.vMeasure, 3),
-      detail: "mean of the two",
-    },
-  ];
+  const { locale, showIds } = context;
+  const { t, integer } = locale;
+  const { scores, matching } = c;
+  const names = schemeNames(c, context);
   const notes = [
-    unmatchedNote(nameA, nameB, matching.onlyInA, showIds),
-    unmatchedNote(nameB, nameA, matching.onlyInB, showIds),
+    unmatchedNote(names.a, names.b, matching.onlyInA, showIds, t),
+    unmatchedNote(names.b, names.a, matching.onlyInB, showIds, t),
     c.missingFromClients && c.missingFromClients.count > 0
-      ? `${plural(c.missingFromClients.count, "client")} lack a row in the client table (e.g. ${idList(c.missingFromClients.examples, showIds)}); their features count as missing.`
+      ? t("cmp.missingClients", {
+          count: c.missingFromClients.count,
+          ids: idList(c.missingFromClients.examples, showIds),
+        })
       : null,
   ].filter((note): note is string => note !== null);
   return {
     id: "comparison",
-    title: context.locale.t("title.agreement"),
+    title: t("title.agreement"),
     html: join(
       paragraph(
-        `${nameA} (side A, ${formatInteger(matching.totalA)} clients) against ${nameB} (side B, ${formatInteger(matching.totalB)} clients), ` +
-          `matched by client id: ${formatInteger(scores.n)} clients are in both. ` +
-          "The scores are computed as in scikit-learn: ARI and NMI measure overall agreement; homogeneity and completeness say which side splits finer.",
+        t("cmp.intro", {
+          a: names.a,
+          b: names.b,
+          totalA: integer(matching.totalA),
+          totalB: integer(matching.totalB),
+          n: integer(scores.n),
+        }),
       ),
       callout({
-        title: "In short",
-        body: agreementReading(scores, nameA, nameB),
+        title: t("cmp.inShort"),
+        body: agreementReading(scores, names.a, names.b, locale),
         tone: "recommendation",
       }),
-      facts(items),
+      facts(agreementFacts(scores, locale)),
       notesList(notes),
     ),
   };

@@ -3,13 +3,11 @@
  * (columns), with the dominant match and its purity both ways.
  */
 import type { Comparison, DominantMatch } from "../../compare/types.js";
-import { formatPercent } from "../format.js";
 import { chart, join, paragraph, table } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
-import { plural } from "../report-text.js";
 import { crosstabHeatmapSpec } from "../specs/compare.js";
-import { labelCell, sideAStyle } from "./comparison-labels.js";
+import { labelCell, nameOf, schemeNames, sideAStyle, sideBNames } from "./comparison-labels.js";
 import type { SectionContext } from "./section.js";
 
 /**
@@ -24,48 +22,51 @@ export async function crosstabSection(
   c: Comparison,
   context: SectionContext,
 ): Promise<ReportSection> {
-  const { crosstab, nameA, nameB } = c;
+  const { t, percent } = context.locale;
+  const { crosstab } = c;
+  const { a: nameA, b: nameB } = schemeNames(c, context);
   const style = sideAStyle(c, context);
+  const namesB = sideBNames(c, context);
   const svg = await renderSvg(
-    crosstabHeatmapSpec(crosstab, { nameA, nameB, rowNames: style.names }),
+    crosstabHeatmapSpec(crosstab, {
+      nameA,
+      nameB,
+      rowNames: style.names,
+      ...(namesB ? { colNames: namesB } : {}),
+      legendTitle: [t("cmp.legendShare1"), t("cmp.legendShare2")],
+    }),
   );
   const aToB = table<DominantMatch>({
-    caption: `Where each ${nameA} group mostly lands in ${nameB}.`,
+    caption: t("cmp.aToBCaption", { a: nameA, b: nameB }),
     rows: crosstab.aToB,
     columns: [
       { header: nameA, value: (m) => labelCell(m.label, style) },
-      { header: "Clients", value: (m) => m.size, decimals: 0 },
-      { header: `Main segment in ${nameB}`, value: (m) => m.dominant },
+      { header: t("chart.clients"), value: (m) => m.size, decimals: 0 },
+      { header: t("cmp.mainSegment", { b: nameB }), value: (m) => nameOf(m.dominant, namesB) },
       {
-        header: "Purity",
-        value: (m) => formatPercent(m.purity),
+        header: t("cmp.purity"),
+        value: (m) => percent(m.purity),
         align: "right",
-        description: "Share of the group in its main segment",
+        description: t("cmp.purityHelp"),
       },
     ],
   });
   const bToA = table<DominantMatch>({
-    caption: `Where each segment of ${nameB} mostly comes from in ${nameA}.`,
+    caption: t("cmp.bToACaption", { a: nameA, b: nameB }),
     rows: crosstab.bToA,
     columns: [
-      { header: nameB, value: (m) => m.label },
-      { header: "Clients", value: (m) => m.size, decimals: 0 },
-      { header: `Main group in ${nameA}`, value: (m) => labelCell(m.dominant, style) },
-      { header: "Purity", value: (m) => formatPercent(m.purity), align: "right" },
+      { header: nameB, value: (m) => nameOf(m.label, namesB) },
+      { header: t("chart.clients"), value: (m) => m.size, decimals: 0 },
+      { header: t("cmp.mainGroup", { a: nameA }), value: (m) => labelCell(m.dominant, style) },
+      { header: t("cmp.purity"), value: (m) => percent(m.purity), align: "right" },
     ],
   });
   return {
     id: "crosstab",
-    title: context.locale.t("title.crosstab"),
+    title: t("title.crosstab"),
     html: join(
-      paragraph(
-        `Clients by ${nameA} (rows) and ${nameB} (columns). ` +
-          "Colour and percentage: the share of the row, so each row shows where that group's clients go.",
-      ),
-      chart({
-        svg,
-        caption: `Each cell: clients and share of the row. ${plural(crosstab.total, "client")} in all.`,
-      }),
+      paragraph(t("cmp.crosstabIntro", { a: nameA, b: nameB })),
+      chart({ svg, caption: t("cmp.crosstabCaption", { total: crosstab.total }) }),
       aToB,
       bToA,
     ),

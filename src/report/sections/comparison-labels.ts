@@ -63,3 +63,32 @@ export function labelCell(label: string, style: LabelStyle): SafeHtml {
 export function idList(ids: readonly string[], showIds: boolean): string {
   return ids.map((id) => (showIds ? id : maskId(id))).join(", ");
 }
+
+/**
+ * The two schemes' names in the report's language: their Chinese names
+ * under zh-CN when the comparison has them, else the names as given.
+ *
+ * @example
+ * schemeNames(comparison, sectionContext({ lang: "zh-CN" })); // => { a: "K-Means 聚类（k = 4）", b: "RFM 客户分群" }
+ */
+export function schemeNames(
+  comparison: Comparison,
+  context: Pick<SectionContext, "locale">,
+): { a: string; b: string } {
+  const zh = context.locale.lang === "zh-CN" ? comparison.namesZh : undefined;
+  return { a: zh?.nameA ?? comparison.nameA, b: zh?.nameB ?? comparison.nameB };
+}
+
+/**
+ * Display names of side B's labels in the report's language: the Chinese
+ * names under zh-CN (e.g. "Champions" → "冠军客户"), else none.
+ *
+ * @example
+ * sideBNames(comparison, sectionContext({ lang: "zh-CN" }))?.["Champions"]; // => "冠军客户"
+ */
+export function sideBNames(
+  comparison: Comparison,
+  context: Pick<SectionContext, "locale">,
+): LabelNames | undefined {
+  return context.locale.lang === "zh-CN" ? comparison.namesZh?.labelsB : undefined;
+}

@@ -1,42 +1,63 @@
 /**
  * The "each cluster as one rule" section of a comparison: a surrogate rule
  * per side-A group, as cards with fidelity, precision and coverage meters.
+ * The compare stage gives the counts and shares; the sentences are worded
+ * here, in the report's language.
  */
 import type { Comparison, SurrogateRule } from "../../compare/types.js";
-import { formatInteger, formatPercent } from "../format.js";
 import { callout, join, markup, paragraph } from "../html.js";
 import type { ReportSection, SafeHtml } from "../html.js";
-import { plural } from "../report-text.js";
-import { labelCell, sideAStyle } from "./comparison-labels.js";
+import type { Locale } from "../i18n/locale.js";
+import { labelCell, schemeNames, sideAStyle } from "./comparison-labels.js";
 import type { LabelStyle } from "./comparison-labels.js";
 import type { SectionContext } from "./section.js";
 
-function conditionsHtml(rule: SurrogateRule): SafeHtml {
-  if (rule.conditions.length === 0) return markup`every client`;
+function conditionsHtml(rule: SurrogateRule, t: Locale["t"]): SafeHtml {
+  if (rule.conditions.length === 0) return markup`${t("cmp.everyClient")}`;
+  const and = t("cmp.and");
   return markup`${rule.conditions.map((condition, i) =>
     i === 0
       ? markup`<span class="cond">${condition.text}</span>`
-      : markup`<span class="and"> and </span><span class="cond">${condition.text}</span>`,
+      : markup`<span class="and">${and}</span><span class="cond">${condition.text}</span>`,
   )}`;
 }
 
-function meter(label: string, share: number, title: string): SafeHtml {
+function meter(label: string, share: number, title: string, locale: Locale): SafeHtml {
   const width = Math.max(0, Math.min(100, share * 100)).toFixed(1);
-  return markup`<dt title="${title}">${label}</dt><dd class="meter-cell"><span class="meter" aria-hidden="true"><span style="width:${width}%"></span></span></dd><dd>${formatPercent(share, 0)}</dd>`;
+  return markup`<dt title="${title}">${label}</dt><dd class="meter-cell"><span class="meter" aria-hidden="true"><span style="width:${width}%"></span></span></dd><dd>${locale.percent(share, 0)}</dd>`;
 }
 
-function ruleCard(rule: SurrogateRule, style: LabelStyle): SafeHtml {
+function ruleCard(rule: SurrogateRule, style: LabelStyle, locale: Locale): SafeHtml {
+  const { t, integer } = locale;
   const color = style.colors?.[rule.label];
   const border = color ? markup` style="border-left-color:${color}"` : "";
   const weak = rule.weak
-    ? markup`<p class="rule-card-note"><span class="pill warn">weak</span> No branch of the tree is mostly this cluster: read the rule as a rough sketch.</p>`
+    ? markup`<p class="rule-card-note"><span class="pill warn">${t("cmp.weak")}</span> ${t("cmp.weakNote")}</p>`
     : "";
+  const catches = t("cmp.catches", {
+    caught: integer(rule.truePositives),
+    size: integer(rule.clusterSize),
+    others: integer(rule.matched - rule.truePositives),
+    matched: integer(rule.matched),
+  });
   return markup`<article class="rule-card"${border}>
-<div class="rule-card-head"><span class="rule-card-name">${labelCell(rule.label, style)}</span><span class="rule-card-size">${plural(rule.clusterSize, "client")}</span></div>
-<p class="rule-text">${conditionsHtml(rule)}</p>
-<dl class="meters">${meter("Fidelity", rule.fidelity, "Share of the cluster the rule catches")}${meter("Precision", rule.precision, "Share of the clients the rule catches that are in the cluster")}${meter("Coverage", rule.coverage, "Share of all clients the rule catches")}</dl>
-<p class="rule-card-note">Catches ${formatInteger(rule.truePositives)} of the cluster's ${formatInteger(rule.clusterSize)} clients; ${formatInteger(rule.matched - rule.truePositives)} of the ${formatInteger(rule.matched)} it catches are from other clusters.</p>${weak}
+<div class="rule-card-head"><span class="rule-card-name">${labelCell(rule.label, style)}</span><span class="rule-card-size">${t("cmp.clientCount", { count: rule.clusterSize })}</span></div>
+<p class="rule-text">${conditionsHtml(rule, t)}</p>
+<dl class="meters">${meter(t("cmp.fidelity"), rule.fidelity, t("cmp.fidelityHelp"), locale)}${meter(t("cmp.precision"), rule.precision, t("cmp.precisionHelp"), locale)}${meter(t("cmp.coverage"), rule.coverage, t("cmp.coverageHelp"), locale)}</dl>
+<p class="rule-card-note">${catches}</p>${weak}
 </article>`;
+}
+
+/** What the callout says about all the rules together: how much they catch and how many are weak. */
+function togetherText(rules: readonly SurrogateRule[], locale: Locale): string {
+  const { t, percent } = locale;
+  const caught = rules.reduce((sum, rule) => sum + rule.truePositives, 0);
+  const total = rules.reduce((sum, rule) => sum + rule.clusterSize, 0);
+  const weak = rules.filter((rule) => rule.weak).length;
+  const together = t("cmp.together", { share: percent(total > 0 ? caught / total : 0) });
+  const end =
+    weak === 0 ? t("cmp.togetherEnd") : t(weak === 1 ? "cmp.weakOne" : "cmp.weakMany", { weak });
+  return `${t("cmp.rulesIntro")}${together}${end}`;
 }
 
 /**
@@ -50,32 +71,21 @@ function ruleCard(rule: SurrogateRule, style: LabelStyle): SafeHtml {
 export function clusterRulesSection(c: Comparison, context: SectionContext): ReportSection | [] {
   const rules = c.rules ?? [];
   if (rules.length === 0) return [];
+  const { locale } = context;
+  const { t } = locale;
   const style = sideAStyle(c, context);
-  const fidelity = rules.reduce((sum, rule) => sum + rule.truePositives, 0);
-  const total = rules.reduce((sum, rule) => sum + rule.clusterSize, 0);
-  const weak = rules.filter((rule) => rule.weak).length;
+  const nameA = schemeNames(c, context).a;
   return {
     id: "cluster-rules",
-    title: context.locale.t("title.comparisonRules"),
+    title: t("title.comparisonRules"),
     html: join(
       callout({
         tone: "recommendation",
-        title: `${nameOrSide(c.nameA)} in plain conditions`,
-        body:
-          "A shallow decision tree on the raw features describes each cluster with at most three conditions you can paste into SQL " +
-          "or a spreadsheet filter, and says how faithful that description is. " +
-          `Together the rules catch ${formatPercent(total > 0 ? fidelity / total : 0)} of clients in their own cluster` +
-          (weak > 0 ? `; ${plural(weak, "rule")} ${weak === 1 ? "is" : "are"} weak.` : "."),
+        title: t("cmp.rulesTitle", { a: nameA.length > 0 ? nameA : t("cmp.sideA") }),
+        body: togetherText(rules, locale),
       }),
-      markup`<div class="rule-cards">${rules.map((rule) => ruleCard(rule, style))}</div>`,
-      paragraph(
-        "Fidelity: share of the cluster the rule catches. Precision: share of the clients the rule catches that really are in the cluster. " +
-          "Coverage: share of all clients the rule catches. Thresholds are rounded to the roundest number that splits the data the same way.",
-      ),
+      markup`<div class="rule-cards">${rules.map((rule) => ruleCard(rule, style, locale))}</div>`,
+      paragraph(t("cmp.rulesLegend")),
     ),
   };
-}
-
-function nameOrSide(name: string): string {
-  return name.length > 0 ? name : "Side A";
 }

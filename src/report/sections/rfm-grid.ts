@@ -27,17 +27,18 @@ export async function rfmGridSection(
     rfm.monetary,
     scores.bins,
   );
+  const { t } = context.locale;
   const money = context.currency !== undefined ? { currency: context.currency } : {};
-  const svg = await renderSvg(rfHeatmapSpec(cells, scores.bins, money));
+  const currency = context.currency ? ` (${context.currency})` : "";
+  const titles = {
+    frequency: t("grid.axisFrequency", { bins: scores.bins }),
+    recency: t("grid.axisRecency", { bins: scores.bins }),
+    legend: [t("grid.legendMean"), t("grid.legendMonetary", { currency })],
+  };
+  const svg = await renderSvg(rfHeatmapSpec(cells, scores.bins, { ...money, titles }));
   return {
     id: "rfm-grid",
-    title: context.locale.t("title.rfmGrid"),
-    html: join(
-      paragraph(
-        "Mean monetary value of the clients in each recency × frequency cell: spend usually rises " +
-          "towards the top right (recent and frequent). Blank cells have no clients.",
-      ),
-      chart({ svg, caption: "Each cell: mean monetary value and number of clients (n)." }),
-    ),
+    title: t("title.rfmGrid"),
+    html: join(paragraph(t("grid.intro")), chart({ svg, caption: t("grid.caption") })),
   };
 }

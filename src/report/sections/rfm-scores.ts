@@ -3,7 +3,6 @@
  * behind each score (the cut points).
  */
 import type { RfmBin, RfmBinning, RfmMeasure } from "../../rules/types.js";
-import { describeEmptyScores } from "../../rules/rfm-scores.js";
 import { callout, chart, join, paragraph, table } from "../html.js";
 import type { ReportSection, SafeHtml } from "../html.js";
 import { renderSvg } from "../render.js";
@@ -21,6 +20,28 @@ const MEASURE_NAME: Record<RfmMeasure, MessageKey> = {
   frequency: "rfm.measure.frequency",
   monetary: "rfm.measure.monetary",
 };
+
+/** Chart panel names of the measures, and their names inside a sentence. */
+const MEASURE_PANEL: Record<RfmMeasure, MessageKey> = {
+  recency: "rfm.panel.recency",
+  frequency: "rfm.panel.frequency",
+  monetary: "rfm.panel.monetary",
+};
+const MEASURE_WORD: Record<RfmMeasure, MessageKey> = {
+  recency: "rfm.word.recency",
+  frequency: "rfm.word.frequency",
+  monetary: "rfm.word.monetary",
+};
+
+/** One note per measure with scores no client received (coinciding cut points, as in R's rfm). */
+function emptyScoreNotes(rfm: RfmReportData, t: Locale["t"]): string[] {
+  return MEASURES.flatMap((measure) => {
+    const empty = rfm.scores.thresholds[measure].emptyScores;
+    if (empty.length === 0) return [];
+    const key = empty.length > 1 ? "rfm.emptyScores.many" : "rfm.emptyScores.one";
+    return [t(key, { measure: t(MEASURE_WORD[measure]), scores: empty.join(", ") })];
+  });
+}
 
 /** The values a bin holds, as text: "< 14.8", "14.8 to < 34", "≥ 181" (r-rfm) or "1 – 13" (ntile, mean, median). */
 function binRange(
@@ -137,9 +158,18 @@ export async function rfmScoresSection(
 ): Promise<ReportSection> {
   const { t } = context.locale;
   const { scores } = rfm;
-  const svg = await renderSvg(rfmScoreDistributionSpec(scores));
+  const titles = {
+    measures: {
+      recency: t(MEASURE_PANEL.recency),
+      frequency: t(MEASURE_PANEL.frequency),
+      monetary: t(MEASURE_PANEL.monetary),
+    },
+    score: t("rfm.axis.score", { bins: scores.bins }),
+    clients: t("rfm.axis.clients"),
+  };
+  const svg = await renderSvg(rfmScoreDistributionSpec(scores, { titles }));
   const clients = rfm.assignment.segment.length;
-  const emptyNotes = describeEmptyScores(scores);
+  const emptyNotes = emptyScoreNotes(rfm, t);
   const emptyScores =
     emptyNotes.length > 0
       ? callout({ tone: "info", title: t("rfm.scores.empty"), body: notesList(emptyNotes)! })

@@ -118,6 +118,7 @@ export async function rfmSegmentsSection(
         share: row.share,
         unmatched: row.unmatched,
       })),
+      { valueTitle: t("chart.clients") },
     ),
   );
   const used = rows.filter((row) => !row.unmatched && row.count > 0).length;

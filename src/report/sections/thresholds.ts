@@ -4,11 +4,12 @@
  * and expressions come from config files and are escaped by the building
  * blocks.
  */
-import { formatPercent } from "../format.js";
 import { callout, chart, join, markup, paragraph, table } from "../html.js";
-import type { ReportSection } from "../html.js";
+import type { ReportSection, SafeHtml } from "../html.js";
+import type { Locale } from "../i18n/locale.js";
+import { tMarkup } from "../i18n/markup.js";
 import { renderSvg } from "../render.js";
-import { notesList, plural } from "../report-text.js";
+import { notesList } from "../report-text.js";
 import { segmentSizeSpec } from "../specs/rfm.js";
 import type { ThresholdReportData } from "../types.js";
 import type { SectionContext } from "./section.js";
@@ -21,6 +22,66 @@ interface ThresholdRow {
   matches?: number;
   count: number;
   share: number;
+}
+
+function problemsCallout(data: ThresholdReportData, t: Locale["t"]): SafeHtml | null {
+  const { assignment } = data;
+  const problems: string[] = [
+    ...assignment.matchingNobody.map((name) => t("thr.matchesNobody", { name })),
+    ...assignment.winningNobody.map((name) => t("thr.winsNobody", { name })),
+  ];
+  if (problems.length === 0) return null;
+  return callout({
+    tone: "warning",
+    title: t(problems.length === 1 ? "thr.problemsTitle.one" : "thr.problemsTitle.many", {
+      count: problems.length,
+    }),
+    body: notesList(problems)!,
+  });
+}
+
+function overlapsHtml(data: ThresholdReportData, t: Locale["t"]): SafeHtml {
+  const { overlaps } = data.assignment;
+  if (overlaps.length === 0) return paragraph(t("thr.noOverlap"));
+  return table({
+    caption: t("thr.overlapCaption"),
+    rows: overlaps,
+    columns: [
+      { header: t("thr.firstRule"), value: (o) => o.first },
+      { header: t("thr.secondRule"), value: (o) => o.second },
+      { header: t("thr.both"), value: (o) => o.count, decimals: 0 },
+    ],
+  });
+}
+
+function rulesTable(rows: ThresholdRow[], locale: Locale): SafeHtml {
+  const { t, percent } = locale;
+  return table<ThresholdRow>({
+    rows,
+    highlight: (row) => row.index >= 0 && row.count === 0,
+    columns: [
+      { header: t("thr.rule"), value: (row) => row.name },
+      {
+        header: t("thr.condition"),
+        value: (row) => (row.when ? markup`<code>${row.when}</code>` : "—"),
+        wide: true,
+      },
+      { header: t("thr.description"), value: (row) => row.description ?? "", wide: true },
+      {
+        header: t("thr.matches"),
+        value: (row) => row.matches,
+        decimals: 0,
+        description: t("thr.matchesHelp"),
+      },
+      {
+        header: t("thr.assigned"),
+        value: (row) => row.count,
+        decimals: 0,
+        description: t("thr.assignedHelp"),
+      },
+      { header: t("thr.share"), value: (row) => percent(row.share), align: "right" },
+    ],
+  });
 }
 
 /**
@@ -36,6 +97,8 @@ export async function thresholdSection(
   data: ThresholdReportData,
   context: SectionContext,
 ): Promise<ReportSection> {
+  const { locale } = context;
+  const { t } = locale;
   const { assignment } = data;
   const rows: ThresholdRow[] = assignment.counts.map((count) => {
     const rule = count.index >= 0 ? data.rules[count.index] : undefined;
@@ -43,7 +106,7 @@ export async function thresholdSection(
       index: count.index,
       name: count.name,
       when: rule?.when,
-      description: count.index < 0 ? "Clients no rule matches" : rule?.description,
+      description: count.index < 0 ? t("thr.unmatchedDescription") : rule?.description,
       matches: count.index >= 0 ? assignment.matches[count.index] : undefined,
       count: count.count,
       share: count.share,
@@ -57,72 +120,19 @@ export async function thresholdSection(
         share: row.share,
         unmatched: row.index < 0,
       })),
+      { valueTitle: t("chart.clients") },
     ),
   );
-  const problems: string[] = [
-    ...assignment.matchingNobody.map((name) => `“${name}” matches no client at all.`),
-    ...assignment.winningNobody.map(
-      (name) => `“${name}” matches clients, but earlier rules always take them.`,
-    ),
-  ];
-  const warning =
-    problems.length > 0
-      ? callout({
-          tone: "warning",
-          title: `${plural(problems.length, "rule")} label${problems.length === 1 ? "s" : ""} nobody`,
-          body: notesList(problems)!,
-        })
-      : null;
-  const overlaps =
-    assignment.overlaps.length > 0
-      ? table({
-          caption:
-            "Pairs of rules that both match some clients; first match wins, so those clients get the first rule.",
-          rows: assignment.overlaps,
-          columns: [
-            { header: "First rule", value: (o) => o.first },
-            { header: "Second rule", value: (o) => o.second },
-            { header: "Clients matching both", value: (o) => o.count, decimals: 0 },
-          ],
-        })
-      : paragraph(
-          "No two rules match the same client: the order of the rules does not matter here.",
-        );
   return {
     id: "thresholds",
-    title: context.locale.t("title.thresholds"),
+    title: t("title.thresholds"),
     html: join(
-      markup`<p>Rules from <code>${data.config}</code>, tried in order; a client gets the first rule it satisfies.</p>`,
-      warning,
-      chart({ svg, caption: "Clients per rule by first match; grey: clients no rule matches." }),
-      table<ThresholdRow>({
-        rows,
-        highlight: (row) => row.index >= 0 && row.count === 0,
-        columns: [
-          { header: "Rule", value: (row) => row.name },
-          {
-            header: "Condition",
-            value: (row) => (row.when ? markup`<code>${row.when}</code>` : "—"),
-            wide: true,
-          },
-          { header: "Description", value: (row) => row.description ?? "", wide: true },
-          {
-            header: "Matches",
-            value: (row) => row.matches,
-            decimals: 0,
-            description: "Clients the condition matches on its own, ignoring the order",
-          },
-          {
-            header: "Assigned",
-            value: (row) => row.count,
-            decimals: 0,
-            description: "By first match",
-          },
-          { header: "Share", value: (row) => formatPercent(row.share), align: "right" },
-        ],
-      }),
-      markup`<h3>Overlaps</h3>`,
-      overlaps,
+      markup`<p>${tMarkup(locale, "thr.intro", { config: markup`<code>${data.config}</code>` })}</p>`,
+      problemsCallout(data, t),
+      chart({ svg, caption: t("thr.caption") }),
+      rulesTable(rows, locale),
+      markup`<h3>${t("thr.overlaps")}</h3>`,
+      overlapsHtml(data, t),
     ),
   };
 }

@@ -48,19 +48,37 @@ export async function tiersSection(
 ): Promise<ReportSection> {
   const { t, lang, percent, number } = context.locale;
   const { result } = data;
-  const names = result.tiers.map((tier) => tier.name);
+  const shown = (tier: TierSummary): string => localName(lang, tier.name, tier.nameZh);
+  // Charts name the tiers in the report's language (the config's nameZh under zh-CN).
+  const names = result.tiers.map(shown);
   const thresholds = tierThresholds(result.tiers);
   const byShare = result.tiers.every((tier) => tier.min === undefined);
+  const histogramTitles = {
+    score: t("tiers.axisScore"),
+    clients: t("chart.clients"),
+    tier: t("tiers.tier"),
+  };
+  const sharesTitles = {
+    share: t("chart.shareOfClients"),
+    actual: t("tiers.seriesActual"),
+    target: t("tiers.seriesTarget"),
+  };
   const [histogramSvg, sharesSvg] = await Promise.all([
     renderSvg(
-      tierHistogramSpec(scoreHistogram(result.score, result.tierIndex, 2), names, thresholds),
+      tierHistogramSpec(scoreHistogram(result.score, result.tierIndex, 2), names, thresholds, {
+        titles: histogramTitles,
+      }),
     ),
-    renderSvg(tierSharesSpec(result.tiers)),
+    renderSvg(
+      tierSharesSpec(
+        result.tiers.map((tier, i) => ({ ...tier, name: names[i]! })),
+        { titles: sharesTitles },
+      ),
+    ),
   ]);
   const withTargets = result.tiers.some((tier) => tier.targetShare !== undefined);
   const withZh = result.tiers.some((tier) => tier.nameZh !== undefined);
   const mode = byShare ? t("tiers.byShare") : t("tiers.byScore");
-  const shown = (tier: TierSummary): string => localName(lang, tier.name, tier.nameZh);
   const top = result.tiers[0];
   const histogramAlt = top
     ? t("tiers.histogramAlt", {

@@ -3,16 +3,99 @@
  * rule, with the as-of date and the date formats detected.
  */
 import type { TransactionCleaningSummary } from "../../features/types.js";
-import { formatInteger, formatPercent } from "../format.js";
 import { facts, join, markup, paragraph, table } from "../html.js";
 import type { Fact, ReportSection, SafeHtml } from "../html.js";
+import type { MessageKey } from "../i18n/en.js";
+import type { Locale } from "../i18n/locale.js";
+import { tMarkup } from "../i18n/markup.js";
 import type { SectionContext } from "./section.js";
 
 interface CleaningStep {
   step: string;
   count: number;
   unit: "lines" | "clients";
-  effect: string;
+  effect: MessageKey;
+}
+
+function cleaningSteps(s: TransactionCleaningSummary, t: Locale["t"]): CleaningStep[] {
+  const lines = (step: string, count: number, effect: MessageKey): CleaningStep => ({
+    step,
+    count,
+    unit: "lines",
+    effect,
+  });
+  return [
+    lines(t("tx.step.missingId"), s.missingClientId, "tx.effect.dropped"),
+    lines(t("tx.step.duplicate"), s.duplicateLines, "tx.effect.double"),
+    lines(t("tx.step.amount"), s.unparseableAmount, "tx.effect.dropped"),
+    lines(t("tx.step.price"), s.nonPositivePrice, "tx.effect.dropped"),
+    lines(t("tx.step.afterAsOf", { asOf: s.asOf }), s.afterAsOf, "tx.effect.ignored"),
+    lines(
+      t("tx.step.cancellation"),
+      s.cancellations,
+      s.returnsPolicy === "net" ? "tx.effect.netted" : "tx.effect.excluded",
+    ),
+    lines(t("tx.step.floatId"), s.floatClientIds, "tx.effect.keptWhole"),
+    {
+      step: t("tx.step.cancellationOnly"),
+      count: s.cancellationOnlyClients,
+      unit: "clients",
+      effect: "tx.effect.dropped",
+    },
+    {
+      step: t("tx.step.noUsableLine"),
+      count: s.clientsWithoutUsableLines,
+      unit: "clients",
+      effect: "tx.effect.dropped",
+    },
+  ];
+}
+
+function headlineFacts(s: TransactionCleaningSummary, locale: Locale): Fact[] {
+  const { t, integer, percent } = locale;
+  return [
+    { label: t("tx.linesRead"), value: integer(s.linesRead) },
+    {
+      label: t("tx.linesUsed"),
+      value: integer(s.linesUsed),
+      detail:
+        s.linesRead > 0
+          ? t("tx.linesUsedDetail", { share: percent(s.linesUsed / s.linesRead) })
+          : undefined,
+    },
+    { label: t("tx.clients"), value: integer(s.clients) },
+    {
+      label: t("tx.asOf"),
+      value: s.asOf,
+      detail:
+        s.asOfSource === "option"
+          ? t("tx.asOfGiven")
+          : t("tx.asOfLatest", { date: s.latestTransaction }),
+    },
+  ];
+}
+
+function datesHtml(s: TransactionCleaningSummary, locale: Locale): SafeHtml {
+  const { t } = locale;
+  if ("given" in s.dateFormat) {
+    return markup`<p>${tMarkup(locale, "tx.datesGiven", { format: markup`<code>${s.dateFormat.given}</code>` })}</p>`;
+  }
+  const detected = Object.entries(s.dateFormat.detected).sort((a, b) => b[1] - a[1]);
+  const order = s.dateFormat.slashOrder
+    ? t("tx.slashOrder", {
+        order: t(s.dateFormat.slashOrder === "month-first" ? "tx.monthFirst" : "tx.dayFirst"),
+      })
+    : "";
+  return join(
+    paragraph(t("tx.datesDetected", { order })),
+    table<[string, number]>({
+      rows: detected,
+      columns: [
+        { header: t("tx.dateFormat"), value: (row) => markup`<code>${row[0]}</code>` },
+        { header: t("tx.lines"), value: (row) => row[1], decimals: 0 },
+      ],
+    }),
+  );
 }
 
 /**
@@ -28,123 +111,47 @@ export function transactionsSection(
   s: TransactionCleaningSummary,
   context: SectionContext,
 ): ReportSection {
-  const steps: CleaningStep[] = [
-    { step: "No client id", count: s.missingClientId, unit: "lines", effect: "dropped" },
-    {
-      step: "Exact duplicate of another line",
-      count: s.duplicateLines,
-      unit: "lines",
-      effect: "dropped as a double export",
-    },
-    {
-      step: "Amount empty or not a number",
-      count: s.unparseableAmount,
-      unit: "lines",
-      effect: "dropped",
-    },
-    {
-      step: "Zero or negative price",
-      count: s.nonPositivePrice,
-      unit: "lines",
-      effect: "dropped",
-    },
-    {
-      step: `Dated after the as-of day ${s.asOf}`,
-      count: s.afterAsOf,
-      unit: "lines",
-      effect: "ignored",
-    },
-    {
-      step: "Cancellation or return",
-      count: s.cancellations,
-      unit: "lines",
-      effect: s.returnsPolicy === "net" ? "netted against spend" : "excluded",
-    },
-    {
-      step: "Client id written as a decimal (e.g. 123.0 → 123)",
-      count: s.floatClientIds,
-      unit: "lines",
-      effect: "read as the whole number (kept)",
-    },
-    {
-      step: "Client with only cancellations",
-      count: s.cancellationOnlyClients,
-      unit: "clients",
-      effect: "dropped",
-    },
-    {
-      step: "Client without a usable line",
-      count: s.clientsWithoutUsableLines,
-      unit: "clients",
-      effect: "dropped",
-    },
-  ];
-  const items: Fact[] = [
-    { label: "Lines read", value: formatInteger(s.linesRead) },
-    {
-      label: "Lines used",
-      value: formatInteger(s.linesUsed),
-      detail:
-        s.linesRead > 0 ? `${formatPercent(s.linesUsed / s.linesRead)} of lines read` : undefined,
-    },
-    { label: "Clients", value: formatInteger(s.clients) },
-    {
-      label: "As-of date",
-      value: s.asOf,
-      detail:
-        s.asOfSource === "option" ? "given" : `latest transaction ${s.latestTransaction} + 1 day`,
-    },
-  ];
+  const { locale } = context;
+  const { t, percent } = locale;
   const stepTable = table<CleaningStep>({
-    caption:
-      "Each dropped line is counted once, under the first rule that drops it, in this order.",
-    rows: steps,
+    caption: t("tx.stepsCaption"),
+    rows: cleaningSteps(s, t),
     columns: [
-      { header: "Rule", value: (row) => row.step, wide: true },
-      { header: "Count", value: (row) => row.count, decimals: 0 },
-      { header: "Of", value: (row) => row.unit, align: "left" },
+      { header: t("tx.rule"), value: (row) => row.step, wide: true },
+      { header: t("tx.count"), value: (row) => row.count, decimals: 0 },
       {
-        header: "Share of lines read",
+        header: t("tx.of"),
+        value: (row) => t(row.unit === "lines" ? "tx.unit.lines" : "tx.unit.clients"),
+        align: "left",
+      },
+      {
+        header: t("tx.shareOfLines"),
         align: "right",
         value: (row) =>
-          row.unit === "lines" && s.linesRead > 0 ? formatPercent(row.count / s.linesRead, 2) : "—",
+          row.unit === "lines" && s.linesRead > 0 ? percent(row.count / s.linesRead, 2) : "—",
       },
-      { header: "Effect", value: (row) => row.effect, align: "left" },
+      { header: t("tx.effect"), value: (row) => t(row.effect), align: "left" },
     ],
   });
   const frequency = s.invoice
-    ? markup`frequency counts distinct <code>${s.invoice}</code> values`
-    : markup`frequency counts lines (no invoice column)`;
-  const intro = markup`<p>Read <code>${s.source}</code>. Amount per line: <code>${s.amount}</code>; ${frequency}. Recency is counted in days before the as-of date ${s.asOf}.</p>`;
-  let dates: SafeHtml;
-  if ("given" in s.dateFormat) {
-    dates = markup`<p>Dates were read with the given format <code>${s.dateFormat.given}</code>.</p>`;
-  } else {
-    const detected = Object.entries(s.dateFormat.detected).sort((a, b) => b[1] - a[1]);
-    const order = s.dateFormat.slashOrder
-      ? ` Dates written a/b/YYYY were read ${s.dateFormat.slashOrder === "month-first" ? "month first (US)" : "day first"}.`
-      : "";
-    dates = join(
-      paragraph(`Date formats detected, with the lines written in each.${order}`),
-      table<[string, number]>({
-        rows: detected,
-        columns: [
-          { header: "Date format", value: (row) => markup`<code>${row[0]}</code>` },
-          { header: "Lines", value: (row) => row[1], decimals: 0 },
-        ],
-      }),
-    );
-  }
+    ? tMarkup(locale, "tx.frequencyInvoice", { invoice: markup`<code>${s.invoice}</code>` })
+    : t("tx.frequencyLines");
+  const intro = markup`<p>${tMarkup(locale, "tx.intro", {
+    source: markup`<code>${s.source}</code>`,
+    amount: markup`<code>${s.amount}</code>`,
+    frequency: markup`${frequency}`,
+    asOf: s.asOf,
+  })}</p>`;
   return {
     id: "transactions",
-    title: context.locale.t("title.transactions"),
+    title: t("title.transactions"),
     html: join(
       intro,
-      facts(items),
-      markup`<h3>Cleaning rules</h3>`,
+      facts(headlineFacts(s, locale)),
+      markup`<h3>${t("tx.cleaningRules")}</h3>`,
       stepTable,
-      markup`<h3>Dates</h3>`,
-      dates,
+      markup`<h3>${t("tx.dates")}</h3>`,
+      datesHtml(s, locale),
     ),
   };
 }

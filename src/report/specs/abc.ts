@@ -41,7 +41,29 @@ export interface LorenzSpecOptions {
   size?: number;
   maxPoints?: number;
   title?: string;
+  /** Axis titles and class labels (default English). */
+  titles?: Partial<LorenzTitles>;
 }
+
+/** Axis titles and class labels of {@link lorenzCurveSpec}, in the report's language. */
+export interface LorenzTitles {
+  /** Default "Share of clients, lowest revenue first". */
+  x: string;
+  /** Default "Cumulative share of revenue". */
+  y: string;
+  /** The three lines above a class: its name and its shares, e.g. ["Class A", "20.0% of clients", "80.0% of revenue"]. */
+  classLabel: (name: "A" | "B" | "C", clientShare: string, revenueShare: string) => string[];
+}
+
+const LORENZ_TITLES: LorenzTitles = {
+  x: "Share of clients, lowest revenue first",
+  y: "Cumulative share of revenue",
+  classLabel: (name, clients, revenue) => [
+    `Class ${name}`,
+    `${clients} of clients`,
+    `${revenue} of revenue`,
+  ],
+};
 
 function pct(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
@@ -63,6 +85,7 @@ export function lorenzCurveSpec(
   options: LorenzSpecOptions = {},
 ): TopLevelSpec {
   const n = abc.lorenz.length - 1;
+  const titles = { ...LORENZ_TITLES, ...options.titles };
   const byName = new Map(abc.classes.map((c) => [c.name, c]));
   const countOf = (name: "A" | "B" | "C"): number => byName.get(name)?.count ?? 0;
   // The curve runs from the lowest revenue up: C first, then B, then A.
@@ -88,11 +111,7 @@ export function lorenzCurveSpec(
       const c = byName.get(band.name)!;
       return {
         x: (abc.lorenz[band.from]!.clientShare + abc.lorenz[band.to]!.clientShare) / 2,
-        text: [
-          `Class ${band.name}`,
-          `${pct(c.clientShare)} of clients`,
-          `${pct(c.revenueShare)} of revenue`,
-        ],
+        text: titles.classLabel(band.name, pct(c.clientShare), pct(c.revenueShare)),
       };
     });
   const size = options.size ?? 420;
@@ -110,14 +129,14 @@ export function lorenzCurveSpec(
           x: {
             field: "x",
             type: "quantitative",
-            title: "Share of clients, lowest revenue first",
+            title: titles.x,
             scale: { domain: [0, 1], nice: false },
             axis,
           },
           y: {
             field: "y",
             type: "quantitative",
-            title: "Cumulative share of revenue",
+            title: titles.y,
             scale: { domain: [0, 1], nice: false },
             axis,
           },

@@ -28,6 +28,8 @@ export interface CrosstabSpecOptions {
   cellWidth?: number;
   cellHeight?: number;
   title?: string;
+  /** Colour legend title, one entry per line (default "Share of", "the row"). */
+  legendTitle?: readonly string[];
 }
 
 /**
@@ -101,7 +103,7 @@ export function crosstabHeatmapSpec(
           color: {
             field: "share",
             type: "quantitative",
-            title: ["Share of", "the row"],
+            title: [...(options.legendTitle ?? ["Share of", "the row"])],
             // From near-white, so empty cells recede.
             scale: { domain: [0, 1], range: ["#f5f8fc", "#1d4ed8"] },
             legend: { format: ".0%", values: [0, 0.5, 1], gradientLength: 120 },
@@ -127,20 +129,37 @@ export interface ValueSeparationSpecOptions {
   /** Width of each scheme's panel (default 250). */
   panelWidth?: number;
   title?: string;
+  /** Legend entries and panel subtitles (default English). */
+  titles?: Partial<ValueSeparationTitles>;
 }
 
-/** The two bars of every segment, in this order and these colours. */
-const SHARE_MEASURES = {
-  domain: ["Share of clients", "Share of revenue"],
-  range: ["#b9c4d3", "#e45756"],
+/** Legend entries and panel subtitles of {@link valueSeparationSpec}, in the report's language. */
+export interface ValueSeparationTitles {
+  /** Default "Share of clients". */
+  clients: string;
+  /** Default "Share of revenue". */
+  revenue: string;
+  /** A panel's subtitle from its formatted Gini, default "between-segment Gini 0.412". */
+  subtitle: (gini: string) => string;
+}
+
+const SEPARATION_TITLES: ValueSeparationTitles = {
+  clients: "Share of clients",
+  revenue: "Share of revenue",
+  subtitle: (gini) => `between-segment Gini ${gini}`,
 };
+
+/** Colours of the two bars of every segment: share of clients, share of revenue. */
+const SHARE_COLORS = ["#b9c4d3", "#e45756"];
 
 function separationPanel(
   scheme: ValueSeparation["a"],
   names: LabelNames | undefined,
   width: number,
   maxShare: number,
+  titles: ValueSeparationTitles,
 ): LayerItem {
+  const measures = { domain: [titles.clients, titles.revenue], range: SHARE_COLORS };
   const labels = displayNames(
     scheme.segments.map((segment) => segment.label),
     names,
@@ -148,13 +167,13 @@ function separationPanel(
   const values = scheme.segments.flatMap((segment, i) => [
     {
       segment: labels[i]!,
-      measure: SHARE_MEASURES.domain[0]!,
+      measure: measures.domain[0]!,
       share: segment.clientShare,
       text: `${(segment.clientShare * 100).toFixed(1)}%`,
     },
     {
       segment: labels[i]!,
-      measure: SHARE_MEASURES.domain[1]!,
+      measure: measures.domain[1]!,
       share: segment.revenueShare,
       text: `${(segment.revenueShare * 100).toFixed(1)}%`,
     },
@@ -162,7 +181,7 @@ function separationPanel(
   return {
     title: {
       text: scheme.name,
-      subtitle: `between-segment Gini ${scheme.betweenGini.toFixed(3)}`,
+      subtitle: titles.subtitle(scheme.betweenGini.toFixed(3)),
       subtitleColor: "#5c6575",
     },
     width,
@@ -176,7 +195,7 @@ function separationPanel(
         title: null,
         axis: { domain: false, ticks: false, labelLimit: 240 },
       },
-      yOffset: { field: "measure", type: "nominal", sort: SHARE_MEASURES.domain },
+      yOffset: { field: "measure", type: "nominal", sort: measures.domain },
       x: {
         field: "share",
         type: "quantitative",
@@ -193,7 +212,7 @@ function separationPanel(
             field: "measure",
             type: "nominal",
             title: null,
-            scale: SHARE_MEASURES,
+            scale: measures,
             legend: { orient: "top", symbolType: "square", direction: "horizontal" },
           },
         },
@@ -221,6 +240,7 @@ export function valueSeparationSpec(
   options: ValueSeparationSpecOptions = {},
 ): TopLevelSpec {
   const width = options.panelWidth ?? 250;
+  const titles = { ...SEPARATION_TITLES, ...options.titles };
   const shares = [separation.a, separation.b].flatMap((scheme) =>
     scheme.segments.flatMap((segment) => [segment.clientShare, segment.revenueShare]),
   );
@@ -229,8 +249,8 @@ export function valueSeparationSpec(
     $schema: VEGA_LITE_SCHEMA,
     ...(options.title ? { title: options.title } : {}),
     hconcat: [
-      separationPanel(separation.a, options.namesA, width, maxShare),
-      separationPanel(separation.b, options.namesB, width, maxShare),
+      separationPanel(separation.a, options.namesA, width, maxShare, titles),
+      separationPanel(separation.b, options.namesB, width, maxShare, titles),
     ],
     resolve: { scale: { y: "independent", yOffset: "independent" } },
     config: { ...BASE_CONFIG, concat: { spacing: 40 } },

@@ -26,12 +26,24 @@ function countText(count: number, share: number): string {
   return `${count.toLocaleString("en-US")} (${percentText(share)})`;
 }
 
+/** Titles of {@link rfmScoreDistributionSpec}'s panels and axes, in the report's language. */
+export interface ScoreDistributionTitles {
+  /** Panel headers per measure (default "Recency", "Frequency", "Monetary"). */
+  measures: Readonly<Record<RfmMeasure, string>>;
+  /** Score axis (default "Score (5 = best)"). */
+  score: string;
+  /** Count axis (default "Clients"). */
+  clients: string;
+}
+
 /** Options of {@link rfmScoreDistributionSpec}. */
 export interface ScoreDistributionOptions {
   /** Width of each of the three panels (default 230). */
   panelWidth?: number;
   height?: number;
   title?: string;
+  /** Panel and axis titles (default English). */
+  titles?: Partial<ScoreDistributionTitles>;
 }
 
 /**
@@ -49,9 +61,10 @@ export function rfmScoreDistributionSpec(
   options: ScoreDistributionOptions = {},
 ): TopLevelSpec {
   const measures: RfmMeasure[] = ["recency", "frequency", "monetary"];
+  const measureTitles = options.titles?.measures ?? MEASURE_TITLES;
   const values = measures.flatMap((measure) =>
     scores.thresholds[measure].bins.map((bin) => ({
-      measure: MEASURE_TITLES[measure],
+      measure: measureTitles[measure],
       score: bin.score,
       clients: bin.count,
     })),
@@ -66,7 +79,7 @@ export function rfmScoreDistributionSpec(
       column: {
         field: "measure",
         type: "nominal",
-        sort: measures.map((measure) => MEASURE_TITLES[measure]),
+        sort: measures.map((measure) => measureTitles[measure]),
         title: null,
         header: { labelFontSize: 13, labelFontWeight: "bold", labelAnchor: "start" },
       },
@@ -80,13 +93,13 @@ export function rfmScoreDistributionSpec(
           type: "ordinal",
           sort: scoreOrder,
           scale: { domain: scoreOrder },
-          title: `Score (${scores.bins} = best)`,
+          title: options.titles?.score ?? `Score (${scores.bins} = best)`,
           axis: { labelAngle: 0 },
         },
         y: {
           field: "clients",
           type: "quantitative",
-          title: "Clients",
+          title: options.titles?.clients ?? "Clients",
           scale: { domain: [0, maxCount * 1.15], nice: false },
           axis: { format: magnitudeFormat(maxCount), tickCount: 4 },
         },
@@ -271,6 +284,16 @@ export function rfMonetaryCells(
   return cells;
 }
 
+/** Axis and legend titles of {@link rfHeatmapSpec}, in the report's language. */
+export interface RfHeatmapTitles {
+  /** Default "Frequency score (5 = most orders)". */
+  frequency: string;
+  /** Default "Recency score (5 = most recent)". */
+  recency: string;
+  /** Colour legend, one entry per line (default "Mean", "monetary (GBP)"). */
+  legend: readonly string[];
+}
+
 /** Options of {@link rfHeatmapSpec}. */
 export interface RfHeatmapOptions {
   /** Currency code shown in the legend title (e.g. "GBP"). */
@@ -278,6 +301,8 @@ export interface RfHeatmapOptions {
   cellWidth?: number;
   cellHeight?: number;
   title?: string;
+  /** Axis and legend titles (default English; the legend default names the currency). */
+  titles?: Partial<RfHeatmapTitles>;
 }
 
 /**
@@ -359,7 +384,7 @@ export function rfHeatmapSpec(
         type: "ordinal",
         sort: scores,
         scale: { domain: scores },
-        title: `Frequency score (${bins} = most orders)`,
+        title: options.titles?.frequency ?? `Frequency score (${bins} = most orders)`,
         axis: { orient: "top", labelAngle: 0, domain: false, ticks: false },
       },
       y: {
@@ -367,7 +392,7 @@ export function rfHeatmapSpec(
         type: "ordinal",
         sort: [...scores].reverse(),
         scale: { domain: [...scores].reverse() },
-        title: `Recency score (${bins} = most recent)`,
+        title: options.titles?.recency ?? `Recency score (${bins} = most recent)`,
         axis: { domain: false, ticks: false },
       },
     },
@@ -378,7 +403,7 @@ export function rfHeatmapSpec(
           color: {
             field: "meanMonetary",
             type: "quantitative",
-            title: ["Mean", `monetary${currency}`],
+            title: [...(options.titles?.legend ?? ["Mean", `monetary${currency}`])],
             scale: { type: logScale ? "log" : "linear", scheme: "yellowgreenblue" },
             legend: {
               format: "~s",

@@ -125,6 +125,18 @@ export interface TierHistogramOptions {
   /** Width of a bin in score points (default 2, must match the histogram). */
   binWidth?: number;
   title?: string;
+  /** Axis and legend titles (default English). */
+  titles?: Partial<TierHistogramTitles>;
+}
+
+/** Axis and legend titles of {@link tierHistogramSpec}, in the report's language. */
+export interface TierHistogramTitles {
+  /** Default "Score (0–100)". */
+  score: string;
+  /** Default "Clients". */
+  clients: string;
+  /** Default "Tier". */
+  tier: string;
 }
 
 function formatScore(value: number): string {
@@ -167,7 +179,7 @@ export function tierHistogramSpec(
           field: "start",
           type: "quantitative",
           bin: { binned: true, step: binWidth },
-          title: "Score (0–100)",
+          title: options.titles?.score ?? "Score (0–100)",
           scale: { domain: [0, 100], nice: false },
           axis: { values: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], format: "d" },
         },
@@ -176,14 +188,14 @@ export function tierHistogramSpec(
           field: "clients",
           type: "quantitative",
           stack: "zero",
-          title: "Clients",
+          title: options.titles?.clients ?? "Clients",
           scale: { domain: [0, top], nice: false },
           axis: { format: magnitudeFormat(maxStack), tickCount: 5 },
         },
         color: {
           field: "tier",
           type: "nominal",
-          title: "Tier",
+          title: options.titles?.tier ?? "Tier",
           scale: { domain: names, range: tierColors(names.length) },
           legend: { orient: "right", symbolType: "square" },
         },
@@ -239,10 +251,22 @@ export interface TierSharesOptions {
   step?: number;
   height?: number;
   title?: string;
+  /** Axis and legend titles (default English). */
+  titles?: Partial<TierSharesTitles>;
+}
+
+/** Axis and legend titles of {@link tierSharesSpec}, in the report's language. */
+export interface TierSharesTitles {
+  /** Default "Share of clients". */
+  share: string;
+  /** Legend entry of the actual bars (default "Actual"). */
+  actual: string;
+  /** Legend entry of the target bars (default "Target"). */
+  target: string;
 }
 
 /** Colours of the actual and target bars. */
-const SHARE_SERIES = { domain: ["Actual", "Target"], range: ["#4c78a8", "#c9d2de"] };
+const SHARE_COLORS = ["#4c78a8", "#c9d2de"];
 
 /**
  * Actual against target share of clients per tier, as grouped bars (tiers
@@ -258,11 +282,15 @@ export function tierSharesSpec(
   options: TierSharesOptions = {},
 ): TopLevelSpec {
   const names = uniqueNames(tiers.map((tier) => tier.name));
+  const series = {
+    domain: [options.titles?.actual ?? "Actual", options.titles?.target ?? "Target"],
+    range: SHARE_COLORS,
+  };
   const values = tiers.flatMap((tier, i) => {
     const rows = [
       {
         tier: names[i]!,
-        series: "Actual",
+        series: series.domain[0]!,
         share: tier.actualShare,
         text: `${(tier.actualShare * 100).toFixed(1)}%`,
       },
@@ -270,7 +298,7 @@ export function tierSharesSpec(
     if (tier.targetShare !== undefined) {
       rows.push({
         tier: names[i]!,
-        series: "Target",
+        series: series.domain[1]!,
         share: tier.targetShare,
         text: `${(tier.targetShare * 100).toFixed(1)}%`,
       });
@@ -294,11 +322,11 @@ export function tierSharesSpec(
         title: null,
         axis: { labelAngle: 0, domain: true, ticks: false, labelPadding: 6 },
       },
-      xOffset: { field: "series", type: "nominal", sort: SHARE_SERIES.domain },
+      xOffset: { field: "series", type: "nominal", sort: series.domain },
       y: {
         field: "share",
         type: "quantitative",
-        title: "Share of clients",
+        title: options.titles?.share ?? "Share of clients",
         scale: { domain: [0, Math.min(1, maxShare * 1.2)], nice: false },
         axis: { format: ".0%", tickCount: 5 },
       },
@@ -311,7 +339,7 @@ export function tierSharesSpec(
             field: "series",
             type: "nominal",
             title: null,
-            scale: SHARE_SERIES,
+            scale: series,
             legend: withTargets ? { orient: "top", symbolType: "square" } : null,
           },
         },

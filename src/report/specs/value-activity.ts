@@ -16,7 +16,34 @@ export interface ValueActivitySpecOptions {
   cellWidth?: number;
   cellHeight?: number;
   title?: string;
+  /** Axis labels and cell text (default English). */
+  titles?: Partial<ValueActivityTitles>;
 }
+
+/** Axis labels and cell text of {@link valueActivitySpec}, in the report's language; cuts arrive formatted. */
+export interface ValueActivityTitles {
+  /** Default "High monetary (≥ 650 GBP)". */
+  high: (valueName: string, cut: string) => string;
+  /** Default "Low monetary (< 650 GBP)". */
+  low: (valueName: string, cut: string) => string;
+  /** Default "Active (bought ≤ 51 days ago)". */
+  active: (days: string) => string;
+  /** Default "Inactive (> 51 days)". */
+  inactive: (days: string) => string;
+  /** Second line of a cell, default "1,085 clients · 25.0%". */
+  cell: (count: string, share: string) => string;
+  /** Colour legend (hidden) title, default "Share of clients". */
+  share: string;
+}
+
+const VALUE_ACTIVITY_TITLES: ValueActivityTitles = {
+  high: (valueName, cut) => `High ${valueName} (≥ ${cut})`,
+  low: (valueName, cut) => `Low ${valueName} (< ${cut})`,
+  active: (days) => `Active (bought ≤ ${days} days ago)`,
+  inactive: (days) => `Inactive (> ${days} days)`,
+  cell: (count, share) => `${count} clients · ${share}`,
+  share: "Share of clients",
+};
 
 function formatCut(value: number): string {
   const digits = Number.isInteger(value) ? 0 : Math.abs(value) >= 100 ? 0 : 2;
@@ -40,10 +67,12 @@ export function valueActivitySpec(
 ): TopLevelSpec {
   const valueName = options.valueName ?? "value";
   const currency = options.currency ? ` ${options.currency}` : "";
-  const high = `High ${valueName} (≥ ${formatCut(result.valueCut)}${currency})`;
-  const low = `Low ${valueName} (< ${formatCut(result.valueCut)}${currency})`;
-  const active = `Active (bought ≤ ${formatCut(result.activityCut)} days ago)`;
-  const inactive = `Inactive (> ${formatCut(result.activityCut)} days)`;
+  const titles = { ...VALUE_ACTIVITY_TITLES, ...options.titles };
+  const valueCut = `${formatCut(result.valueCut)}${currency}`;
+  const high = titles.high(valueName, valueCut);
+  const low = titles.low(valueName, valueCut);
+  const active = titles.active(formatCut(result.activityCut));
+  const inactive = titles.inactive(formatCut(result.activityCut));
   const cellWidth = options.cellWidth ?? 290;
   const maxShare = Math.max(0.01, ...result.cells.map((cell) => cell.share));
   const values = result.cells.map((cell) => ({
@@ -53,7 +82,7 @@ export function valueActivitySpec(
     dark: cell.share > maxShare * 0.6 ? 1 : 0,
     text: [
       cell.name,
-      `${cell.count.toLocaleString("en-US")} clients · ${(cell.share * 100).toFixed(1)}%`,
+      titles.cell(cell.count.toLocaleString("en-US"), `${(cell.share * 100).toFixed(1)}%`),
     ],
   }));
   return {
@@ -93,7 +122,7 @@ export function valueActivitySpec(
           color: {
             field: "share",
             type: "quantitative",
-            title: "Share of clients",
+            title: titles.share,
             scale: { scheme: "blues", domain: [0, maxShare] },
             legend: null,
           },

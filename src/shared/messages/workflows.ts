@@ -234,3 +234,16 @@ export const clvTotalLine = (
 /** @example churnLine("high", 1200, 0.509) // => "churn risk high: 1,200 clients (50.9%)" */
 export const churnLine = (label: string, count: number, share: number): string =>
   `churn risk ${label}: ${clientCount(count)} (${pct(share)})`;
+
+// Chinese one-line summaries of thresholds, abc and compare (`--lang zh-CN`).
+
+/** @example abcLineZh("A", 900, 0.2, 0.8) // => "A 类：900 位客户（20.0%），贡献 80.0% 的收入" */
+export const abcLineZh = (name: string, count: number, clientShare: number, revenueShare: number) =>
+  `${name} 类：${n(count)} 位客户（${pct(clientShare)}），贡献 ${pct(revenueShare)} 的收入`;
+
+/** @example giniLineZh(0.7051) // => "收入基尼系数：0.705" */
+export const giniLineZh = (gini: number): string => `收入基尼系数：${gini.toFixed(3)}`;
+
+/** @example comparedLineZh(4338, 0.31, 0.42, 0.42) // => "对比 4,338 位客户：ARI 0.310，NMI 0.420，V 值 0.420" */
+export const comparedLineZh = (rows: number, ari: number, nmi: number, v: number): string =>
+  `对比 ${n(rows)} 位客户：ARI ${ari.toFixed(3)}，NMI ${nmi.toFixed(3)}，V 值 ${v.toFixed(3)}`;
