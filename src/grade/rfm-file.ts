@@ -127,6 +127,8 @@ function segmentsOf(
     };
     return {
       name: rule.name,
+      // Kept for the zh-CN period reports; grading reads only the name.
+      ...(typeof rule.nameZh === "string" ? { nameZh: rule.nameZh } : {}),
       recency: range("recency"),
       frequency: range("frequency"),
       monetary: range("monetary"),

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { TimeUnit } from "../../clv/types.js";
 import type { ClvSummaryOptions } from "../../features/clv-summary.js";
 import type { TransactionEncoding } from "../../features/types.js";
+import type { Lang } from "../../report/i18n/locale.js";
 import { CLV_OUTPUTS, clvFiles, clvSettings, clvWorkflow } from "../../workflows/index.js";
 import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
 import { parseList } from "../parse.js";
@@ -29,6 +30,8 @@ export interface ClvCliOptions extends Pick<
   encoding?: TransactionEncoding;
   delimiter?: string;
   showIds?: boolean;
+  /** --lang: language of the report and the printed summary. */
+  lang?: Lang;
   interactive?: boolean;
   quiet?: boolean;
   out: string;
@@ -63,6 +66,7 @@ export async function run(options: ClvCliOptions, command: string): Promise<void
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     ...settings,
     showIds: Boolean(options.showIds),
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
     ...(options.interactive === true ? { interactive: true } : {}),
     command,
     onProgress,
