@@ -134,7 +134,9 @@ function segmentsOf(
       monetary: range("monetary"),
     };
   });
-  return { unmatched, segments };
+  const unmatchedZh =
+    typeof table.unmatchedZh === "string" ? { unmatchedZh: table.unmatchedZh } : {};
+  return { unmatched, ...unmatchedZh, segments };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -55,4 +55,5 @@ export * from "./periods-files.js";
 export * from "./periods-summary.js";
 export * from "./explain.js";
 export * from "./clv.js";
+export * from "./clv-lines.js";
 export { joinColumns, readAndJoin, type JoinSummary } from "./join-table.js";

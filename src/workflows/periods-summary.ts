@@ -24,3 +24,13 @@ export function periodsSummary(run: PeriodsResult): string[] {
     }),
   );
 }
+
+/**
+ * The closing line after the files are written, in the run's language.
+ *
+ * @example
+ * periodsWroteLine(run, 13, "/tmp/q"); // => "wrote 13 files to /tmp/q"
+ */
+export function periodsWroteLine(run: PeriodsResult, files: number, dir: string): string {
+  return localeFor(run.lang).t("periods.wrote", { count: files, dir });
+}

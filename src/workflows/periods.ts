@@ -330,7 +330,12 @@ export async function periodsWorkflow(
     generatedAt: context.generatedAt,
     lang: context.lang,
     namesZh: {
-      segment: chineseNames(inputs.rfm?.segments?.segments ?? []),
+      segment: chineseNames([
+        ...(inputs.rfm?.segments?.segments ?? []),
+        ...(inputs.rfm?.segments
+          ? [{ name: inputs.rfm.segments.unmatched, nameZh: inputs.rfm.segments.unmatchedZh }]
+          : []),
+      ]),
       tier: chineseNames(inputs.tiers?.card.tiers ?? []),
     },
   };

@@ -8,7 +8,13 @@ import type { TimeUnit } from "../../clv/types.js";
 import type { ClvSummaryOptions } from "../../features/clv-summary.js";
 import type { TransactionEncoding } from "../../features/types.js";
 import type { Lang } from "../../report/i18n/locale.js";
-import { CLV_OUTPUTS, clvFiles, clvSettings, clvWorkflow } from "../../workflows/index.js";
+import {
+  CLV_OUTPUTS,
+  clvFiles,
+  clvSettings,
+  clvWorkflow,
+  clvWroteLine,
+} from "../../workflows/index.js";
 import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
 import { parseList } from "../parse.js";
 import { terminalProgress } from "../progress.js";
@@ -72,8 +78,6 @@ export async function run(options: ClvCliOptions, command: string): Promise<void
     onProgress,
   });
   writeOutputsAtomically(options.out, await clvFiles(result));
-  print([
-    ...result.summary,
-    `wrote ${CLV_OUTPUTS.map((f) => path.join(options.out, f)).join(", ")}`,
-  ]);
+  const files = CLV_OUTPUTS.map((f) => path.join(options.out, f));
+  print([...result.summary, clvWroteLine(options.lang ?? "en", files)]);
 }

@@ -12,6 +12,7 @@ import * as msg from "../../shared/messages/periods.js";
 import {
   periodsFiles,
   periodsSummary,
+  periodsWroteLine,
   periodsWorkflow,
   readPeriodsInputs,
   type PeriodsInputFiles,
@@ -98,6 +99,6 @@ export async function run(options: PeriodsCliOptions, command: string): Promise<
   writeOutputsAtomically(options.out, outputs);
   print([
     ...periodsSummary(result),
-    `wrote ${outputs.length} files to ${path.resolve(options.out)}`,
+    periodsWroteLine(result, outputs.length, path.resolve(options.out)),
   ]);
 }

@@ -81,7 +81,7 @@ export async function renderPeriodReport(
   const asOf = dayText(p.asOf, lang);
   return renderReport(run.interactive, async () =>
     renderDocument({
-      title: `${run.title}: ${p.label}`,
+      title: t("periods.pageTitle", { title: run.title, label: p.label }),
       subtitle: t(p.partial ? "periods.pageSubtitlePartial" : "periods.pageSubtitle", { asOf }),
       header: header(run, context.locale),
       sections: await composeSections(PERIOD_PAGE, { run, index }, context),

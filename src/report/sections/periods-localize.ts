@@ -1,11 +1,12 @@
 /**
  * A periods run as a page in another language shows it: the period labels
  * written for that reader (2011年第1季度) and the states that are no segment
- * (new, inactive, not in period, the "all" row) named in words. Done once,
+ * (new, inactive, not in period, unscored, the "all" row) named in words. Done once,
  * at the door of the documents, so every section, table and chart names a
  * period alike; the links (`report`) and the artifacts keep the run's labels.
  */
 import { GONE, INACTIVE, NEW } from "../../compare/migration.js";
+import { UNSCORED } from "../../grade/frozen.js";
 import type { Locale } from "../i18n/locale.js";
 import type { MessageKey } from "../i18n/en.js";
 import { periodLabel } from "./periods-labels.js";
@@ -16,6 +17,7 @@ const STATE_KEYS: Readonly<Record<string, MessageKey>> = {
   [NEW]: "periods.state.new",
   [INACTIVE]: "periods.state.inactive",
   [GONE]: "periods.state.gone",
+  [UNSCORED]: "periods.state.unscored",
   // The KPI total's segment name (compare/kpis.ts).
   all: "periods.state.all",
 };

@@ -14,7 +14,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Migration } from "../../compare/migration.js";
 import type { LabelNames } from "./compare.js";
 import { stateColors } from "./migration.js";
-import { chartLocale, tipTitle, type ChartLocaleOption } from "./period-locale.js";
+import { chartLocale, tipTitle, type ChartLocaleOption } from "./chart-locale.js";
 import { BASE_CONFIG, VEGA_LITE_SCHEMA } from "./theme.js";
 
 /** One node (a state on one side), in layout units: y from 0 (top) to 1. */

@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { GONE, INACTIVE, NEW, type Migration } from "../../compare/migration.js";
 import { crosstabHeatmapSpec, type LabelNames } from "./compare.js";
-import { chartLocale, type ChartLocaleOption } from "./period-locale.js";
+import { chartLocale, type ChartLocaleOption } from "./chart-locale.js";
 import { CLUSTER_PALETTE } from "./theme.js";
 
 /** Colours of the states that are no segment: new clients, inactive ones, those gone. */

@@ -11,7 +11,7 @@ import type { BootstrapInterval } from "../../compare/bootstrap.js";
 import type { LabelNames } from "./compare.js";
 import { ANNOTATION_COLOR, BASE_CONFIG, SERIES_COLOR, VEGA_LITE_SCHEMA } from "./theme.js";
 import type { LayerItem } from "./theme.js";
-import { chartLocale, tipTitle, type ChartLocaleOption } from "./period-locale.js";
+import { chartLocale, tipTitle, type ChartLocaleOption } from "./chart-locale.js";
 
 /** Options of {@link refitDriftSpec}. */
 export interface RefitDriftOptions extends ChartLocaleOption {

@@ -9,7 +9,7 @@ import type { LabelNames } from "./compare.js";
 import { stateColors } from "./migration.js";
 import type { MessageKey } from "../i18n/en.js";
 import type { Locale } from "../i18n/locale.js";
-import { chartLocale, tipTitle, type ChartLocaleOption } from "./period-locale.js";
+import { chartLocale, tipTitle, type ChartLocaleOption } from "./chart-locale.js";
 import { BASE_CONFIG, VEGA_LITE_SCHEMA, type LayerItem } from "./theme.js";
 
 /** Options shared by the period charts. */
