@@ -33,8 +33,8 @@ describe("segwork clv --lang zh-CN on CDNOW", () => {
     const rows = (await readClvCsv(path.join(out, "clv.csv"))).churnRisk;
     const count = (level: string): string =>
       localeFor("zh-CN").integer(rows.filter((r) => r === level).length);
-    expect(result.stderr).toContain(`流失风险高：${count("high")} 位客户`);
-    expect(result.stderr).toContain(`流失风险低：${count("low")} 位客户`);
+    expect(result.stderr).toContain(`流失风险高：${count("high")} 位客户（`);
+    expect(result.stderr).toContain(`流失风险低：${count("low")} 位客户（`);
     expect(result.stderr).toContain("已写入：");
   });
 
@@ -52,6 +52,8 @@ describe("segwork clv --lang zh-CN on CDNOW", () => {
     ])
       expect(html, title).toContain(`>${title}</text>`);
     expect(html).toContain('<h2 id="clv-churn-title">流失风险等级</h2>');
+    // The published sample: 946 repeat buyers, 2,457 repeat purchases.
+    expect(html).toContain("946 位客户，共复购 2,457 次");
     expect(html).toMatch(/<td[^>]*>高<\/td>/);
   });
 });

@@ -414,7 +414,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   "periods.chart.revenue": "收入",
   "clv.title": "segwork · {file} 的客户终身价值",
   "clv.subtitle":
-    "用“买到流失”（BTYD）模型分析 {clients} 位客户：谁仍然活跃，未来 {months} 个月各自会买多少，这些购买值多少钱。",
+    "用“买到流失”（BTYD）模型分析 {clients|位客户|位客户}：谁仍然活跃，未来 {months} 个月各自会买多少，这些购买值多少钱。",
   "clv.header.settings": "参数设置",
   "clv.header.value":
     "时间单位：{unit}；校准期截至 {end}{holdout}；预测 {months} 个月，月折现率 {discount}，利润率 {margin}",
@@ -429,7 +429,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   "clv.summary.clients": "客户数",
   "clv.summary.cohort": "首次购买于 {from} 至 {to}",
   "clv.summary.repeatBuyers": "复购客户",
-  "clv.summary.repeatDetail": "{buyers} 位客户，共复购 {purchases} 次",
+  "clv.summary.repeatDetail": "{buyers|位客户|位客户}，共复购 {purchases|次|次}",
   "clv.summary.calibrationEnds": "校准期截至",
   "clv.summary.noHoldout": "无验证期",
   "clv.summary.holdout": "验证期至 {end}（{length}）",
@@ -503,9 +503,9 @@ export const ZH_CN: Record<MessageKey, string> = {
     "单位：时间以{unit}计；一个月为 30.4375 天（一年 / 12）= {month} {unit}；月折现率 d = {discount}；利润率为收入的 {margin}；金额与“{amount}”同币种。clv.csv 中的预期购买次数是整个 {months} 个月的合计，未折现。",
   "clv.value.axis": "预期 CLV",
   "clv.value.caption": "按预期 CLV 分组的客户数。",
-  "clv.value.above": "有 {clients} 位客户高于 {upper}，未画在图中，但计入合计。",
+  "clv.value.above": "有 {clients|位客户|位客户}高于 {upper}，未画在图中，但计入合计。",
   "clv.value.check":
-    "频次与消费的检验：Gamma-Gamma 假设单次购买金额与购买频次无关；在 {buyers} 位复购客户中，复购次数与平均消费的相关系数为 {r}，接近 0，符合假设。",
+    "频次与消费的检验：Gamma-Gamma 假设单次购买金额与购买频次无关；在 {buyers|位复购客户|位复购客户}中，复购次数与平均消费的相关系数为 {r}，接近 0，符合假设。",
   "clv.value.correlated": "购买频次与消费金额相关",
   "clv.value.top": "预期 CLV 最高的客户",
   "clv.value.client": "客户",
@@ -548,7 +548,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   "clv.line.totalOne":
     "未来 {months} 个月的预期 CLV：合计 {total}，人均 {mean}（{clients} 位客户）",
   "clv.line.total": "未来 {months} 个月的预期 CLV：合计 {total}，人均 {mean}（{clients} 位客户）",
-  "clv.line.churn": "流失风险{label}：{count|位客户}（{share}）",
+  "clv.line.churn": "流失风险{label}：{count|位客户|位客户}（{share}）",
   "clv.line.wrote": "已写入：{files}",
   // --- end lperiods ---
 
