@@ -593,6 +593,27 @@ export const EN = {
     "expected CLV over {months} months: {total} in all, {mean} per client ({clients} clients)",
   "clv.line.churn": "churn risk {label}: {count|client} ({share})",
   "clv.line.wrote": "wrote {files}",
+  "clv.simple.total": "Total CLV",
+  "clv.simple.mean": "Mean",
+  "clv.simple.median": "Median",
+  "clv.simple.perClient": "per client",
+  "clv.simple.multiplier": "Multiplier",
+  "clv.simple.multiplierNote": "profit per period × this = CLV",
+  "clv.simple.above":
+    " {clients|client} above {upper} (about the top {share}) are left out of the chart but counted in the totals.",
+  "clv.simple.negative": " {clients|client} have a negative CLV (net returns or costs).",
+  "clv.simple.caption": "Clients per CLV bin.",
+  "clv.simple.assumptions": "Assumptions",
+  "clv.simple.noAssumptions": "No assumptions were stated.",
+  "clv.group.title": "Expected CLV per {group}",
+  "clv.group.intro":
+    "Expected lifetime value of the clients of each {group}, from {source} (BG/NBD and Gamma-Gamma; horizon, discount rate and margin as in its clv.json).",
+  "clv.group.missing": " {missing} clients are not in it and add nothing.",
+  "clv.group.withClv": "With a CLV",
+  "clv.group.meanAlive": "Mean P(alive)",
+  "clv.group.Segment": "Segment",
+  "clv.group.Tier": "Tier",
+  "clv.group.Cluster": "Cluster",
   // --- end lperiods ---
 
   // --- kviews keys (one block per area keeps parallel branches from conflicting) ---

@@ -550,6 +550,27 @@ export const ZH_CN: Record<MessageKey, string> = {
   "clv.line.total": "未来 {months} 个月的预期 CLV：合计 {total}，人均 {mean}（{clients} 位客户）",
   "clv.line.churn": "流失风险{label}：{count|位客户|位客户}（{share}）",
   "clv.line.wrote": "已写入：{files}",
+  "clv.simple.total": "CLV 合计",
+  "clv.simple.mean": "平均值",
+  "clv.simple.median": "中位数",
+  "clv.simple.perClient": "每位客户",
+  "clv.simple.multiplier": "乘数",
+  "clv.simple.multiplierNote": "每期利润 × 乘数 = CLV",
+  "clv.simple.above":
+    "有 {clients|位客户|位客户}高于 {upper}（约为最高的 {share}），未画在图中，但计入合计。",
+  "clv.simple.negative": "有 {clients|位客户|位客户}的 CLV 为负（退货或成本超过收入）。",
+  "clv.simple.caption": "按 CLV 分组的客户数。",
+  "clv.simple.assumptions": "假设",
+  "clv.simple.noAssumptions": "未列出任何假设。",
+  "clv.group.title": "各{group}的预期 CLV",
+  "clv.group.intro":
+    "各{group}客户的预期终身价值，来自 {source}（BG/NBD 与 Gamma-Gamma；预测期、折现率和利润率见其 clv.json）。",
+  "clv.group.missing": "有 {missing} 位客户不在其中，不计入。",
+  "clv.group.withClv": "有 CLV 的客户",
+  "clv.group.meanAlive": "平均 P(alive)",
+  "clv.group.Segment": "分群",
+  "clv.group.Tier": "等级",
+  "clv.group.Cluster": "簇",
   // --- end lperiods ---
 
   // --- kviews keys (one block per area keeps parallel branches from conflicting) ---
