@@ -380,6 +380,7 @@ export function withPeriodsOptions(cmd: Command): Command {
     )
     .option("--seed <n>", "seed of the refits and the campaign bootstrap", integer("--seed"), 0)
     .option("--show-ids", "print client ids in the reports (masked by default)")
+    .addOption(langOption())
     .option(...INTERACTIVE_OPTION)
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");
@@ -446,6 +447,7 @@ export function withClvOptions(cmd: Command): Command {
     .addOption(encodingOption(ENCODINGS))
     .option("--delimiter <char>", "field delimiter (default: detected)")
     .option("--show-ids", "show client ids in the report (masked by default)")
+    .addOption(langOption())
     .option(...INTERACTIVE_OPTION)
     .option("-q, --quiet", "no progress on stderr")
     .requiredOption("-o, --out <dir>", "output directory");

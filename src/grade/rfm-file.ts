@@ -127,12 +127,16 @@ function segmentsOf(
     };
     return {
       name: rule.name,
+      // Kept for the zh-CN period reports; grading reads only the name.
+      ...(typeof rule.nameZh === "string" ? { nameZh: rule.nameZh } : {}),
       recency: range("recency"),
       frequency: range("frequency"),
       monetary: range("monetary"),
     };
   });
-  return { unmatched, segments };
+  const unmatchedZh =
+    typeof table.unmatchedZh === "string" ? { unmatchedZh: table.unmatchedZh } : {};
+  return { unmatched, ...unmatchedZh, segments };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

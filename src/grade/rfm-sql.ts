@@ -15,7 +15,7 @@ export interface RfmSqlSpec {
   /** Per measure the `bins − 1` inner cut points, ascending (as saved: quantile + 1, or as given). */
   cuts: Record<RfmMeasure, number[]>;
   /** Ordered segment rules, first match wins, and the name for no match; null → no segment column. */
-  segments: Pick<SegmentTable, "segments" | "unmatched"> | null;
+  segments: Pick<SegmentTable, "segments" | "unmatched" | "unmatchedZh"> | null;
 }
 
 /** The three measures in R, F, M order (the order of the score digits). */

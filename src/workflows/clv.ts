@@ -40,6 +40,7 @@ import {
   type ClvSummaryOptions,
 } from "../features/clv-summary.js";
 import { readRuleConfig } from "../rules/index.js";
+import { localeFor } from "../report/i18n/locale.js";
 import type { ClvReportInput } from "../report/sections/clv-input.js";
 import {
   clvArtifact,
@@ -51,6 +52,7 @@ import {
 } from "../artifacts/clv.js";
 import * as clvMsg from "../shared/messages/clv.js";
 import * as notes from "../shared/messages/workflows.js";
+import { clvLines } from "./clv-lines.js";
 import type { OutputFile } from "./files.js";
 import { reportMeta, runContext, type RunOptions } from "./run.js";
 
@@ -337,7 +339,10 @@ export function clvFromSummary(
     artifact,
     rows,
     report: {
-      ...reportMeta(context, `segwork · CLV of ${path.basename(input.file)}`),
+      ...reportMeta(
+        context,
+        localeFor(context.lang).t("clv.title", { file: path.basename(input.file) }),
+      ),
       source: input.file,
       input: { idColumn: input.idColumn, date: input.date, amount: input.amount },
       settings: artifactSettings,
@@ -354,19 +359,17 @@ export function clvFromSummary(
       notes: allNotes,
       showIds: Boolean(options.showIds),
     },
-    summary: [
-      notes.bgnbdLine(r, alpha, a, b, purchases.logLikelihood),
-      notes.gammaGammaLine(p, q, gamma, spend.logLikelihood),
-      notes.clvTotalLine(
-        artifact.clv.total,
-        artifact.clv.mean,
-        settings.horizonMonths,
-        values.clv.length,
-      ),
-      ...churn.labels.map((label, k) =>
-        notes.churnLine(label, churn.counts[k]!, churn.counts[k]! / Math.max(1, values.clv.length)),
-      ),
-    ],
+    summary: clvLines(context.lang, {
+      bgnbd: { r, alpha, a, b, logLikelihood: purchases.logLikelihood },
+      gammaGamma: { p, q, gamma, logLikelihood: spend.logLikelihood },
+      clv: {
+        total: artifact.clv.total,
+        mean: artifact.clv.mean,
+        months: settings.horizonMonths,
+        clients: values.clv.length,
+      },
+      churn,
+    }),
   };
 }
 

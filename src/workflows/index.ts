@@ -52,6 +52,8 @@ export {
 export { segmentTableOutputs, SEGMENT_TABLE_FILES } from "./segment-table.js";
 export * from "./periods.js";
 export * from "./periods-files.js";
+export * from "./periods-summary.js";
 export * from "./explain.js";
 export * from "./clv.js";
+export * from "./clv-lines.js";
 export { joinColumns, readAndJoin, type JoinSummary } from "./join-table.js";

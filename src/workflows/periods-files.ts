@@ -17,6 +17,7 @@ import {
   writePeriodsIndex,
   type PeriodsIndexArtifact,
 } from "../artifacts/periods.js";
+import { localeFor } from "../report/i18n/locale.js";
 import type { PeriodsReportInput } from "../report/sections/periods-data.js";
 import { flagReason } from "../shared/messages/workflows.js";
 import type { OutputFile } from "./files.js";
@@ -162,12 +163,14 @@ export function periodsReportInput(
   run: PeriodsResult,
   options: PeriodsReportOptions,
 ): PeriodsReportInput {
-  const names = (scheme: PeriodScheme): Record<string, string> =>
-    scheme === "cluster"
-      ? Object.fromEntries(Object.entries(run.clusterNames).map(([c, l]) => [c, `${c}: ${l}`]))
-      : {};
+  const clusterNames = Object.fromEntries(
+    Object.entries(run.clusterNames).map(([c, l]) => [c, `${c}: ${l}`]),
+  );
+  // Segments and tiers show by their config names; zh-CN pages by the Chinese ones where given.
+  const zh = run.lang === "en" ? { segment: {}, tier: {} } : run.namesZh;
+  const { t } = localeFor(run.lang);
   return {
-    title: "Segment review by period",
+    title: t("periods.title"),
     command: run.provenance.command,
     version: run.provenance.segworkVersion,
     generatedAt: run.generatedAt,
@@ -182,15 +185,23 @@ export function periodsReportInput(
       clients: p.ids.length,
       report: periodReportName(p.window.label),
       overrides: { applied: p.overrides.applied, expired: p.overrides.expired },
-      flags: p.flags.map((f) => ({ id: f.id, reason: flagReason(f.code), detail: f.detail })),
+      flags: p.flags.map((f) => ({
+        id: f.id,
+        code: f.code,
+        reason: flagReason(f.code),
+        detail: f.detail,
+        ...(f.facts ? { facts: f.facts } : {}),
+      })),
       refit: p.refit,
     })),
-    names: { cluster: names("cluster"), segment: names("segment"), tier: names("tier") },
+    names: { cluster: clusterNames, segment: zh.segment, tier: zh.tier },
     migration: run.migration,
     kpis: run.kpis,
     targets: run.targets,
     campaign: run.campaign,
     showIds: options.showIds,
+    // English is the default, left out so English report inputs stay as they were.
+    ...(run.lang === "en" ? {} : { lang: run.lang }),
     ...(options.interactive === true ? { interactive: true } : {}),
   };
 }

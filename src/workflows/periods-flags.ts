@@ -15,7 +15,15 @@ export interface ClientFlag {
   code: FlagCode;
   /** e.g. "Diamond → Silver", or the expired override's value and until day. */
   detail: string;
+  /** The numbers and names of `detail`, for reports in other languages (tier-drop: the two tiers; top-tier-lapsed: days; override-expired: the override). */
+  facts?: FlagFacts;
 }
+
+/** What a flag's detail is made of, beside its English text. */
+export type FlagFacts =
+  | { from: string; to: string }
+  | { days: number }
+  | { field: "tier" | "segment"; value: string; until: string };
 
 /** The parts of a graded period the flags read. */
 export interface FlaggedPeriod {
@@ -49,10 +57,20 @@ export function periodFlags(
       const a = rank.get(was[i]!);
       const b = rank.get(tier[i]!);
       if (a !== undefined && b !== undefined && b - a >= 2)
-        flags.push({ id, code: "tier-drop", detail: `${was[i]} → ${tier[i]}` });
+        flags.push({
+          id,
+          code: "tier-drop",
+          detail: `${was[i]} → ${tier[i]}`,
+          facts: { from: was[i]!, to: tier[i]! },
+        });
       const inactive = inactiveDays !== null && period.recencyDays[i]! >= inactiveDays;
       if (a === 0 && inactive)
-        flags.push({ id, code: "top-tier-lapsed", detail: `${period.recencyDays[i]} days` });
+        flags.push({
+          id,
+          code: "top-tier-lapsed",
+          detail: `${period.recencyDays[i]} days`,
+          facts: { days: period.recencyDays[i]! },
+        });
     }
     if (cluster && cluster[i] === "unscored") flags.push({ id, code: "unscored", detail: "" });
   });
@@ -63,6 +81,7 @@ export function periodFlags(
         id: o.clientId,
         code: "override-expired",
         detail: `${o.field} ${o.value} until ${o.until}`,
+        facts: { field: o.field, value: o.value, until: o.until },
       });
   }
   const codes = Object.keys(FLAG_REASONS);

@@ -50,6 +50,7 @@ import { PERIOD_SCHEMES, SCHEME_OPTIONS, type PeriodScheme } from "../compare/pe
 import * as msg from "../shared/messages/periods.js";
 import * as notes from "../shared/messages/workflows.js";
 import type { PeriodsInputs } from "./periods-inputs.js";
+import type { Lang } from "../report/i18n/locale.js";
 import { runContext, type RunContext, type RunOptions } from "./run.js";
 import { periodFlags, type ClientFlag } from "./periods-flags.js";
 
@@ -141,7 +142,17 @@ export interface PeriodsResult {
   /** Who ran it and when (for the artifacts and reports). */
   provenance: RunContext["provenance"];
   generatedAt: string;
+  /** Language of the reports and the summary lines (`--lang`). */
+  lang: Lang;
+  /** Chinese names of the segments and tiers, where their configs carry them (for zh-CN pages). */
+  namesZh: { segment: Record<string, string>; tier: Record<string, string> };
 }
+
+/** Name → Chinese name of the rules that have one. */
+const chineseNames = (
+  rules: readonly { name: string; nameZh?: string }[],
+): Record<string, string> =>
+  Object.fromEntries(rules.flatMap((r) => (r.nameZh ? [[r.name, r.nameZh]] : [])));
 
 const SCHEMES: readonly PeriodScheme[] = PERIOD_SCHEMES;
 
@@ -317,6 +328,16 @@ export async function periodsWorkflow(
     summary: derived.summary,
     provenance: context.provenance,
     generatedAt: context.generatedAt,
+    lang: context.lang,
+    namesZh: {
+      segment: chineseNames([
+        ...(inputs.rfm?.segments?.segments ?? []),
+        ...(inputs.rfm?.segments
+          ? [{ name: inputs.rfm.segments.unmatched, nameZh: inputs.rfm.segments.unmatchedZh }]
+          : []),
+      ]),
+      tier: chineseNames(inputs.tiers?.card.tiers ?? []),
+    },
   };
 }
 

@@ -9,26 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLV_CSV_COLUMNS, parseClv, readClvCsv } from "../../src/artifacts/clv.js";
 import * as clvMsg from "../../src/shared/messages/clv.js";
 import { CLV_OUTPUTS } from "../../src/workflows/clv.js";
-import { CDNOW_SAMPLE } from "../clv/cdnow.js";
+import { CDNOW_CLI_ARGS, CDNOW_SAMPLE } from "../clv/cdnow.js";
 import { runCliInProcess, tempDir, writeInput } from "../helpers/cli.js";
 
-const CDNOW_ARGS = [
-  "clv",
-  "--transactions",
-  CDNOW_SAMPLE,
-  "--columns",
-  "customer_id,sample_id,date,cds,dollars",
-  "--id",
-  "customer_id",
-  "--date",
-  "date",
-  "--amount",
-  "dollars",
-  "--calibration-end",
-  "1997-09-30",
-  "--holdout-end",
-  "1998-06-30",
-];
+const CDNOW_ARGS = CDNOW_CLI_ARGS;
 
 /** A bad input: exit 2, one line naming the problem, no stack trace, nothing (nor litter) written. */
 async function expectCleanFailure(args: string[], out: string, message: string): Promise<void> {

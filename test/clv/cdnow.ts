@@ -27,6 +27,25 @@ export const CDNOW_LOG = {
   holdoutEnd: "1998-06-30",
 };
 
+/** The same log and split as `segwork clv` takes them on the command line. */
+export const CDNOW_CLI_ARGS: readonly string[] = [
+  "clv",
+  "--transactions",
+  CDNOW_SAMPLE,
+  "--columns",
+  CDNOW_COLUMNS.join(","),
+  "--id",
+  CDNOW_LOG.id,
+  "--date",
+  CDNOW_LOG.date,
+  "--amount",
+  CDNOW_LOG.amount,
+  "--calibration-end",
+  CDNOW_LOG.calibrationEnd,
+  "--holdout-end",
+  CDNOW_LOG.holdoutEnd,
+];
+
 export function summarizeCdnow(timeUnit: ClvTimeUnit = "weeks"): Promise<ClvSummary> {
   return summarizeForClv({ ...CDNOW_LOG, timeUnit });
 }

@@ -19,6 +19,7 @@ import {
 } from "../../src/report/sections/periods-campaign.js";
 import type { PeriodsReportInput } from "../../src/report/sections/periods-data.js";
 import { periodRefitSection } from "../../src/report/sections/periods-refit.js";
+import { sectionContext } from "../../src/report/sections/section.js";
 import { countMarks } from "../../src/report/render.js";
 import { campaignEffectTrendSpec, refitDriftSpec } from "../../src/report/specs/period-effects.js";
 import { expectValidSpec } from "../helpers/vega-schema.js";
@@ -124,10 +125,13 @@ describe("refit drift section", () => {
       [6, 1.2, true, 1],
       [10, 2, false, 1],
     ]);
-    const [section] = await periodRefitSection({
-      run: runOf({ refit: true, campaign: false }),
-      index: 1,
-    });
+    const [section] = await periodRefitSection(
+      {
+        run: runOf({ refit: true, campaign: false }),
+        index: 1,
+      },
+      sectionContext(),
+    );
     expect(section!.id).toBe("refit");
     expect(section!.title).toBe("Refitted clusters against the centroids of 2011-Q1");
     const html = section!.html.value;
@@ -144,16 +148,22 @@ describe("refit drift section", () => {
   });
 
   it("measures the first period against the saved model", async () => {
-    const [section] = await periodRefitSection({
-      run: runOf({ refit: true, campaign: false }),
-      index: 0,
-    });
+    const [section] = await periodRefitSection(
+      {
+        run: runOf({ refit: true, campaign: false }),
+        index: 0,
+      },
+      sectionContext(),
+    );
     expect(section!.title).toBe("Refitted clusters against the saved model's centroids");
   });
 
   it("is left out of a frozen run", async () => {
     expect(
-      await periodRefitSection({ run: runOf({ refit: false, campaign: false }), index: 1 }),
+      await periodRefitSection(
+        { run: runOf({ refit: false, campaign: false }), index: 1 },
+        sectionContext(),
+      ),
     ).toEqual([]);
     const page = await renderPeriodReport(runOf({ refit: false, campaign: false }), 1);
     expect(sectionIds(page)).not.toContain("refit");
@@ -168,10 +178,13 @@ describe("refit drift section", () => {
 
 describe("campaign effect section", () => {
   it("shows n targeted / control, each difference with its interval and whether it excludes 0", () => {
-    const [section] = periodCampaignSection({
-      run: runOf({ refit: false, campaign: true }),
-      index: 1,
-    });
+    const [section] = periodCampaignSection(
+      {
+        run: runOf({ refit: false, campaign: true }),
+        index: 1,
+      },
+      sectionContext(),
+    );
     expect(section!.id).toBe("campaign");
     expect(section!.title).toBe("Campaign effect in 2011-Q2");
     const html = section!.html.value;
@@ -217,25 +230,36 @@ describe("campaign effect section", () => {
   it("says so when no record falls in the period, and is absent for the first period and without a file", () => {
     const empty = runOf({ refit: false, campaign: true });
     empty.campaign = [{ ...effect, effects: [] }];
-    expect(periodCampaignSection({ run: empty, index: 1 })[0]!.html.value).toContain(
-      "No campaign record is dated inside 2011-Q2.",
-    );
     expect(
-      periodCampaignSection({ run: runOf({ refit: false, campaign: true }), index: 0 }),
+      periodCampaignSection({ run: empty, index: 1 }, sectionContext())[0]!.html.value,
+    ).toContain("No campaign record is dated inside 2011-Q2.");
+    expect(
+      periodCampaignSection(
+        { run: runOf({ refit: false, campaign: true }), index: 0 },
+        sectionContext(),
+      ),
     ).toEqual([]);
     expect(
-      periodCampaignSection({ run: runOf({ refit: false, campaign: false }), index: 1 }),
+      periodCampaignSection(
+        { run: runOf({ refit: false, campaign: false }), index: 1 },
+        sectionContext(),
+      ),
     ).toEqual([]);
   });
 
   it("puts the measured differences on the index page's trend, and nothing without them", async () => {
-    const [trend] = await campaignTrendSection(runOf({ refit: false, campaign: true }));
+    const [trend] = await campaignTrendSection(
+      runOf({ refit: false, campaign: true }),
+      sectionContext(),
+    );
     expect(trend!.id).toBe("campaign-trend");
     // The one-client "Lost" group is too small to draw.
     expect(trend!.html.value).not.toContain("Lost");
     // Champions' two differences: an interval bar and a point each (the hostile row has none).
     expect(countMarks(/<svg[\s\S]*<\/svg>/.exec(trend!.html.value)![0])).toBeGreaterThanOrEqual(4);
-    expect(await campaignTrendSection(runOf({ refit: false, campaign: false }))).toEqual([]);
+    expect(
+      await campaignTrendSection(runOf({ refit: false, campaign: false }), sectionContext()),
+    ).toEqual([]);
     const index = await renderPeriodsIndex(runOf({ refit: false, campaign: true }));
     expect(sectionIds(index)).toContain("campaign-trend");
     expectValidSpec(

@@ -23,26 +23,13 @@ import {
   launchBrowser,
   openReport,
 } from "../report/browser.js";
-import { LOG, saveArtifacts, TIERS, type SavedArtifacts } from "./fixtures.js";
+import { LOG_ARGS, saveArtifacts, TIERS, type SavedArtifacts } from "./fixtures.js";
 
 let saved: SavedArtifacts;
 let out: string;
 let result: CliResult;
 
-const logArgs = [
-  "--transactions",
-  LOG.transactions,
-  "--id",
-  "CustomerID",
-  "--date",
-  "InvoiceDate",
-  "--amount",
-  "Quantity*UnitPrice",
-  "--invoice",
-  "InvoiceNo",
-  "--allow-dropped",
-  "missing_client_id",
-];
+const logArgs = LOG_ARGS;
 
 beforeAll(async () => {
   saved = await saveArtifacts();

@@ -29,6 +29,22 @@ export const LOG = {
   allowDropped: ["missing_client_id" as const],
 };
 
+/** The same log as `segwork periods` takes it on the command line. */
+export const LOG_ARGS: readonly string[] = [
+  "--transactions",
+  LOG.transactions,
+  "--id",
+  LOG.id,
+  "--date",
+  LOG.date,
+  "--amount",
+  LOG.amount,
+  "--invoice",
+  LOG.invoice,
+  "--allow-dropped",
+  "missing_client_id",
+];
+
 /** The shipped scorecard. */
 export const TIERS = path.join(repoRoot, "data/rules/tiers.json");
 

@@ -7,7 +7,14 @@ import path from "node:path";
 import type { TimeUnit } from "../../clv/types.js";
 import type { ClvSummaryOptions } from "../../features/clv-summary.js";
 import type { TransactionEncoding } from "../../features/types.js";
-import { CLV_OUTPUTS, clvFiles, clvSettings, clvWorkflow } from "../../workflows/index.js";
+import type { Lang } from "../../report/i18n/locale.js";
+import {
+  CLV_OUTPUTS,
+  clvFiles,
+  clvSettings,
+  clvWorkflow,
+  clvWroteLine,
+} from "../../workflows/index.js";
 import { checkOutputTarget, writeOutputsAtomically } from "../output.js";
 import { parseList } from "../parse.js";
 import { terminalProgress } from "../progress.js";
@@ -29,6 +36,8 @@ export interface ClvCliOptions extends Pick<
   encoding?: TransactionEncoding;
   delimiter?: string;
   showIds?: boolean;
+  /** --lang: language of the report and the printed summary. */
+  lang?: Lang;
   interactive?: boolean;
   quiet?: boolean;
   out: string;
@@ -63,13 +72,12 @@ export async function run(options: ClvCliOptions, command: string): Promise<void
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     ...settings,
     showIds: Boolean(options.showIds),
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
     ...(options.interactive === true ? { interactive: true } : {}),
     command,
     onProgress,
   });
   writeOutputsAtomically(options.out, await clvFiles(result));
-  print([
-    ...result.summary,
-    `wrote ${CLV_OUTPUTS.map((f) => path.join(options.out, f)).join(", ")}`,
-  ]);
+  const files = CLV_OUTPUTS.map((f) => path.join(options.out, f));
+  print([...result.summary, clvWroteLine(options.lang ?? "en", files)]);
 }

@@ -7,10 +7,12 @@
 import path from "node:path";
 import type { PeriodScheme } from "../../compare/period-schemes.js";
 import type { PeriodSpec } from "../../features/index.js";
+import type { Lang } from "../../report/i18n/locale.js";
 import * as msg from "../../shared/messages/periods.js";
-import * as notes from "../../shared/messages/workflows.js";
 import {
   periodsFiles,
+  periodsSummary,
+  periodsWroteLine,
   periodsWorkflow,
   readPeriodsInputs,
   type PeriodsInputFiles,
@@ -33,6 +35,8 @@ export type PeriodsCliOptions = TransactionCliOptions &
     inactiveDays: number;
     seed: number;
     showIds?: boolean;
+    /** --lang: language of the reports and the printed summary. */
+    lang?: Lang;
     interactive?: boolean;
     quiet?: boolean;
     out: string;
@@ -84,6 +88,7 @@ export async function run(options: PeriodsCliOptions, command: string): Promise<
       seed: options.seed,
       command,
       onProgress,
+      ...(options.lang === undefined ? {} : { lang: options.lang }),
     },
     inputs,
   );
@@ -93,15 +98,7 @@ export async function run(options: PeriodsCliOptions, command: string): Promise<
   });
   writeOutputsAtomically(options.out, outputs);
   print([
-    ...result.periods.map((p) =>
-      notes.periodLine(
-        p.window.label,
-        p.window.asOf,
-        p.ids.length,
-        p.window.partial,
-        new Set(p.flags.map((f) => f.id)).size,
-      ),
-    ),
-    `wrote ${outputs.length} files to ${path.resolve(options.out)}`,
+    ...periodsSummary(result),
+    periodsWroteLine(result, outputs.length, path.resolve(options.out)),
   ]);
 }

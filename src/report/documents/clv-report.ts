@@ -5,14 +5,13 @@
  * P(alive) heatmap), lifetime value with its formula and units, and the
  * churn-risk levels.
  */
-import { formatPercent } from "../format.js";
 import { renderDocument } from "../html.js";
 import { renderReport } from "../interact/index.js";
 import type { HeaderField, ReportSection } from "../html.js";
-import { plural } from "../report-text.js";
 import { aliveMatrixSection } from "../sections/clv-alive.js";
 import { churnRiskSection } from "../sections/clv-churn.js";
 import { clvDataSection } from "../sections/clv-data.js";
+import { unitText } from "../sections/clv-locale.js";
 import { repeatHistogramSection } from "../sections/clv-histogram.js";
 import { calibrationHoldoutSection } from "../sections/clv-holdout.js";
 import type { ClvReportInput } from "../sections/clv-input.js";
@@ -47,9 +46,17 @@ export const CLV_SECTIONS: readonly Section<ClvReportInput>[] = [
  */
 export async function clvSections(
   input: ClvReportInput,
-  context: SectionContext = sectionContext({ showIds: input.showIds }),
+  context: SectionContext = clvContext(input),
 ): Promise<ReportSection[]> {
   return composeSections(CLV_SECTIONS, input, context);
+}
+
+/** The section context of a CLV report: its language and whether ids show. */
+function clvContext(input: ClvReportInput): SectionContext {
+  return sectionContext({
+    showIds: input.showIds,
+    ...(input.lang === undefined ? {} : { lang: input.lang }),
+  });
 }
 
 /**
@@ -60,15 +67,21 @@ export async function clvSections(
  */
 export function clvReportHeader(input: ClvReportInput): HeaderField[] {
   const s = input.settings;
+  const { locale } = clvContext(input);
+  const { t, percent } = locale;
   return [
     commandField(input),
-    { label: "Source", value: input.source },
+    { label: t("header.source"), value: input.source },
     {
-      label: "Settings",
-      value:
-        `${s.timeUnit}; calibration to ${s.calibrationEnd}` +
-        (s.holdoutEnd === null ? "" : `, holdout to ${s.holdoutEnd}`) +
-        `; horizon ${s.horizonMonths} months, discount ${formatPercent(s.monthlyDiscountRate, 2)} a month, margin ${formatPercent(s.margin)}`,
+      label: t("clv.header.settings"),
+      value: t("clv.header.value", {
+        unit: unitText(s.timeUnit, locale),
+        end: s.calibrationEnd,
+        holdout: s.holdoutEnd === null ? "" : t("clv.header.holdout", { end: s.holdoutEnd }),
+        months: s.horizonMonths,
+        discount: percent(s.monthlyDiscountRate, 2),
+        margin: percent(s.margin),
+      }),
     },
     generatedField(input),
   ];
@@ -83,15 +96,19 @@ export function clvReportHeader(input: ClvReportInput): HeaderField[] {
  * await writeFile("report.html", await renderClvReport(result.report));
  */
 export async function renderClvReport(input: ClvReportInput): Promise<string> {
+  const context = clvContext(input);
+  const { t, lang } = context.locale;
   return renderReport(input.interactive, async () =>
     renderDocument({
       title: input.title,
-      subtitle:
-        `Buy-till-you-die models of ${plural(input.counts.clients, "client")}: who is still active, ` +
-        `what each will buy in the next ${input.settings.horizonMonths} months, and what that is worth.`,
+      subtitle: t("clv.subtitle", {
+        clients: input.counts.clients,
+        months: input.settings.horizonMonths,
+      }),
       header: clvReportHeader(input),
-      sections: await clvSections(input),
+      sections: await clvSections(input, context),
       footer: reportFooter(input),
+      lang,
     }),
   );
 }

@@ -4,6 +4,8 @@
  * flags) and an index page with the list of periods and the trends.
  */
 import { renderDocument } from "../html.js";
+import type { HeaderField } from "../html.js";
+import type { Locale } from "../i18n/locale.js";
 import { renderReport } from "../interact/index.js";
 import { sectionContext } from "../sections/section.js";
 import type { Section } from "../sections/section.js";
@@ -14,6 +16,8 @@ import { periodMigrationSection } from "../sections/periods-migration.js";
 import { periodOverviewSection } from "../sections/periods-overview.js";
 import { periodRefitSection } from "../sections/periods-refit.js";
 import { periodReviewSection } from "../sections/periods-review.js";
+import { dayText } from "../sections/periods-labels.js";
+import { localizedRun } from "../sections/periods-localize.js";
 import { periodListSection, periodTrendsSection } from "../sections/periods-trends.js";
 import { composeSections } from "./compose.js";
 import { commandField, generatedField, reportFooter } from "./run-header.js";
@@ -36,38 +40,53 @@ export const PERIODS_INDEX: readonly Section<PeriodsReportInput>[] = [
   campaignTrendSection,
 ];
 
-function header(run: PeriodsReportInput) {
+function header(run: PeriodsReportInput, locale: Locale): HeaderField[] {
+  const { t } = locale;
   return [
     commandField(run),
-    { label: "Source", value: run.source },
+    { label: t("header.source"), value: run.source },
     {
-      label: "Grading",
-      value: `${run.settings.clusters} clusters${run.settings.rebin ? ", RFM re-binned each period" : ", saved RFM cut points"}`,
+      label: t("periods.header.grading"),
+      value:
+        t(run.settings.clusters === "refit" ? "periods.grading.refit" : "periods.grading.frozen") +
+        t(run.settings.rebin ? "periods.grading.rebin" : "periods.grading.saved"),
     },
     generatedField(run),
   ];
 }
 
+/** The page language, its section context and the run as that language shows it. */
+function pageParts(input: PeriodsReportInput) {
+  const context = sectionContext({
+    showIds: input.showIds,
+    ...(input.lang === undefined ? {} : { lang: input.lang }),
+  });
+  return { context, run: localizedRun(input, context.locale) };
+}
+
 /**
- * One period's report as a self-contained HTML page.
+ * One period's report as a self-contained HTML page, in the run's language.
  *
  * @throws {Error} when a chart fails to render
  * @example
  * await writeFile("report-2011-Q2.html", await renderPeriodReport(run, 1));
  */
-export async function renderPeriodReport(run: PeriodsReportInput, index: number): Promise<string> {
+export async function renderPeriodReport(
+  input: PeriodsReportInput,
+  index: number,
+): Promise<string> {
+  const { context, run } = pageParts(input);
+  const { t, lang } = context.locale;
   const p = run.periods[index]!;
+  const asOf = dayText(p.asOf, lang);
   return renderReport(run.interactive, async () =>
     renderDocument({
-      title: `${run.title}: ${p.label}`,
-      subtitle: `Clients graded as of ${p.asOf} with the saved artifacts${p.partial ? " (partial period)" : ""}.`,
-      header: header(run),
-      sections: await composeSections(
-        PERIOD_PAGE,
-        { run, index },
-        sectionContext({ showIds: run.showIds }),
-      ),
+      title: t("periods.pageTitle", { title: run.title, label: p.label }),
+      subtitle: t(p.partial ? "periods.pageSubtitlePartial" : "periods.pageSubtitle", { asOf }),
+      header: header(run, context.locale),
+      sections: await composeSections(PERIOD_PAGE, { run, index }, context),
       footer: reportFooter(run),
+      lang,
     }),
   );
 }
@@ -79,16 +98,23 @@ export async function renderPeriodReport(run: PeriodsReportInput, index: number)
  * @example
  * await writeFile("index.html", await renderPeriodsIndex(run));
  */
-export async function renderPeriodsIndex(run: PeriodsReportInput): Promise<string> {
+export async function renderPeriodsIndex(input: PeriodsReportInput): Promise<string> {
+  const { context, run } = pageParts(input);
+  const { t, lang } = context.locale;
   const first = run.periods[0]!;
   const last = run.periods[run.periods.length - 1]!;
   return renderReport(run.interactive, async () =>
     renderDocument({
       title: run.title,
-      subtitle: `${run.periods.length} periods from ${first.label} to ${last.label}, graded with the same saved artifacts.`,
-      header: header(run),
-      sections: await composeSections(PERIODS_INDEX, run, sectionContext({ showIds: run.showIds })),
+      subtitle: t("periods.indexSubtitle", {
+        count: run.periods.length,
+        first: first.label,
+        last: last.label,
+      }),
+      header: header(run, context.locale),
+      sections: await composeSections(PERIODS_INDEX, run, context),
       footer: reportFooter(run),
+      lang,
     }),
   );
 }

@@ -5,7 +5,8 @@ import { chart } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
 import { frequencyRecencyHeatmapSpec } from "../specs/clv-models.js";
-import { duration, type ClvReportInput } from "./clv-input.js";
+import type { ClvReportInput } from "./clv-input.js";
+import { durationText, unitText } from "./clv-locale.js";
 import type { SectionContext } from "./section.js";
 
 /**
@@ -17,19 +18,24 @@ import type { SectionContext } from "./section.js";
  */
 export async function aliveMatrixSection(
   input: ClvReportInput,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
   const unit = input.settings.timeUnit;
-  const svg = await renderSvg(frequencyRecencyHeatmapSpec(input.validation.aliveMatrix, { unit }));
+  const { locale } = context;
+  const svg = await renderSvg(
+    frequencyRecencyHeatmapSpec(input.validation.aliveMatrix, {
+      unit: unitText(unit, locale),
+      locale,
+    }),
+  );
   return {
     id: "clv-alive",
-    title: "P(alive) by frequency and recency",
+    title: locale.t("clv.alive.title"),
     html: chart({
       svg,
-      caption:
-        `Probability that a client is still active, for a client first seen ${duration(input.validation.aliveMatrixT, unit)} ` +
-        "before the calibration end, by its repeat purchases and the time of its last one. Frequent buyers who " +
-        "stopped long ago are the likeliest to be gone; a client without repeat purchases counts as active (P = 1).",
+      caption: locale.t("clv.alive.caption", {
+        length: durationText(input.validation.aliveMatrixT, unit, locale),
+      }),
     }),
   };
 }

@@ -3,10 +3,17 @@
  * `segwork clv`, given with --join) names the clients' expected value.
  */
 import type { ClvGroupRow } from "../../clv/by-group.js";
-import { formatPercent } from "../format.js";
 import { join, paragraph, table } from "../html.js";
 import type { ReportSection } from "../html.js";
+import type { MessageKey } from "../i18n/en.js";
 import type { SectionContext } from "./section.js";
+
+/** The group titles the rule reports pass, in the page's language. */
+const GROUP_KEYS: Readonly<Record<string, MessageKey>> = {
+  Segment: "clv.group.Segment",
+  Tier: "clv.group.Tier",
+  Cluster: "clv.group.Cluster",
+};
 
 /** What the section shows: the rows, what the groups are, and where the CLV came from. */
 export interface ClvByGroupData {
@@ -24,28 +31,32 @@ export interface ClvByGroupData {
  * @example
  * clvByGroupSection({ rows, groupTitle: "Segment", source: "clv.csv" }, sectionContext()).id; // => "clv-by-group"
  */
-export function clvByGroupSection(data: ClvByGroupData, _context: SectionContext): ReportSection {
+export function clvByGroupSection(data: ClvByGroupData, context: SectionContext): ReportSection {
+  const { t, percent, lang } = context.locale;
   const missing = data.rows.reduce((s, r) => s + r.clients - r.withClv, 0);
+  const key = GROUP_KEYS[data.groupTitle];
+  const groupTitle = lang === "en" || key === undefined ? data.groupTitle : t(key);
+  // English writes the group in lower case mid-sentence ("per segment"); Chinese has no case.
+  const group = groupTitle.toLowerCase();
   return {
     id: "clv-by-group",
-    title: `Expected CLV per ${data.groupTitle.toLowerCase()}`,
+    title: t("clv.group.title", { group }),
     html: join(
       paragraph(
-        `Expected lifetime value of the clients of each ${data.groupTitle.toLowerCase()}, from ${data.source} ` +
-          "(BG/NBD and Gamma-Gamma; horizon, discount rate and margin as in its clv.json)." +
-          (missing > 0 ? ` ${missing} clients are not in it and add nothing.` : ""),
+        t("clv.group.intro", { group, source: data.source }) +
+          (missing > 0 ? t("clv.group.missing", { missing }) : ""),
       ),
       table({
         rows: data.rows,
         columns: [
-          { header: data.groupTitle, value: (r) => r.group },
-          { header: "Clients", value: (r) => r.clients, decimals: 0 },
-          { header: "With a CLV", value: (r) => r.withClv, decimals: 0 },
-          { header: "Expected CLV", value: (r) => r.totalClv, decimals: 0 },
-          { header: "Per client", value: (r) => r.meanClv, decimals: 2 },
-          { header: "Share of CLV", value: (r) => formatPercent(r.clvShare), align: "right" },
+          { header: groupTitle, value: (r) => r.group },
+          { header: t("clv.churn.clients"), value: (r) => r.clients, decimals: 0 },
+          { header: t("clv.group.withClv"), value: (r) => r.withClv, decimals: 0 },
+          { header: t("clv.churn.clv"), value: (r) => r.totalClv, decimals: 0 },
+          { header: t("clv.churn.perClient"), value: (r) => r.meanClv, decimals: 2 },
+          { header: t("clv.churn.clvShare"), value: (r) => percent(r.clvShare), align: "right" },
           {
-            header: "Mean P(alive)",
+            header: t("clv.group.meanAlive"),
             value: (r) =>
               Number.isFinite(r.meanProbabilityAlive) ? r.meanProbabilityAlive.toFixed(3) : "—",
             align: "right",

@@ -5,6 +5,7 @@ import { join, paragraph, table } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { notesList } from "../report-text.js";
 import type { ClvReportInput } from "./clv-input.js";
+import { unitText } from "./clv-locale.js";
 import type { SectionContext } from "./section.js";
 
 /**
@@ -15,46 +16,52 @@ import type { SectionContext } from "./section.js";
  * @example
  * clvDataSection(input, sectionContext()).id; // => "clv-data"
  */
-export function clvDataSection(input: ClvReportInput, _context: SectionContext): ReportSection {
+export function clvDataSection(input: ClvReportInput, context: SectionContext): ReportSection {
+  const { locale } = context;
+  const { t } = locale;
   const { counts, settings } = input;
+  const leftOut = t("clv.data.leftOut");
   const rows: { step: string; count: number; effect: string }[] = [
-    { step: "Lines read", count: counts.linesRead, effect: "" },
-    { step: "No client id", count: counts.missingClientId, effect: "left out" },
+    { step: t("clv.data.linesRead"), count: counts.linesRead, effect: "" },
+    { step: t("clv.data.noId"), count: counts.missingClientId, effect: leftOut },
     {
-      step: "Exact duplicate of another line",
+      step: t("clv.data.duplicate"),
       count: counts.duplicateLines,
-      effect: counts.keepDuplicates ? "kept as separate items" : "left out (--drop-duplicates)",
+      effect: t(counts.keepDuplicates ? "clv.data.keptItems" : "clv.data.droppedDuplicates"),
     },
-    { step: "Amount empty or not a number", count: counts.unparseableAmount, effect: "left out" },
+    { step: t("clv.data.unparseable"), count: counts.unparseableAmount, effect: leftOut },
     {
-      step: "Negative amount",
+      step: t("clv.data.negative"),
       count: counts.negativeAmountLines,
-      effect:
-        settings.negativeAmounts === "drop" ? "left out (--negative-amounts drop)" : "none allowed",
+      effect: t(
+        settings.negativeAmounts === "drop" ? "clv.data.droppedNegative" : "clv.data.noneAllowed",
+      ),
     },
     {
-      step: `First purchase after ${settings.calibrationEnd}`,
+      step: t("clv.data.afterCalibration", { end: settings.calibrationEnd }),
       count: counts.clientsAfterCalibration,
-      effect: "clients not summarized (no calibration history)",
+      effect: t("clv.data.notSummarized"),
     },
   ];
   return {
     id: "clv-data",
-    title: "Purchase histories",
+    title: t("clv.data.title"),
     html: join(
       paragraph(
-        `From ${input.source}: clients by "${input.input.idColumn}", purchase days by "${input.input.date}", ` +
-          `value by "${input.input.amount}". A purchase is a client's day with at least one line; its value is the ` +
-          `day's total. Per client: x = purchase days in the calibration period − 1 (repeat purchases), ` +
-          `t_x = time from the first to the last of them, T = time from the first purchase to the calibration end, ` +
-          `in ${settings.timeUnit}; spend = mean value of the repeat days.`,
+        t("clv.data.intro", {
+          source: input.source,
+          id: input.input.idColumn,
+          date: input.input.date,
+          amount: input.input.amount,
+          unit: unitText(settings.timeUnit, locale),
+        }),
       ),
       table({
         rows,
         columns: [
-          { header: "Lines or clients", value: (r) => r.step, wide: true },
-          { header: "Count", value: (r) => r.count, decimals: 0 },
-          { header: "Effect", value: (r) => r.effect, align: "left" },
+          { header: t("clv.data.step"), value: (r) => r.step, wide: true },
+          { header: t("clv.data.count"), value: (r) => r.count, decimals: 0 },
+          { header: t("clv.data.effect"), value: (r) => r.effect, align: "left" },
         ],
       }),
       notesList(input.notes),

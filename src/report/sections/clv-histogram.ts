@@ -17,17 +17,13 @@ import type { SectionContext } from "./section.js";
  */
 export async function repeatHistogramSection(
   input: ClvReportInput,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
-  const svg = await renderSvg(repeatHistogramSpec(input.validation.histogram));
+  const { locale } = context;
+  const svg = await renderSvg(repeatHistogramSpec(input.validation.histogram, { locale }));
   return {
     id: "clv-histogram",
-    title: "Repeat purchases, observed vs model",
-    html: chart({
-      svg,
-      caption:
-        "Clients by their number of repeat purchases in the calibration period, as observed and as BG/NBD " +
-        "expects for clients of the same ages (the sum over clients of P(X(T) = x)).",
-    }),
+    title: locale.t("clv.histogram.title"),
+    html: chart({ svg, caption: locale.t("clv.histogram.caption") }),
   };
 }

@@ -5,7 +5,8 @@ import { chart } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
 import { calibrationHoldoutSpec } from "../specs/clv-models.js";
-import { duration, type ClvReportInput } from "./clv-input.js";
+import type { ClvReportInput } from "./clv-input.js";
+import { durationText } from "./clv-locale.js";
 import type { SectionContext } from "./section.js";
 
 /**
@@ -18,22 +19,24 @@ import type { SectionContext } from "./section.js";
  */
 export async function calibrationHoldoutSection(
   input: ClvReportInput,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection[]> {
   const rows = input.validation.calibrationHoldout;
   if (rows === null) return [];
-  const holdout = duration(input.settings.holdoutLength, input.settings.timeUnit);
-  const svg = await renderSvg(calibrationHoldoutSpec(rows, { holdout }));
+  const { locale } = context;
+  const holdout = durationText(input.settings.holdoutLength, input.settings.timeUnit, locale);
+  const svg = await renderSvg(calibrationHoldoutSpec(rows, { holdout, locale }));
   return [
     {
       id: "clv-holdout",
-      title: "Calibration vs holdout",
+      title: locale.t("clv.holdout.title"),
       html: chart({
         svg,
-        caption:
-          `Clients grouped by repeat purchases up to ${input.settings.calibrationEnd}; for each group the mean number of ` +
-          `purchases in the holdout (${holdout} to ${input.settings.holdoutEnd}), as they happened and as BG/NBD expected ` +
-          `from the calibration alone. The last group holds every client with that many repeat purchases or more.`,
+        caption: locale.t("clv.holdout.caption", {
+          end: input.settings.calibrationEnd,
+          length: holdout,
+          holdoutEnd: input.settings.holdoutEnd ?? "",
+        }),
       }),
     },
   ];

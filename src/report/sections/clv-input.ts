@@ -16,6 +16,7 @@ import type {
 } from "../../clv/index.js";
 import type { ClvSummaryCounts } from "../../features/clv-summary.js";
 import { formatNumber } from "../format.js";
+import type { Lang } from "../i18n/locale.js";
 
 /** The settings of the run as the report states them. */
 export interface ClvReportSettings {
@@ -76,6 +77,8 @@ export interface ClvReportInput {
   topClients: ClvTopClient[];
   notes: string[];
   showIds: boolean;
+  /** Language of the report (default "en"). */
+  lang?: Lang;
   /** Add the interactive layer (chart tooltips, legend selection, sortable tables); default false: static. */
   interactive?: boolean;
 }

@@ -1,10 +1,10 @@
 /**
  * Both CLV fits: BG/NBD and Gamma-Gamma parameters with standard errors, log-likelihoods, the optimizer's diagnostics and the parameters in words.
  */
-import { formatInteger, formatNumber, formatPercent } from "../format.js";
 import { join, paragraph, table } from "../html.js";
 import type { ReportSection } from "../html.js";
-import { singular, type ClvReportInput } from "./clv-input.js";
+import type { ClvReportInput } from "./clv-input.js";
+import { unitText } from "./clv-locale.js";
 import type { SectionContext } from "./section.js";
 
 /** One row of the parameter table. */
@@ -24,9 +24,11 @@ interface ParameterRow {
  * @example
  * clvModelsSection(input, sectionContext()).id; // => "clv-models"
  */
-export function clvModelsSection(input: ClvReportInput, _context: SectionContext): ReportSection {
+export function clvModelsSection(input: ClvReportInput, context: SectionContext): ReportSection {
+  const { locale } = context;
+  const { t, integer, number, percent } = locale;
   const { purchases, spend } = input;
-  const unit = singular(input.settings.timeUnit);
+  const unit = unitText(input.settings.timeUnit, locale, true);
   const b = purchases.parameters;
   const bse = purchases.standardErrors;
   const g = spend.parameters;
@@ -35,21 +37,21 @@ export function clvModelsSection(input: ClvReportInput, _context: SectionContext
     {
       model: "BG/NBD",
       name: "r",
-      meaning: "shape of the purchase rates",
+      meaning: t("clv.models.r"),
       estimate: b.r,
       se: bse.r,
     },
     {
       model: "BG/NBD",
       name: "α",
-      meaning: `scale of the purchase rates (${input.settings.timeUnit})`,
+      meaning: t("clv.models.alpha", { unit: unitText(input.settings.timeUnit, locale) }),
       estimate: b.alpha,
       se: bse.alpha,
     },
     {
       model: "BG/NBD",
       name: "a",
-      meaning: "dropout after a purchase, Beta(a, b)",
+      meaning: t("clv.models.a"),
       estimate: b.a,
       se: bse.a,
     },
@@ -57,21 +59,21 @@ export function clvModelsSection(input: ClvReportInput, _context: SectionContext
     {
       model: "Gamma-Gamma",
       name: "p",
-      meaning: "shape of a purchase's value",
+      meaning: t("clv.models.p"),
       estimate: g.p,
       se: gse.p,
     },
     {
       model: "Gamma-Gamma",
       name: "q",
-      meaning: "shape of the clients' value scales",
+      meaning: t("clv.models.q"),
       estimate: g.q,
       se: gse.q,
     },
     {
       model: "Gamma-Gamma",
       name: "γ",
-      meaning: "scale (currency of the amounts)",
+      meaning: t("clv.models.gamma"),
       estimate: g.gamma,
       se: gse.gamma,
     },
@@ -80,15 +82,18 @@ export function clvModelsSection(input: ClvReportInput, _context: SectionContext
     {
       model: "BG/NBD",
       fit: purchases,
-      clients: `${formatInteger(purchases.clients)} clients (${formatInteger(purchases.groups)} distinct histories)`,
+      clients: t("clv.models.clients", {
+        clients: integer(purchases.clients),
+        groups: integer(purchases.groups),
+      }),
     },
     {
       model: "Gamma-Gamma",
       fit: spend,
       clients:
-        `${formatInteger(spend.clients)} repeat buyers` +
+        t("clv.models.buyers", { buyers: integer(spend.clients) }) +
         (spend.excludedZeroSpend > 0
-          ? ` (${formatInteger(spend.excludedZeroSpend)} with zero spend left out)`
+          ? t("clv.models.zeroSpend", { count: integer(spend.excludedZeroSpend) })
           : ""),
     },
   ];
@@ -96,47 +101,47 @@ export function clvModelsSection(input: ClvReportInput, _context: SectionContext
   const dropout = b.a / (b.a + b.b);
   return {
     id: "clv-models",
-    title: "Fitted models",
+    title: t("clv.models.title"),
     html: join(
-      paragraph(
-        `BG/NBD: while active a client buys at a rate λ ~ Gamma(r, α); after each purchase it becomes inactive ` +
-          `with probability p ~ Beta(a, b). Gamma-Gamma: the value of a purchase ~ Gamma(p, ν), ν ~ Gamma(q, γ) across clients. ` +
-          `Both fitted by maximum likelihood; standard errors from the inverse Hessian of the log-likelihood.`,
-      ),
+      paragraph(t("clv.models.intro")),
       table({
         rows,
         columns: [
-          { header: "Model", value: (r) => r.model },
-          { header: "Parameter", value: (r) => r.name },
-          { header: "Estimate", value: (r) => formatNumber(r.estimate, 4), align: "right" },
-          { header: "Std. error", value: (r) => formatNumber(r.se, 4), align: "right" },
-          { header: "Meaning", value: (r) => r.meaning, align: "left", wide: true },
+          { header: t("clv.models.model"), value: (r) => r.model },
+          { header: t("clv.models.parameter"), value: (r) => r.name },
+          { header: t("clv.models.estimate"), value: (r) => number(r.estimate, 4), align: "right" },
+          { header: t("clv.models.se"), value: (r) => number(r.se, 4), align: "right" },
+          { header: t("clv.models.meaning"), value: (r) => r.meaning, align: "left", wide: true },
         ],
       }),
       table({
         rows: fits,
         columns: [
-          { header: "Model", value: (r) => r.model },
+          { header: t("clv.models.model"), value: (r) => r.model },
           {
-            header: "Log-likelihood",
-            value: (r) => formatNumber(r.fit.logLikelihood, 2),
+            header: t("clv.models.ll"),
+            value: (r) => number(r.fit.logLikelihood, 2),
             align: "right",
           },
-          { header: "Fitted on", value: (r) => r.clients, align: "left", wide: true },
-          { header: "Iterations", value: (r) => r.fit.iterations, decimals: 0 },
+          { header: t("clv.models.fittedOn"), value: (r) => r.clients, align: "left", wide: true },
+          { header: t("clv.models.iterations"), value: (r) => r.fit.iterations, decimals: 0 },
           {
-            header: "Largest gradient",
+            header: t("clv.models.gradient"),
             value: (r) => r.fit.gradientNorm.toExponential(1),
             align: "right",
-            description: "largest |∂(−LL/N)/∂ log θ| at the optimum",
+            description: t("clv.models.gradientNote"),
           },
         ],
       }),
       paragraph(
-        `In words: an active client buys on average ${formatNumber(rate, 3)} times a ${unit} ` +
-          `(r/α), and becomes inactive after a purchase with probability ${formatPercent(dropout)} on average (a/(a+b)); ` +
-          `a purchase is worth ${Number.isFinite(spend.populationMeanSpend) ? formatNumber(spend.populationMeanSpend, 2) : "—"} ` +
-          `on average across clients (pγ/(q − 1)).`,
+        t("clv.models.words", {
+          rate: number(rate, 3),
+          unit,
+          dropout: percent(dropout),
+          value: Number.isFinite(spend.populationMeanSpend)
+            ? number(spend.populationMeanSpend, 2)
+            : "—",
+        }),
       ),
     ),
   };

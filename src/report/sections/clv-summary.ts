@@ -1,11 +1,10 @@
 /**
  * The opening facts of the CLV report: clients, repeat buyers, the calibration and holdout periods, expected CLV.
  */
-import { formatInteger, formatNumber, formatPercent } from "../format.js";
 import { facts } from "../html.js";
 import type { Fact, ReportSection } from "../html.js";
-import { plural } from "../report-text.js";
-import { duration, total, type ClvReportInput } from "./clv-input.js";
+import { total, type ClvReportInput } from "./clv-input.js";
+import { durationText } from "./clv-locale.js";
 import type { SectionContext } from "./section.js";
 
 /**
@@ -15,33 +14,43 @@ import type { SectionContext } from "./section.js";
  * @example
  * clvSummarySection(input, sectionContext()).id; // => "summary"
  */
-export function clvSummarySection(input: ClvReportInput, _context: SectionContext): ReportSection {
+export function clvSummarySection(input: ClvReportInput, context: SectionContext): ReportSection {
+  const { locale } = context;
+  const { t, integer, number, percent } = locale;
   const { counts, settings } = input;
   const clv = total(input.clv);
   const items: Fact[] = [
     {
-      label: "Clients",
-      value: formatInteger(counts.clients),
-      detail: `first purchase ${input.cohortStart} to ${settings.calibrationEnd}`,
+      label: t("clv.summary.clients"),
+      value: integer(counts.clients),
+      detail: t("clv.summary.cohort", { from: input.cohortStart, to: settings.calibrationEnd }),
     },
     {
-      label: "Repeat buyers",
-      value: formatPercent(counts.clients > 0 ? counts.repeatBuyers / counts.clients : Number.NaN),
-      detail: `${plural(counts.repeatBuyers, "client")}, ${plural(counts.repeatPurchases, "repeat purchase")}`,
+      label: t("clv.summary.repeatBuyers"),
+      value: percent(counts.clients > 0 ? counts.repeatBuyers / counts.clients : Number.NaN),
+      detail: t("clv.summary.repeatDetail", {
+        buyers: counts.repeatBuyers,
+        purchases: counts.repeatPurchases,
+      }),
     },
     {
-      label: "Calibration ends",
+      label: t("clv.summary.calibrationEnds"),
       value: settings.calibrationEnd,
       detail:
         settings.holdoutEnd === null
-          ? "no holdout"
-          : `holdout to ${settings.holdoutEnd} (${duration(settings.holdoutLength, settings.timeUnit)})`,
+          ? t("clv.summary.noHoldout")
+          : t("clv.summary.holdout", {
+              end: settings.holdoutEnd,
+              length: durationText(settings.holdoutLength, settings.timeUnit, locale),
+            }),
     },
     {
-      label: `Expected CLV, ${settings.horizonMonths} months`,
-      value: formatNumber(clv, 0),
-      detail: `${formatNumber(input.clv.length > 0 ? clv / input.clv.length : Number.NaN, 2)} per client`,
+      label: t("clv.summary.expected", { months: settings.horizonMonths }),
+      value: number(clv, 0),
+      detail: t("clv.summary.perClient", {
+        value: number(input.clv.length > 0 ? clv / input.clv.length : Number.NaN, 2),
+      }),
     },
   ];
-  return { id: "summary", title: "Summary", html: facts(items) };
+  return { id: "summary", title: t("clv.summary.title"), html: facts(items) };
 }

@@ -1,7 +1,6 @@
 /**
  * Tracking repeat purchases per week and cumulated, actual vs BG/NBD, over calibration and holdout.
  */
-import { formatInteger } from "../format.js";
 import { chart, join } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
@@ -19,32 +18,38 @@ import type { SectionContext } from "./section.js";
  */
 export async function trackingSection(
   input: ClvReportInput,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection> {
   const { tracking, trackingPeriodDays } = input.validation;
   const calibrationPeriods = tracking.filter((row) => row.phase === "calibration").length;
-  const period = trackingPeriodDays === 7 ? "Week" : `Period of ${trackingPeriodDays} days`;
-  const options = { period, calibrationPeriods };
+  const { locale } = context;
+  const { t } = locale;
+  const period =
+    trackingPeriodDays === 7
+      ? t("clv.tracking.week")
+      : t("clv.tracking.period", { days: trackingPeriodDays });
+  const options = { period, calibrationPeriods, locale };
   const [weekly, cumulative] = await Promise.all([
     renderSvg(trackingSpec(tracking, options)),
     renderSvg(trackingSpec(tracking, { ...options, cumulative: true })),
   ]);
   return {
     id: "clv-tracking",
-    title: "Tracking repeat purchases",
+    title: t("clv.tracking.title"),
     html: join(
       chart({
         svg: weekly,
-        title: `Per ${period.toLowerCase()}`,
-        caption:
-          `Repeat purchases of the ${formatInteger(input.counts.clients)} clients, counted from ${input.cohortStart}, ` +
-          "as they happened and as BG/NBD expects from the calibration fit. The dashed line marks the end of calibration.",
+        // English lowers the period's first letter ("Per week"); Chinese has no case.
+        title: t("clv.tracking.per", { period: period.toLowerCase() }),
+        caption: t("clv.tracking.perCaption", {
+          clients: locale.integer(input.counts.clients),
+          from: input.cohortStart,
+        }),
       }),
       chart({
         svg: cumulative,
-        title: "Cumulative",
-        caption:
-          "The same, added up: the gap at the right edge is the forecast error over the holdout.",
+        title: t("clv.tracking.cumulative"),
+        caption: t("clv.tracking.cumulativeCaption"),
       }),
     ),
   };

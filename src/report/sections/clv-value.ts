@@ -2,13 +2,12 @@
  * Probabilistic customer lifetime value: the formula and the units in words, the distribution, the Gamma-Gamma frequency–spend check and the clients with the highest CLV (ids masked unless the context shows them).
  */
 import { maskId } from "../../compare/mask.js";
-import { formatNumber, formatPercent } from "../format.js";
 import { callout, chart, join, markup, paragraph, table } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
-import { plural } from "../report-text.js";
 import { histogramBins, histogramSpec } from "../specs/clv.js";
 import type { ClvReportInput } from "./clv-input.js";
+import { churnLevelName, unitText } from "./clv-locale.js";
 import type { SectionContext } from "./section.js";
 
 /** The CLV chart stops at this quantile: the long tail would squash the other bars. */
@@ -26,54 +25,54 @@ export async function lifetimeValueSection(
   input: ClvReportInput,
   context: SectionContext,
 ): Promise<ReportSection> {
+  const { locale } = context;
+  const { t, number, percent } = locale;
   const s = input.settings;
+  const unit = unitText(s.timeUnit, locale);
   const histogram = histogramBins(input.clv, { target: 40, upperQuantile: CLV_CHART_QUANTILE });
-  const svg = await renderSvg(histogramSpec(histogram.bins, { valueTitle: "Expected CLV" }));
+  const svg = await renderSvg(
+    histogramSpec(histogram.bins, { valueTitle: t("clv.value.axis"), locale }),
+  );
   const check = input.frequencySpend;
   const above =
     histogram.above > 0
-      ? ` ${plural(histogram.above, "client")} above ${formatNumber(histogram.upper, 0)} are left out of the chart but counted in the totals.`
+      ? t("clv.value.above", { clients: histogram.above, upper: number(histogram.upper, 0) })
       : "";
   const show = context.showIds ? (id: string) => id : maskId;
   return {
     id: "clv-value",
-    title: "Customer lifetime value",
+    title: t("clv.value.title"),
     html: join(
+      paragraph(t("clv.value.formula", { months: s.horizonMonths })),
       paragraph(
-        `CLV of a client = the sum over the next ${s.horizonMonths} months m of margin × E[value of a purchase] × ` +
-          `E[purchases in month m], each month discounted by (1 + d)^m. E[purchases] is BG/NBD's forecast given the ` +
-          `client's own history (so it already includes the chance that the client is gone), E[value] Gamma-Gamma's ` +
-          `estimate for the client.`,
+        t("clv.value.units", {
+          unit,
+          month: number(s.monthLength, 3),
+          discount: percent(s.monthlyDiscountRate, 2),
+          margin: percent(s.margin),
+          amount: input.input.amount,
+          months: s.horizonMonths,
+        }),
       ),
-      paragraph(
-        `Units: time in ${s.timeUnit}; a month is 30.4375 days (a year / 12) = ${formatNumber(s.monthLength, 3)} ${s.timeUnit}; ` +
-          `discount rate d = ${formatPercent(s.monthlyDiscountRate, 2)} per month; margin ${formatPercent(s.margin)} of revenue; ` +
-          `money in the currency of "${input.input.amount}". The expected purchases in clv.csv are over the whole ` +
-          `${s.horizonMonths} months, undiscounted.`,
-      ),
-      chart({ svg, caption: `Clients per bin of expected CLV.${above}` }),
+      chart({ svg, caption: `${t("clv.value.caption")}${above}` }),
       check.note === null
-        ? paragraph(
-            `Frequency–spend check: Gamma-Gamma assumes the value of a purchase does not depend on how often a client ` +
-              `buys; the correlation of repeat purchases and mean spend is ${formatNumber(check.pearson, 2)} ` +
-              `over ${plural(check.clients, "repeat buyer")}, near 0 as assumed.`,
-          )
-        : callout({
-            title: "Frequency and spend are correlated",
-            body: check.note,
-            tone: "warning",
-          }),
-      markup`<h3>Highest expected CLV</h3>`,
+        ? paragraph(t("clv.value.check", { r: number(check.pearson, 2), buyers: check.clients }))
+        : callout({ title: t("clv.value.correlated"), body: check.note, tone: "warning" }),
+      markup`<h3>${t("clv.value.top")}</h3>`,
       table({
         rows: input.topClients,
         columns: [
-          { header: "Client", value: (c) => show(c.id) },
-          { header: "Repeat purchases", value: (c) => c.x, decimals: 0 },
-          { header: "P(alive)", value: (c) => formatNumber(c.probabilityAlive, 3), align: "right" },
-          { header: "Expected purchases", value: (c) => c.expectedPurchases, decimals: 2 },
-          { header: "Expected value", value: (c) => c.expectedSpend, decimals: 2 },
+          { header: t("clv.value.client"), value: (c) => show(c.id) },
+          { header: t("clv.value.repeat"), value: (c) => c.x, decimals: 0 },
+          { header: "P(alive)", value: (c) => number(c.probabilityAlive, 3), align: "right" },
+          {
+            header: t("clv.value.expectedPurchases"),
+            value: (c) => c.expectedPurchases,
+            decimals: 2,
+          },
+          { header: t("clv.value.expectedValue"), value: (c) => c.expectedSpend, decimals: 2 },
           { header: "CLV", value: (c) => c.clv, decimals: 2 },
-          { header: "Churn risk", value: (c) => c.churnRisk },
+          { header: t("clv.value.churnRisk"), value: (c) => churnLevelName(c.churnRisk, locale) },
         ],
       }),
     ),

@@ -4,11 +4,10 @@
  * currency.
  */
 import type { ClvResult } from "../../rules/types.js";
-import { formatNumber, formatPercent } from "../format.js";
 import { chart, facts, join, markup, paragraph } from "../html.js";
 import type { Fact, ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
-import { notesList, plural } from "../report-text.js";
+import { notesList } from "../report-text.js";
 import { histogramBins, histogramSpec } from "../specs/clv.js";
 import type { SectionContext } from "./section.js";
 
@@ -36,11 +35,15 @@ export async function clvSection(
   clv: { result: ClvResult; currency?: string },
   context: SectionContext,
 ): Promise<ReportSection> {
+  const { t, number, percent } = context.locale;
   const values = clv.result.clv;
   const currency = clv.currency ? ` ${clv.currency}` : "";
   const histogram = histogramBins(values, { target: 40, upperQuantile: CLV_CHART_QUANTILE });
   const svg = await renderSvg(
-    histogramSpec(histogram.bins, { valueTitle: `CLV${clv.currency ? ` (${clv.currency})` : ""}` }),
+    histogramSpec(histogram.bins, {
+      valueTitle: `CLV${clv.currency ? ` (${clv.currency})` : ""}`,
+      locale: context.locale,
+    }),
   );
   let total = 0;
   let negative = 0;
@@ -50,39 +53,40 @@ export async function clvSection(
     if (value < 0) negative++;
   }
   const items: Fact[] = [
-    { label: "Total CLV", value: `${formatNumber(total, 0)}${currency}` },
+    { label: t("clv.simple.total"), value: `${number(total, 0)}${currency}` },
     {
-      label: "Mean",
-      value: `${formatNumber(values.length > 0 ? total / values.length : Number.NaN, 0)}${currency}`,
-      detail: "per client",
+      label: t("clv.simple.mean"),
+      value: `${number(values.length > 0 ? total / values.length : Number.NaN, 0)}${currency}`,
+      detail: t("clv.simple.perClient"),
     },
     {
-      label: "Median",
-      value: `${formatNumber(median(values), 0)}${currency}`,
-      detail: "per client",
+      label: t("clv.simple.median"),
+      value: `${number(median(values), 0)}${currency}`,
+      detail: t("clv.simple.perClient"),
     },
     {
-      label: "Multiplier",
-      value: formatNumber(clv.result.multiplier, 3),
-      detail: "profit per period × this = CLV",
+      label: t("clv.simple.multiplier"),
+      value: number(clv.result.multiplier, 3),
+      detail: t("clv.simple.multiplierNote"),
     },
   ];
   const above =
     histogram.above > 0
-      ? ` ${plural(histogram.above, "client")} above ${formatNumber(histogram.upper, 0)} (about the top ${formatPercent(1 - CLV_CHART_QUANTILE, 0)}) are left out of the chart but counted in the totals.`
+      ? t("clv.simple.above", {
+          clients: histogram.above,
+          upper: number(histogram.upper, 0),
+          share: percent(1 - CLV_CHART_QUANTILE, 0),
+        })
       : "";
-  const negatives =
-    negative > 0
-      ? ` ${plural(negative, "client")} have a negative CLV (net returns or costs).`
-      : "";
+  const negatives = negative > 0 ? t("clv.simple.negative", { clients: negative }) : "";
   return {
     id: "clv",
     title: context.locale.t("title.clv"),
     html: join(
       facts(items),
-      chart({ svg, caption: `Clients per CLV bin.${above}${negatives}` }),
-      markup`<h3>Assumptions</h3>`,
-      notesList(clv.result.assumptions) ?? paragraph("No assumptions were stated."),
+      chart({ svg, caption: `${t("clv.simple.caption")}${above}${negatives}` }),
+      markup`<h3>${t("clv.simple.assumptions")}</h3>`,
+      notesList(clv.result.assumptions) ?? paragraph(t("clv.simple.noAssumptions")),
     ),
   };
 }

@@ -11,16 +11,26 @@ import type {
   TargetResult,
 } from "../../compare/index.js";
 import type { AppliedOverride, Override } from "../../grade/index.js";
+import type { Lang, Locale } from "../i18n/locale.js";
 
 /** A labelling scheme of the run. */
 export type PeriodsScheme = "cluster" | "segment" | "tier";
 
+/** Why a client is flagged (the codes of the periods workflow). */
+export type PeriodsFlagCode = "tier-drop" | "top-tier-lapsed" | "unscored" | "override-expired";
+
 /** One client flagged for a manual look. */
 export interface PeriodsFlag {
   id: string;
-  /** Why, in words (from the messages catalogue). */
+  code: PeriodsFlagCode;
+  /** Why, in English words (from the messages catalogue). */
   reason: string;
   detail: string;
+  /** The numbers and names of `detail`, to write it in another language. */
+  facts?:
+    | { from: string; to: string }
+    | { days: number }
+    | { field: "tier" | "segment"; value: string; until: string };
 }
 
 /** One period of the run. */
@@ -61,6 +71,8 @@ export interface PeriodsReportInput {
   /** campaign[p − 1]: clients of period p − 1 targeted inside period p (empty without a campaign file). */
   campaign: CampaignEffect[];
   showIds: boolean;
+  /** Language of the pages (default "en"). */
+  lang?: Lang;
   /** Add the interactive layer (chart tooltips, legend selection, sortable tables); default false: static. */
   interactive?: boolean;
 }
@@ -71,12 +83,15 @@ export interface PeriodPage {
   index: number;
 }
 
-/** Heading of each scheme. */
-export const SCHEME_TITLES: Record<PeriodsScheme, string> = {
-  cluster: "Clusters",
-  segment: "RFM segments",
-  tier: "Tiers",
-};
+/**
+ * Heading of a scheme in the page's language.
+ *
+ * @example
+ * schemeTitle("segment", localeFor("en")); // => "RFM segments"
+ * schemeTitle("tier", localeFor("zh-CN")); // => "客户等级"
+ */
+export const schemeTitle = (scheme: PeriodsScheme, locale: Locale): string =>
+  locale.t(`periods.scheme.${scheme}`);
 
 /** The schemes the run graded, in order. */
 export const schemesOf = (run: PeriodsReportInput): PeriodsScheme[] =>

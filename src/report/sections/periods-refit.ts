@@ -8,8 +8,8 @@ import { chart, join, paragraph, table } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
 import { refitDriftSpec } from "../specs/period-effects.js";
-import * as text from "../../shared/messages/periods-report.js";
 import type { PeriodPage } from "./periods-data.js";
+import type { SectionContext } from "./section.js";
 
 /**
  * The drift table, a sentence naming the poor matches and the drift chart;
@@ -17,51 +17,78 @@ import type { PeriodPage } from "./periods-data.js";
  *
  * @throws {Error} when the chart fails to render
  * @example
- * (await periodRefitSection({ run, index: 1 })).map((s) => s.id); // => ["refit"] with --refit, [] frozen
+ * (await periodRefitSection({ run, index: 1 }, sectionContext())).map((s) => s.id); // => ["refit"] with --refit, [] frozen
  */
-export async function periodRefitSection({ run, index }: PeriodPage): Promise<ReportSection[]> {
+export async function periodRefitSection(
+  { run, index }: PeriodPage,
+  context: SectionContext,
+): Promise<ReportSection[]> {
   const refit = run.periods[index]!.refit;
   if (refit === null) return [];
+  const { locale } = context;
+  const { t, number } = locale;
   const names = run.names.cluster;
   const name = (c: number): string => names[String(c)] ?? String(c);
-  const against = text.refitAgainst(index === 0 ? null : run.periods[index - 1]!.label);
+  const against =
+    index === 0
+      ? t("periods.refit.model")
+      : t("periods.refit.previous", { previous: run.periods[index - 1]!.label });
   const pairs = refit.match.pairs;
   const poor = pairs.filter((p) => p.poor);
-  const svg = await renderSvg(refitDriftSpec(pairs, { names }));
+  const yesNo = (yes: boolean): string => t(yes ? "periods.yes" : "periods.no");
+  const svg = await renderSvg(refitDriftSpec(pairs, { names, locale }));
+  const poorList = poor
+    .map((p) =>
+      t("periods.refit.nearest", { name: name(p.previous), nearest: name(p.nearestPrevious) }),
+    )
+    .join(t("periods.listSeparator"));
   return [
     {
       id: "refit",
-      title: `Refitted clusters against ${against}`,
+      title: t("periods.refit.title", { against }),
       html: join(
         paragraph(
           poor.length === 0
-            ? text.refitAllGood()
-            : text.refitPoor(
-                poor.map((p) => `${name(p.previous)} (nearest to ${name(p.nearestPrevious)})`),
-              ),
+            ? t("periods.refit.allGood")
+            : t(poor.length === 1 ? "periods.refit.poorOne" : "periods.refit.poorMany", {
+                clusters: poorList,
+              }),
         ),
         table<CentroidPairing>({
           columns: [
-            { header: "Cluster (name kept)", value: (p) => name(p.previous) },
+            { header: t("periods.refit.cluster"), value: (p) => name(p.previous) },
             {
-              header: "Refit's own number",
+              header: t("periods.refit.own"),
               value: (p) => String(p.next),
-              description: "The number K-Means gave the cluster before it was renamed",
+              description: t("periods.refit.ownNote"),
             },
-            { header: "Drift (z)", value: (p) => p.drift.toFixed(3), align: "right" },
-            { header: "Relative drift", value: (p) => p.relativeDrift.toFixed(2), align: "right" },
-            { header: "Nearest previous centroid", value: (p) => name(p.nearestPrevious) },
-            { header: "Poor match", value: (p) => (p.poor ? "yes" : "no") },
+            { header: t("periods.refit.drift"), value: (p) => number(p.drift, 3), align: "right" },
+            {
+              header: t("periods.refit.relative"),
+              value: (p) => number(p.relativeDrift, 2),
+              align: "right",
+            },
+            { header: t("periods.refit.nearestHeader"), value: (p) => name(p.nearestPrevious) },
+            { header: t("periods.refit.poor"), value: (p) => yesNo(p.poor) },
           ],
           rows: pairs,
           highlight: (p) => p.poor,
-          caption: `${text.refitCaption(against)} Total drift ${refit.match.totalDrift.toFixed(3)}.`,
+          caption: t("periods.refit.caption", {
+            against,
+            total: number(refit.match.totalDrift, 3),
+          }),
         }),
         chart({
           svg,
-          caption:
-            "Drift of each centroid; the black tick is half the distance to the nearest other previous centroid.",
-          alt: `Drift in z units: ${pairs.map((p) => `${name(p.previous)} ${p.drift.toFixed(2)}${p.poor ? " (poor match)" : ""}`).join(", ")}.`,
+          caption: t("periods.refit.chartCaption"),
+          alt: t("periods.refit.alt", {
+            list: pairs
+              .map(
+                (p) =>
+                  `${name(p.previous)} ${number(p.drift, 2)}${p.poor ? t("periods.refit.altPoor") : ""}`,
+              )
+              .join(", "),
+          }),
         }),
       ),
     },

@@ -6,37 +6,47 @@ import { chart, join, markup, table } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
 import { kpiTrendsSpec, segmentSharesOverTimeSpec } from "../specs/period-trends.js";
-import {
-  partialLabels,
-  SCHEME_TITLES,
-  schemesOf,
-  type PeriodsReportInput,
-} from "./periods-data.js";
+import { partialLabels, schemeTitle, schemesOf, type PeriodsReportInput } from "./periods-data.js";
+import { dayText } from "./periods-labels.js";
+import type { SectionContext } from "./section.js";
 
 /**
  * The periods, one row each, linking to their reports.
  *
  * @example
- * periodListSection(run).id; // => "periods"
+ * periodListSection(run, sectionContext()).id; // => "periods"
  */
-export function periodListSection(run: PeriodsReportInput): ReportSection {
+export function periodListSection(run: PeriodsReportInput, context: SectionContext): ReportSection {
+  const { t, lang } = context.locale;
   return {
     id: "periods",
-    title: "Periods",
+    title: t("periods.list.title"),
     html: table({
       columns: [
-        { header: "Period", value: (p) => markup`<a href="${p.report}">${p.label}</a>` },
-        { header: "As of", value: (p) => p.asOf + (p.partial ? " (partial)" : "") },
-        { header: "Clients", value: (p) => p.clients },
-        { header: "Overrides", value: (p) => p.overrides.applied.length },
-        { header: "Flagged", value: (p) => new Set(p.flags.map((f) => f.id)).size },
         {
-          header: "Targets met",
+          header: t("periods.list.period"),
+          value: (p) => markup`<a href="${p.report}">${p.label}</a>`,
+        },
+        {
+          header: t("periods.overview.asOf"),
           value: (p) => {
-            const rows = run.targets.filter((t) => t.period === p.label);
+            const day = dayText(p.asOf, lang);
+            return p.partial ? t("periods.partialMark", { label: day }) : day;
+          },
+        },
+        { header: t("periods.overview.clients"), value: (p) => p.clients },
+        { header: t("periods.list.overrides"), value: (p) => p.overrides.applied.length },
+        { header: t("periods.list.flagged"), value: (p) => new Set(p.flags.map((f) => f.id)).size },
+        {
+          header: t("periods.list.targetsMet"),
+          value: (p) => {
+            const rows = run.targets.filter((target) => target.period === p.label);
             return rows.length === 0
               ? "—"
-              : `${rows.filter((t) => t.status === "met").length} of ${rows.length}`;
+              : t("periods.list.metOf", {
+                  met: rows.filter((target) => target.status === "met").length,
+                  total: rows.length,
+                });
           },
         },
       ],
@@ -50,28 +60,27 @@ export function periodListSection(run: PeriodsReportInput): ReportSection {
  *
  * @throws {Error} when a chart fails to render
  * @example
- * (await periodTrendsSection(run)).map((s) => s.id); // => ["trends-cluster", "trends-segment", "trends-tier"]
+ * (await periodTrendsSection(run, sectionContext())).map((s) => s.id); // => ["trends-cluster", "trends-segment", "trends-tier"]
  */
-export async function periodTrendsSection(run: PeriodsReportInput): Promise<ReportSection[]> {
+export async function periodTrendsSection(
+  run: PeriodsReportInput,
+  context: SectionContext,
+): Promise<ReportSection[]> {
+  const { locale } = context;
+  const { t } = locale;
   const partial = partialLabels(run);
   const sections: ReportSection[] = [];
   for (const scheme of schemesOf(run)) {
     const kpis = run.kpis[scheme]!;
     const names = run.names[scheme];
-    const shares = await renderSvg(segmentSharesOverTimeSpec(kpis, { names, partial }));
-    const trends = await renderSvg(kpiTrendsSpec(kpis, { names, partial }));
+    const shares = await renderSvg(segmentSharesOverTimeSpec(kpis, { names, partial, locale }));
+    const trends = await renderSvg(kpiTrendsSpec(kpis, { names, partial, locale }));
     sections.push({
       id: `trends-${scheme}`,
-      title: `${SCHEME_TITLES[scheme]} over time`,
+      title: t("periods.trends.title", { scheme: schemeTitle(scheme, locale) }),
       html: join(
-        chart({
-          svg: shares,
-          caption: "Each segment's share of the period's clients and of its revenue.",
-        }),
-        chart({
-          svg: trends,
-          caption: "KPIs per segment by period; the dashed line is all clients.",
-        }),
+        chart({ svg: shares, caption: t("periods.trends.sharesCaption") }),
+        chart({ svg: trends, caption: t("periods.trends.kpisCaption") }),
       ),
     });
   }

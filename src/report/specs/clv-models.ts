@@ -21,20 +21,28 @@ import {
   magnitudeFormat,
 } from "./theme.js";
 import type { LayerItem } from "./theme.js";
+import type { Locale } from "../i18n/locale.js";
+import { chartLocale, type ChartLocaleOption } from "./chart-locale.js";
 
-/** Legend names of the two series. */
-const ACTUAL = "Actual";
-const MODEL = "BG/NBD model";
-const seriesColor = {
-  field: "series",
-  type: "nominal",
-  title: null,
-  scale: { domain: [ACTUAL, MODEL], range: [SERIES_COLOR, ANNOTATION_COLOR] },
-  legend: { orient: "top-left", direction: "horizontal" },
-} as const;
+/**
+ * The two series in the locale's words ("Actual", "BG/NBD model"), and the
+ * colour encoding every view of this file shares.
+ */
+function seriesOf({ t }: Locale) {
+  const actual = t("clv.chart.actual");
+  const model = t("clv.chart.model");
+  const color = {
+    field: "series",
+    type: "nominal",
+    title: null,
+    scale: { domain: [actual, model], range: [SERIES_COLOR, ANNOTATION_COLOR] },
+    legend: { orient: "top-left", direction: "horizontal" },
+  } as const;
+  return { actual, model, color };
+}
 
 /** Sizes and title shared by the specs of this file. */
-export interface ClvChartOptions {
+export interface ClvChartOptions extends ChartLocaleOption {
   width?: number;
   height?: number;
   title?: string;
@@ -49,12 +57,12 @@ const frame = (options: ClvChartOptions, width: number, height: number) => ({
 });
 
 /** The x axis of the views by calibration repeat purchases: the buckets 0, 1, …, 7+ in order. */
-function calibrationCountAxis(rows: readonly { label: string }[]) {
+function calibrationCountAxis(rows: readonly { label: string }[], { t }: Locale) {
   return {
     field: "label",
     type: "ordinal",
     sort: rows.map((row) => row.label),
-    title: "Repeat purchases in the calibration period",
+    title: t("clv.chart.calibrationAxis"),
     axis: { labelAngle: 0 },
   } as const;
 }
@@ -71,36 +79,41 @@ export function calibrationHoldoutSpec(
   rows: readonly CalibrationHoldoutRow[],
   options: ClvChartOptions & { holdout?: string } = {},
 ): TopLevelSpec {
+  const locale = chartLocale(options);
+  const { t } = locale;
+  const series = seriesOf(locale);
   const values = rows.flatMap((row) => [
     {
       label: row.label,
       frequency: row.frequency,
-      series: ACTUAL,
+      series: series.actual,
       purchases: row.actual,
       clients: row.clients,
     },
     {
       label: row.label,
       frequency: row.frequency,
-      series: MODEL,
+      series: series.model,
       purchases: row.expected,
       clients: row.clients,
     },
   ]);
-  const holdout = options.holdout ? ` in the holdout (${options.holdout})` : " in the holdout";
+  const holdout = options.holdout
+    ? t("clv.chart.meanHoldoutLength", { length: options.holdout })
+    : t("clv.chart.meanHoldout");
   return {
     ...frame(options, 560, 280),
     data: { values },
     mark: { type: "line", strokeWidth: 2, point: { filled: true, size: 50 } },
     encoding: {
-      x: calibrationCountAxis(rows),
-      y: { field: "purchases", type: "quantitative", title: `Mean purchases per client${holdout}` },
-      color: seriesColor,
+      x: calibrationCountAxis(rows, locale),
+      y: { field: "purchases", type: "quantitative", title: holdout },
+      color: series.color,
       tooltip: [
-        { field: "label", title: "Calibration repeat purchases" },
-        { field: "series", title: "Series" },
-        { field: "purchases", title: "Mean holdout purchases", format: ".3f" },
-        { field: "clients", title: "Clients", format: "," },
+        { field: "label", title: t("clv.chart.calibrationTip") },
+        { field: "series", title: t("clv.chart.series") },
+        { field: "purchases", title: t("clv.chart.meanHoldoutTip"), format: ".3f" },
+        { field: "clients", title: t("clv.chart.clients"), format: "," },
       ],
     },
   };
@@ -118,9 +131,12 @@ export function repeatHistogramSpec(
   rows: readonly RepeatHistogramRow[],
   options: ClvChartOptions = {},
 ): TopLevelSpec {
+  const locale = chartLocale(options);
+  const { t } = locale;
+  const series = seriesOf(locale);
   const values = rows.flatMap((row) => [
-    { label: row.label, series: ACTUAL, clients: row.observed },
-    { label: row.label, series: MODEL, clients: row.expected },
+    { label: row.label, series: series.actual, clients: row.observed },
+    { label: row.label, series: series.model, clients: row.expected },
   ]);
   const most = Math.max(1, ...values.map((v) => v.clients));
   return {
@@ -128,19 +144,19 @@ export function repeatHistogramSpec(
     data: { values },
     mark: { type: "bar", binSpacing: 0 },
     encoding: {
-      x: calibrationCountAxis(rows),
-      xOffset: { field: "series", sort: [ACTUAL, MODEL] },
+      x: calibrationCountAxis(rows, locale),
+      xOffset: { field: "series", sort: [series.actual, series.model] },
       y: {
         field: "clients",
         type: "quantitative",
-        title: "Clients",
+        title: t("clv.chart.clients"),
         axis: { format: magnitudeFormat(most) },
       },
-      color: seriesColor,
+      color: series.color,
       tooltip: [
-        { field: "label", title: "Repeat purchases" },
-        { field: "series", title: "Series" },
-        { field: "clients", title: "Clients", format: ",.1f" },
+        { field: "label", title: t("clv.chart.repeat") },
+        { field: "series", title: t("clv.chart.series") },
+        { field: "clients", title: t("clv.chart.clients"), format: ",.1f" },
       ],
     },
   };
@@ -169,20 +185,23 @@ export function trackingSpec(
   rows: readonly TrackingRow[],
   options: TrackingSpecOptions = {},
 ): TopLevelSpec {
+  const locale = chartLocale(options);
+  const { t } = locale;
+  const series = seriesOf(locale);
   const cumulative = options.cumulative ?? false;
   const values = rows.flatMap((row) => [
     {
       period: row.period + 1,
-      series: ACTUAL,
+      series: series.actual,
       purchases: cumulative ? row.cumulativeActual : row.actual,
     },
     {
       period: row.period + 1,
-      series: MODEL,
+      series: series.model,
       purchases: cumulative ? row.cumulativeExpected : row.expected,
     },
   ]);
-  const period = options.period ?? "Period";
+  const period = options.period ?? t("clv.chart.period");
   const most = Math.max(1, ...values.map((v) => v.purchases));
   const layers: LayerItem[] = [
     {
@@ -199,18 +218,18 @@ export function trackingSpec(
           field: "purchases",
           type: "quantitative",
           title: cumulative
-            ? "Cumulative repeat purchases"
-            : `Repeat purchases per ${period.toLowerCase()}`,
+            ? t("clv.chart.cumulative")
+            : t("clv.chart.perPeriod", { period: period.toLowerCase() }),
           axis: { format: magnitudeFormat(most) },
         },
-        color: seriesColor,
+        color: series.color,
         // Same field and domain as the colour: vega-lite merges the two into one legend.
         strokeDash: {
           field: "series",
           type: "nominal",
           title: null,
           scale: {
-            domain: [ACTUAL, MODEL],
+            domain: [series.actual, series.model],
             range: [
               [1, 0],
               [6, 3],
@@ -219,8 +238,8 @@ export function trackingSpec(
         },
         tooltip: [
           { field: "period", title: period },
-          { field: "series", title: "Series" },
-          { field: "purchases", title: "Repeat purchases", format: ",.1f" },
+          { field: "series", title: t("clv.chart.series") },
+          { field: "purchases", title: t("clv.chart.repeat"), format: ",.1f" },
         ],
       },
     },
@@ -233,7 +252,9 @@ export function trackingSpec(
         encoding: { x: { field: "period", type: "quantitative" } },
       },
       {
-        data: { values: [{ period: options.calibrationPeriods, text: "end of calibration" }] },
+        data: {
+          values: [{ period: options.calibrationPeriods, text: t("clv.chart.endOfCalibration") }],
+        },
         mark: { type: "text", color: "#4a5160", align: "left", baseline: "top", dx: 5 },
         encoding: {
           x: { field: "period", type: "quantitative" },
@@ -275,10 +296,12 @@ export function frequencyRecencyHeatmapSpec(
       recency: Number(cell.recency.toFixed(2)),
       value: cell[metric]!,
     }));
-  const unit = options.unit ? ` (${options.unit})` : "";
+  const locale = chartLocale(options);
+  const { t } = locale;
+  const unit = options.unit;
   const recencies = [...new Set(values.map((v) => v.recency))].sort((a, b) => a - b);
   const frequencies = [...new Set(values.map((v) => v.frequency))].sort((a, b) => a - b);
-  const title = metric === "probabilityAlive" ? "P(alive)" : "Expected purchases";
+  const title = metric === "probabilityAlive" ? "P(alive)" : t("clv.chart.expectedPurchases");
   return {
     ...frame(options, 620, 360),
     data: { values },
@@ -288,14 +311,14 @@ export function frequencyRecencyHeatmapSpec(
         field: "recency",
         type: "ordinal",
         sort: recencies,
-        title: `Time of the last purchase after the first${unit}`,
+        title: unit ? t("clv.chart.lastAfterFirstUnit", { unit }) : t("clv.chart.lastAfterFirst"),
         axis: { labelAngle: 0, labelOverlap: "greedy", format: ".1f" },
       },
       y: {
         field: "frequency",
         type: "ordinal",
         sort: [...frequencies].reverse(),
-        title: "Repeat purchases",
+        title: t("clv.chart.repeat"),
         axis: { labelOverlap: "greedy" },
       },
       color: {
@@ -308,8 +331,8 @@ export function frequencyRecencyHeatmapSpec(
             : { scheme: "viridis", zero: true },
       },
       tooltip: [
-        { field: "frequency", title: "Repeat purchases" },
-        { field: "recency", title: `Last purchase${unit}` },
+        { field: "frequency", title: t("clv.chart.repeat") },
+        { field: "recency", title: unit ? t("clv.chart.lastUnit", { unit }) : t("clv.chart.last") },
         { field: "value", title, format: ".3f" },
       ],
     },

@@ -5,6 +5,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { BASE_CONFIG, SERIES_COLOR, VEGA_LITE_SCHEMA, magnitudeFormat } from "./theme.js";
+import { chartLocale, type ChartLocaleOption } from "./chart-locale.js";
 
 /** One bar of a histogram: values in [start, end). */
 export interface HistogramBin {
@@ -94,7 +95,7 @@ export function histogramBins(
 }
 
 /** Options of {@link histogramSpec}. */
-export interface HistogramSpecOptions {
+export interface HistogramSpecOptions extends ChartLocaleOption {
   /** Title of the value axis, e.g. "CLV (GBP)". */
   valueTitle: string;
   width?: number;
@@ -141,7 +142,7 @@ export function histogramSpec(
       y: {
         field: "count",
         type: "quantitative",
-        title: "Clients",
+        title: chartLocale(options).t("clv.chart.clients"),
         axis: { format: magnitudeFormat(maxCount), tickCount: 5 },
       },
     },

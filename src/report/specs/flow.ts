@@ -14,6 +14,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Migration } from "../../compare/migration.js";
 import type { LabelNames } from "./compare.js";
 import { stateColors } from "./migration.js";
+import { chartLocale, tipTitle, type ChartLocaleOption } from "./chart-locale.js";
 import { BASE_CONFIG, VEGA_LITE_SCHEMA } from "./theme.js";
 
 /** One node (a state on one side), in layout units: y from 0 (top) to 1. */
@@ -130,7 +131,7 @@ export function flowLayout(
 }
 
 /** Options of {@link flowChartSpec}. */
-export interface FlowChartOptions {
+export interface FlowChartOptions extends ChartLocaleOption {
   names?: LabelNames;
   width?: number;
   height?: number;
@@ -173,6 +174,7 @@ export function flowChartSpec(
   migration: Pick<Migration, "from" | "to" | "rows" | "columns" | "counts">,
   options: FlowChartOptions = {},
 ): TopLevelSpec {
+  const locale = chartLocale(options);
   const layout = flowLayout(migration);
   const samples = Math.max(2, options.samples ?? 24);
   const shown = (s: string): string => options.names?.[s] ?? s;
@@ -205,7 +207,7 @@ export function flowChartSpec(
     y1: node.y1,
     mid: labelY[i]!,
     side: node.side,
-    label: `${shown(node.state)} (${node.clients.toLocaleString("en-US")})`,
+    label: `${shown(node.state)} (${locale.integer(node.clients)})`,
   }));
   const x = { type: "quantitative" as const, axis: null, scale: { domain: [0, 1], nice: false } };
   const y = {
@@ -236,8 +238,13 @@ export function flowChartSpec(
           detail: { field: "band", type: "nominal" },
           color,
           tooltip: [
-            { field: "flow", type: "nominal" },
-            { field: "clients", type: "quantitative", format: ",~f" },
+            { field: "flow", type: "nominal", ...tipTitle(locale, "periods.chart.flow") },
+            {
+              field: "clients",
+              type: "quantitative",
+              format: ",~f",
+              ...tipTitle(locale, "periods.chart.clients"),
+            },
           ],
         },
       },
@@ -253,8 +260,13 @@ export function flowChartSpec(
               y2: { field: "y1" },
               color,
               tooltip: [
-                { field: "state", type: "nominal" },
-                { field: "clients", type: "quantitative", format: ",~f" },
+                { field: "state", type: "nominal", ...tipTitle(locale, "periods.chart.state") },
+                {
+                  field: "clients",
+                  type: "quantitative",
+                  format: ",~f",
+                  ...tipTitle(locale, "periods.chart.clients"),
+                },
               ],
             },
           },

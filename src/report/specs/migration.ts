@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { GONE, INACTIVE, NEW, type Migration } from "../../compare/migration.js";
 import { crosstabHeatmapSpec, type LabelNames } from "./compare.js";
+import { chartLocale, type ChartLocaleOption } from "./chart-locale.js";
 import { CLUSTER_PALETTE } from "./theme.js";
 
 /** Colours of the states that are no segment: new clients, inactive ones, those gone. */
@@ -33,7 +34,7 @@ export function stateColors(states: readonly string[]): { domain: string[]; rang
 }
 
 /** Options of {@link migrationHeatmapSpec}. */
-export interface MigrationHeatmapOptions {
+export interface MigrationHeatmapOptions extends ChartLocaleOption {
   /** Display names of labels (e.g. cluster "2" → "2: Lapsed"). */
   names?: LabelNames;
   title?: string;
@@ -52,7 +53,8 @@ export function migrationHeatmapSpec(
   migration: Pick<Migration, "from" | "to" | "rows" | "columns" | "counts" | "rowShares">,
   options: MigrationHeatmapOptions = {},
 ): TopLevelSpec {
-  return crosstabHeatmapSpec(
+  const locale = chartLocale(options);
+  const spec = crosstabHeatmapSpec(
     {
       rowLabels: migration.rows,
       colLabels: migration.columns,
@@ -60,11 +62,23 @@ export function migrationHeatmapSpec(
       rowShares: migration.rowShares,
     },
     {
-      nameA: `${migration.from} (from)`,
-      nameB: `${migration.to} (to)`,
+      nameA: locale.t("periods.chart.from", { period: migration.from }),
+      nameB: locale.t("periods.chart.to", { period: migration.to }),
       ...(options.names ? { rowNames: options.names, colNames: options.names } : {}),
       ...(options.cellWidth ? { cellWidth: options.cellWidth } : {}),
       ...(options.title ? { title: options.title } : {}),
     },
   );
+  return locale.lang === "en" ? spec : withShareTitle(spec, locale.t("periods.chart.rowShare"));
+}
+
+/**
+ * The crosstab chart titles its colour legend in English; another
+ * language's page gets its own title on the (freshly built) spec.
+ */
+function withShareTitle(spec: TopLevelSpec, title: string): TopLevelSpec {
+  const layered = spec as { layer?: { encoding?: { color?: { title?: unknown } } }[] };
+  const color = layered.layer?.[0]?.encoding?.color;
+  if (color) color.title = title;
+  return spec;
 }

@@ -11,9 +11,10 @@ import type { BootstrapInterval } from "../../compare/bootstrap.js";
 import type { LabelNames } from "./compare.js";
 import { ANNOTATION_COLOR, BASE_CONFIG, SERIES_COLOR, VEGA_LITE_SCHEMA } from "./theme.js";
 import type { LayerItem } from "./theme.js";
+import { chartLocale, tipTitle, type ChartLocaleOption } from "./chart-locale.js";
 
 /** Options of {@link refitDriftSpec}. */
-export interface RefitDriftOptions {
+export interface RefitDriftOptions extends ChartLocaleOption {
   /** Display names of clusters by number ("2" → "2: Lapsed"). */
   names?: LabelNames;
   title?: string;
@@ -32,6 +33,9 @@ export function refitDriftSpec(
   pairs: readonly CentroidPairing[],
   options: RefitDriftOptions = {},
 ): TopLevelSpec {
+  const locale = chartLocale(options);
+  const { t } = locale;
+  const [good, poor] = [t("periods.chart.good"), t("periods.chart.poorMatch")];
   const shown = (c: number): string => options.names?.[String(c)] ?? String(c);
   const values = pairs.map((p) => ({
     cluster: shown(p.previous),
@@ -39,7 +43,7 @@ export function refitDriftSpec(
     relative: p.relativeDrift,
     // drift ÷ relative = half the gap; unknown when the centroid did not move.
     safe: p.relativeDrift > 0 ? p.drift / p.relativeDrift : null,
-    match: p.poor ? "poor match" : "good match",
+    match: p.poor ? poor : good,
   }));
   const order = values.map((v) => v.cluster);
   const y = { field: "cluster", type: "nominal" as const, sort: order, title: null };
@@ -48,18 +52,23 @@ export function refitDriftSpec(
       mark: { type: "bar", height: { band: 0.6 } },
       encoding: {
         y,
-        x: { field: "drift", type: "quantitative", title: "Drift (z units)" },
+        x: { field: "drift", type: "quantitative", title: t("periods.chart.driftAxis") },
         color: {
           field: "match",
           type: "nominal",
           title: null,
-          scale: { domain: ["good match", "poor match"], range: [SERIES_COLOR, ANNOTATION_COLOR] },
+          scale: { domain: [good, poor], range: [SERIES_COLOR, ANNOTATION_COLOR] },
         },
         tooltip: [
-          { field: "cluster", type: "nominal" },
-          { field: "drift", type: "quantitative", format: ".3f", title: "drift (z)" },
-          { field: "relative", type: "quantitative", format: ".2f", title: "relative drift" },
-          { field: "match", type: "nominal" },
+          { field: "cluster", type: "nominal", ...tipTitle(locale, "periods.chart.cluster") },
+          { field: "drift", type: "quantitative", format: ".3f", title: t("periods.chart.drift") },
+          {
+            field: "relative",
+            type: "quantitative",
+            format: ".2f",
+            title: t("periods.chart.relative"),
+          },
+          { field: "match", type: "nominal", ...tipTitle(locale, "periods.chart.state") },
         ],
       },
     },
@@ -70,8 +79,8 @@ export function refitDriftSpec(
         y,
         x: { field: "safe", type: "quantitative" },
         tooltip: [
-          { field: "cluster", type: "nominal" },
-          { field: "safe", type: "quantitative", format: ".3f", title: "always-safe drift" },
+          { field: "cluster", type: "nominal", ...tipTitle(locale, "periods.chart.cluster") },
+          { field: "safe", type: "quantitative", format: ".3f", title: t("periods.chart.safe") },
         ],
       },
     },
@@ -99,7 +108,7 @@ export interface CampaignEffectPoint {
 }
 
 /** Options of {@link campaignEffectTrendSpec}. */
-export interface CampaignTrendOptions {
+export interface CampaignTrendOptions extends ChartLocaleOption {
   /** Every period, in order (periods without an effect keep their place). */
   periods: readonly string[];
   title?: string;
@@ -135,6 +144,8 @@ export function campaignEffectTrendSpec(
           ];
     }),
   );
+  const locale = chartLocale(options);
+  const { t } = locale;
   const periods = [...options.periods];
   const panel = (measure: "repurchase" | "revenuePerClient", title: string, format: string) => {
     const x = {
@@ -146,7 +157,7 @@ export function campaignEffectTrendSpec(
       axis: { labelAngle: periods.some((p) => p.length > 8) ? -40 : 0 },
     };
     const offset = { field: "series", type: "nominal" as const };
-    const color = { field: "series", type: "nominal" as const, title: "Campaign · segment" };
+    const color = { field: "series", type: "nominal" as const, title: t("periods.chart.series") };
     return {
       title,
       width: 300,
@@ -180,9 +191,18 @@ export function campaignEffectTrendSpec(
             color,
             y: { field: "estimate", type: "quantitative" as const },
             tooltip: [
-              { field: "period", type: "ordinal" as const },
-              { field: "series", type: "nominal" as const, title: "campaign · segment" },
-              { field: "estimate", type: "quantitative" as const, format, title: "difference" },
+              {
+                field: "period",
+                type: "ordinal" as const,
+                ...tipTitle(locale, "periods.chart.period"),
+              },
+              { field: "series", type: "nominal" as const, title: t("periods.chart.seriesTip") },
+              {
+                field: "estimate",
+                type: "quantitative" as const,
+                format,
+                title: t("periods.chart.difference"),
+              },
               { field: "lower", type: "quantitative" as const, format },
               { field: "upper", type: "quantitative" as const, format },
             ],
@@ -196,8 +216,8 @@ export function campaignEffectTrendSpec(
     ...(options.title ? { title: options.title } : {}),
     data: { values },
     hconcat: [
-      panel("repurchase", "Repurchase rate, targeted − control", "+.0%"),
-      panel("revenuePerClient", "Revenue per client, targeted − control", "+,.0f"),
+      panel("repurchase", t("periods.chart.repurchaseDiff"), "+.0%"),
+      panel("revenuePerClient", t("periods.chart.revenueDiff"), "+,.0f"),
     ],
     resolve: { scale: { y: "independent" } },
     config: BASE_CONFIG,

@@ -7,10 +7,13 @@ import type { TopLevelSpec } from "vega-lite";
 import type { KpiName, PeriodKpis } from "../../compare/kpis.js";
 import type { LabelNames } from "./compare.js";
 import { stateColors } from "./migration.js";
+import type { MessageKey } from "../i18n/en.js";
+import type { Locale } from "../i18n/locale.js";
+import { chartLocale, tipTitle, type ChartLocaleOption } from "./chart-locale.js";
 import { BASE_CONFIG, VEGA_LITE_SCHEMA, type LayerItem } from "./theme.js";
 
 /** Options shared by the period charts. */
-export interface PeriodChartOptions {
+export interface PeriodChartOptions extends ChartLocaleOption {
   /** Display names of segments. */
   names?: LabelNames;
   /** Labels of the periods that are partial (marked "… (partial)"). */
@@ -19,9 +22,15 @@ export interface PeriodChartOptions {
 }
 
 /** The period labels as shown, in order. */
-function periodNames(kpis: readonly PeriodKpis[], partial: readonly string[] = []): string[] {
+function periodNames(
+  kpis: readonly PeriodKpis[],
+  locale: Locale,
+  partial: readonly string[] = [],
+): string[] {
   const cut = new Set(partial);
-  return kpis.map((k) => (cut.has(k.period) ? `${k.period} (partial)` : k.period));
+  return kpis.map((k) =>
+    cut.has(k.period) ? locale.t("periods.partialMark", { label: k.period }) : k.period,
+  );
 }
 
 /** Every segment that appears in any period, in first-seen order. */
@@ -43,13 +52,13 @@ function periodAxis(periods: string[]) {
   };
 }
 
-const KPI_TITLES: Record<KpiName, { title: string; format: string }> = {
-  clients: { title: "Clients", format: ",~f" },
-  revenue: { title: "Revenue in the period", format: "~s" },
-  revenue_share: { title: "Share of revenue", format: ".0%" },
-  avg_order_value: { title: "Average order value", format: ",.0f" },
-  repurchase_rate: { title: "Repurchase rate (next period)", format: ".0%" },
-  reactivation_rate: { title: "Reactivation rate (next period)", format: ".0%" },
+const KPI_TITLES: Record<KpiName, { title: MessageKey; format: string }> = {
+  clients: { title: "periods.chart.kpi.clients", format: ",~f" },
+  revenue: { title: "periods.chart.kpi.revenue", format: "~s" },
+  revenue_share: { title: "periods.chart.kpi.revenueShare", format: ".0%" },
+  avg_order_value: { title: "periods.chart.kpi.avgOrderValue", format: ",.0f" },
+  repurchase_rate: { title: "periods.chart.kpi.repurchaseRate", format: ".0%" },
+  reactivation_rate: { title: "periods.chart.kpi.reactivationRate", format: ".0%" },
 };
 
 /**
@@ -64,7 +73,9 @@ export function segmentSharesOverTimeSpec(
   kpis: readonly PeriodKpis[],
   options: PeriodChartOptions = {},
 ): TopLevelSpec {
-  const periods = periodNames(kpis, options.partial);
+  const locale = chartLocale(options);
+  const { t } = locale;
+  const periods = periodNames(kpis, locale, options.partial);
   const segments = segmentOrder(kpis);
   const shown = (s: string): string => options.names?.[s] ?? s;
   const colors = stateColors(segments);
@@ -99,18 +110,38 @@ export function segmentSharesOverTimeSpec(
       color: {
         field: "segment",
         type: "nominal",
-        title: "Segment",
+        title: t("periods.chart.segment"),
         scale: { domain: colors.domain.map(shown), range: colors.range },
         sort: colors.domain.map(shown),
       },
       order: { field: "order", type: "quantitative" },
       tooltip: [
-        { field: "period", type: "ordinal" },
-        { field: "segment", type: "nominal" },
-        { field: "clients", type: "quantitative", format: ",~f" },
-        { field: "clientShare", type: "quantitative", format: ".1%", title: "share of clients" },
-        { field: "revenue", type: "quantitative", format: ",.2f" },
-        { field: "revenueShare", type: "quantitative", format: ".1%", title: "share of revenue" },
+        { field: "period", type: "ordinal", ...tipTitle(locale, "periods.chart.period") },
+        { field: "segment", type: "nominal", ...tipTitle(locale, "periods.chart.segment") },
+        {
+          field: "clients",
+          type: "quantitative",
+          format: ",~f",
+          ...tipTitle(locale, "periods.chart.clients"),
+        },
+        {
+          field: "clientShare",
+          type: "quantitative",
+          format: ".1%",
+          title: t("periods.chart.clientShareTip"),
+        },
+        {
+          field: "revenue",
+          type: "quantitative",
+          format: ",.2f",
+          ...tipTitle(locale, "periods.chart.revenue"),
+        },
+        {
+          field: "revenueShare",
+          type: "quantitative",
+          format: ".1%",
+          title: t("periods.chart.revenueShareTip"),
+        },
       ],
     },
   });
@@ -118,7 +149,10 @@ export function segmentSharesOverTimeSpec(
     $schema: VEGA_LITE_SCHEMA,
     ...(options.title ? { title: options.title } : {}),
     data: { values },
-    hconcat: [panel("clientShare", "Share of clients"), panel("revenueShare", "Share of revenue")],
+    hconcat: [
+      panel("clientShare", t("periods.chart.clientShare")),
+      panel("revenueShare", t("periods.chart.revenueShare")),
+    ],
     config: BASE_CONFIG,
   };
 }
@@ -132,7 +166,7 @@ export interface KpiTrendOptions extends PeriodChartOptions {
   panelWidth?: number;
 }
 
-/** Name of the totals line. */
+/** Name of the totals line (in English; the chart shows it in its locale). */
 export const ALL_CLIENTS = "all clients";
 
 /**
@@ -147,13 +181,16 @@ export function kpiTrendsSpec(
   kpis: readonly PeriodKpis[],
   options: KpiTrendOptions = {},
 ): TopLevelSpec {
+  const locale = chartLocale(options);
+  const { t } = locale;
   const chosen = options.kpis ?? ["repurchase_rate", "avg_order_value", "reactivation_rate"];
-  const periods = periodNames(kpis, options.partial);
+  const periods = periodNames(kpis, locale, options.partial);
   const segments = segmentOrder(kpis);
   const shown = (s: string): string => options.names?.[s] ?? s;
   const withTotal = options.total ?? true;
   const colors = stateColors(segments);
-  const domain = [...colors.domain.map(shown), ...(withTotal ? [ALL_CLIENTS] : [])];
+  const allClients = t("periods.chart.allClients");
+  const domain = [...colors.domain.map(shown), ...(withTotal ? [allClients] : [])];
   const range = [...colors.range, ...(withTotal ? ["#1d2330"] : [])];
   const values = kpis.flatMap((k, p) =>
     [...k.segments, ...(withTotal ? [{ ...k.total, segment: ALL_CLIENTS }] : [])].flatMap((s) =>
@@ -164,7 +201,7 @@ export function kpiTrendsSpec(
           : [
               {
                 period: periods[p]!,
-                segment: s.segment === ALL_CLIENTS ? ALL_CLIENTS : shown(s.segment),
+                segment: s.segment === ALL_CLIENTS ? allClients : shown(s.segment),
                 kpi,
                 value,
                 total: s.segment === ALL_CLIENTS ? 1 : 0,
@@ -174,7 +211,7 @@ export function kpiTrendsSpec(
     ),
   );
   const panel = (kpi: KpiName): LayerItem => ({
-    title: KPI_TITLES[kpi].title,
+    title: t(KPI_TITLES[kpi].title),
     width: options.panelWidth ?? 240,
     height: 180,
     transform: [{ filter: { field: "kpi", equal: kpi } }],
@@ -189,7 +226,7 @@ export function kpiTrendsSpec(
       color: {
         field: "segment",
         type: "nominal",
-        title: "Segment",
+        title: t("periods.chart.segment"),
         scale: { domain, range },
         sort: domain,
       },
@@ -212,13 +249,13 @@ export function kpiTrendsSpec(
         mark: { type: "point", filled: true, size: 36 },
         encoding: {
           tooltip: [
-            { field: "period", type: "ordinal" },
-            { field: "segment", type: "nominal" },
+            { field: "period", type: "ordinal", ...tipTitle(locale, "periods.chart.period") },
+            { field: "segment", type: "nominal", ...tipTitle(locale, "periods.chart.segment") },
             {
               field: "value",
               type: "quantitative",
               format: KPI_TITLES[kpi].format,
-              title: KPI_TITLES[kpi].title,
+              title: t(KPI_TITLES[kpi].title),
             },
           ],
         },
