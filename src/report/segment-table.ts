@@ -47,11 +47,23 @@ function headerOf(lang: Lang): string[] {
 }
 
 /** The rule and description cells in `lang`: zh-CN takes descriptionZh when the config has one. */
-function localCells(row: SegmentTableRow, lang: Lang): { rule: string; description: string } {
-  if (lang !== "zh-CN") return { rule: row.rule, description: row.description };
+function localCells(
+  row: SegmentTableRow,
+  lang: Lang,
+): { rule: string; description: string; strategy: string; owner: string } {
+  if (lang !== "zh-CN") {
+    return {
+      rule: row.rule,
+      description: row.description,
+      strategy: row.strategy.join("; "),
+      owner: row.owner,
+    };
+  }
   return {
     rule: row.rule === UNMATCHED_RULE ? UNMATCHED_RULE_ZH : row.rule,
     description: row.descriptionZh ?? row.description,
+    strategy: (row.strategyZh ?? row.strategy).join("; "),
+    owner: row.ownerZh ?? row.owner,
   };
 }
 
@@ -82,8 +94,8 @@ export function segmentTableCsv(rows: readonly SegmentTableRow[], lang: Lang = "
       r.clients,
       percentText(r.share),
       percentText(r.revenueShare),
-      r.strategy.join("; "),
-      r.owner,
+      localCells(r, lang).strategy,
+      localCells(r, lang).owner,
     ]),
     true,
   );
@@ -115,8 +127,8 @@ export async function segmentTableXlsx(
       r.clients,
       r.share,
       r.revenueShare,
-      r.strategy.join("; "),
-      r.owner,
+      localCells(r, lang).strategy,
+      localCells(r, lang).owner,
     ]),
   ];
   const sheet = XLSX.utils.aoa_to_sheet(aoa);

@@ -182,6 +182,8 @@ const segmentSchema = object({
   descriptionZh: z.string({ error: msg.mustBeText() }).optional(),
   strategy: textList().optional(),
   owner: z.string({ error: msg.mustBeText() }).optional(),
+  strategyZh: textList().optional(),
+  ownerZh: z.string({ error: msg.mustBeText() }).optional(),
   recency: scoreRange(),
   frequency: scoreRange(),
   monetary: scoreRange(),
@@ -228,6 +230,8 @@ export function parseSegmentTableConfig(raw: unknown, file: string): SegmentTabl
       ...(s.descriptionZh !== undefined ? { descriptionZh: s.descriptionZh } : {}),
       ...(s.strategy !== undefined ? { strategy: s.strategy } : {}),
       ...(s.owner !== undefined ? { owner: s.owner } : {}),
+      ...(s.strategyZh !== undefined ? { strategyZh: s.strategyZh } : {}),
+      ...(s.ownerZh !== undefined ? { ownerZh: s.ownerZh } : {}),
       recency: asRange(s.recency),
       frequency: asRange(s.frequency),
       monetary: asRange(s.monetary),
@@ -288,6 +292,8 @@ const tierSchema = object({
   description: z.string({ error: msg.mustBeText() }).optional(),
   strategy: textList().optional(),
   owner: z.string({ error: msg.mustBeText() }).optional(),
+  strategyZh: textList().optional(),
+  ownerZh: z.string({ error: msg.mustBeText() }).optional(),
   min: numberBetween(0, 100).optional(),
   share: numberBetween(0, 1).optional(),
 });
@@ -373,6 +379,8 @@ export function parseScorecardConfig(raw: unknown, file: string): Scorecard {
       if (t.description !== undefined) tier.description = t.description;
       if (t.strategy !== undefined) tier.strategy = t.strategy;
       if (t.owner !== undefined) tier.owner = t.owner;
+      if (t.strategyZh !== undefined) tier.strategyZh = t.strategyZh;
+      if (t.ownerZh !== undefined) tier.ownerZh = t.ownerZh;
       if (t.min !== undefined) tier.min = t.min;
       if (t.share !== undefined) tier.share = t.share;
       return tier;

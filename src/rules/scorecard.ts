@@ -166,6 +166,8 @@ export function tierSummaries(
     ...(tier.nameZh !== undefined ? { nameZh: tier.nameZh } : {}),
     ...(tier.strategy !== undefined ? { strategy: tier.strategy } : {}),
     ...(tier.owner !== undefined ? { owner: tier.owner } : {}),
+    ...(tier.strategyZh !== undefined ? { strategyZh: tier.strategyZh } : {}),
+    ...(tier.ownerZh !== undefined ? { ownerZh: tier.ownerZh } : {}),
     count: 0,
     actualShare: 0,
     ...(tier.share !== undefined ? { targetShare: tier.share } : {}),

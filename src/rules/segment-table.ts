@@ -33,6 +33,10 @@ export interface SegmentTableRow {
   revenueShare: number | null;
   strategy: string[];
   owner: string;
+  /** Chinese strategy keywords (from `strategyZh`), for zh-CN tables; absent when the config has none. */
+  strategyZh?: string[];
+  /** Chinese owner (from `ownerZh`), for zh-CN tables; absent when the config has none. */
+  ownerZh?: string;
 }
 
 /** What the unmatched group's rule reads: first match wins, so it is everyone else. */
@@ -103,6 +107,8 @@ export function rfmSegmentRows(
     revenueShare: shares[k]!,
     strategy: s.strategy ?? [],
     owner: s.owner ?? "",
+    ...(s.strategyZh === undefined ? {} : { strategyZh: s.strategyZh }),
+    ...(s.ownerZh === undefined ? {} : { ownerZh: s.ownerZh }),
   }));
   const unmatched = counts[counts.length - 1]!;
   rows.push({

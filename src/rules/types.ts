@@ -100,6 +100,10 @@ export interface SegmentRule {
   strategy?: string[];
   /** Team or person who owns the segment. */
   owner?: string;
+  /** Chinese strategy keywords, shown in zh-CN reports and tables instead of `strategy`. */
+  strategyZh?: string[];
+  /** Chinese owner, shown in zh-CN reports and tables instead of `owner`. */
+  ownerZh?: string;
   recency: ScoreRange;
   frequency: ScoreRange;
   monetary: ScoreRange;
@@ -252,6 +256,10 @@ export interface Tier {
   strategy?: string[];
   /** Team or person who owns the tier. */
   owner?: string;
+  /** Chinese strategy keywords, shown in zh-CN reports instead of `strategy`. */
+  strategyZh?: string[];
+  /** Chinese owner, shown in zh-CN reports instead of `owner`. */
+  ownerZh?: string;
   /** Lower bound of the score for threshold mode: a score ≥ min (and below the tier above) gets this tier. */
   min?: number;
   /** Target share of clients for share mode (0..1). */
@@ -277,6 +285,10 @@ export interface TierSummary {
   strategy?: string[];
   /** Owner from the tier's config. */
   owner?: string;
+  /** Chinese strategy keywords, shown in zh-CN reports instead of `strategy`. */
+  strategyZh?: string[];
+  /** Chinese owner, shown in zh-CN reports instead of `owner`. */
+  ownerZh?: string;
   count: number;
   actualShare: number;
   /** The configured share (share mode) or undefined. */

@@ -216,12 +216,14 @@ describe("the segment table in zh-CN", () => {
     expect(zh[0]).toBe(`\uFEFF${SEGMENT_TABLE_HEADER_ZH.join(",")}`);
     // 重要价值客户 is c01 alone: 1 of 10 clients, 900 of 3,700 revenue = 24.3%.
     expect(zh[1]).toBe(
-      "1,Important Value,重要价值客户,R 2 · F 2 · M 2,近期消费、消费频次高、消费金额高：最有价值的客户,1,10.0%,24.3%,VIP service; reward; early access,Key accounts",
+      "1,Important Value,重要价值客户,R 2 · F 2 · M 2,近期消费、消费频次高、消费金额高：最有价值的客户,1,10.0%,24.3%,VIP 专属服务; 回馈奖励; 新品抢先体验,大客户部",
     );
     expect(zh[9]).toBe("9,Others,其他,以上规则均不匹配,,0,0.0%,0.0%,,");
     const en = segmentTableCsv(rows).split("\n");
     expect(en[0]).toBe(`\uFEFF${SEGMENT_TABLE_HEADER.join(",")}`);
     expect(en[9]).toBe(`9,Others,其他,${UNMATCHED_RULE},,0,0.0%,0.0%,,`);
+    // English keeps the config's English keywords and owner.
+    expect(en[1]!.endsWith(",VIP service; reward; early access,Key accounts")).toBe(true);
   });
 });
 

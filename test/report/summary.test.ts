@@ -236,6 +236,22 @@ describe("headline and concentration", () => {
     );
     expect(actionSentence(tiers.segments[0]!, "en")).toBe("Gold: owned by Key accounts.");
   });
+
+  it("read the config's Chinese keywords and owner in zh-CN, the English ones otherwise", () => {
+    const segment = {
+      ...rfmScheme(rfm()).segments[0]!,
+      strategyZh: ["回馈奖励", "新品抢先体验"],
+      ownerZh: "CRM 团队",
+    };
+    expect(actionSentence(segment, "zh-CN")).toBe(
+      "冠军客户：回馈奖励、新品抢先体验；负责人：CRM 团队。",
+    );
+    expect(actionSentence(segment, "en")).toBe("Champions: reward, early access (owner: CRM).");
+    // Without Chinese fields zh-CN falls back to the English keywords.
+    expect(actionSentence(rfmScheme(rfm()).segments[0]!, "zh-CN")).toBe(
+      "冠军客户：reward、early access；负责人：CRM。",
+    );
+  });
 });
 
 describe("segment lines", () => {

@@ -207,10 +207,13 @@ describe("segment table config errors", () => {
     delete misspelt.recency;
     expect(error({ segments: [misspelt] })).toBe(
       "data/rules/rfm-segments.json: segments[0].recency is missing: it must be a score 1–9 or a range [min, max] of scores with min ≤ max\n" +
-        'data/rules/rfm-segments.json: segments[0] has unknown key "r" (allowed: name, nameZh, description, descriptionZh, strategy, owner, recency, frequency, monetary)',
+        'data/rules/rfm-segments.json: segments[0] has unknown key "r" (allowed: name, nameZh, description, descriptionZh, strategy, owner, strategyZh, ownerZh, recency, frequency, monetary)',
     );
     expect(error({ segments: [seg({ strategy: "reward" })] })).toBe(
       'data/rules/rfm-segments.json: segments[0].strategy must be a list of texts (got "reward")',
+    );
+    expect(error({ segments: [seg({ strategyZh: "回馈" })] })).toBe(
+      'data/rules/rfm-segments.json: segments[0].strategyZh must be a list of texts (got "回馈")',
     );
     expect(error({ bins: 12, segments: [seg({})] })).toBe(
       "data/rules/rfm-segments.json: bins must be a whole number from 2 to 9 (got 12)",

@@ -105,6 +105,8 @@ export function rfmScheme(
       ),
       ...(rule?.strategy ? { strategy: rule.strategy } : {}),
       ...(rule?.owner !== undefined ? { owner: rule.owner } : {}),
+      ...(rule?.strategyZh ? { strategyZh: rule.strategyZh } : {}),
+      ...(rule?.ownerZh !== undefined ? { ownerZh: rule.ownerZh } : {}),
     };
   });
   return { kind: "rfm", clients, segments: ordered(segments) };
@@ -132,6 +134,8 @@ export function tierScheme(tiers: {
       : {}),
     ...(tier.strategy ? { strategy: tier.strategy } : {}),
     ...(tier.owner !== undefined ? { owner: tier.owner } : {}),
+    ...(tier.strategyZh ? { strategyZh: tier.strategyZh } : {}),
+    ...(tier.ownerZh !== undefined ? { ownerZh: tier.ownerZh } : {}),
   }));
   // Tiers keep their best-first order: it is their meaning.
   return { kind: "tiers", clients, segments: segments.filter((s) => s.clients > 0) };

@@ -190,8 +190,11 @@ export function changeSentences(
  * actionSentence({ name: "Champions", strategy: ["reward"], owner: "CRM" } as SummarySegment, "en"); // => "Champions: reward (owner: CRM)."
  */
 export function actionSentence(segment: SummarySegment, lang: SummaryLang): string | null {
-  const strategy = segment.strategy?.filter((s) => s.trim() !== "") ?? [];
-  const owner = segment.owner?.trim() ? segment.owner.trim() : undefined;
+  // zh-CN reads the config's Chinese keywords and owner where it gives them.
+  const strategyGiven = lang === "en" ? segment.strategy : (segment.strategyZh ?? segment.strategy);
+  const ownerGiven = lang === "en" ? segment.owner : (segment.ownerZh ?? segment.owner);
+  const strategy = strategyGiven?.filter((s) => s.trim() !== "") ?? [];
+  const owner = ownerGiven?.trim() ? ownerGiven.trim() : undefined;
   if (strategy.length === 0 && owner === undefined) return null;
   const name = segmentName(segment, lang);
   if (lang === "en") {

@@ -34,6 +34,10 @@ export interface SummarySegment {
   strategy?: readonly string[];
   /** Owner from the config. */
   owner?: string;
+  /** Chinese strategy keywords from the config, used by zh-CN summaries. */
+  strategyZh?: readonly string[];
+  /** Chinese owner from the config, used by zh-CN summaries. */
+  ownerZh?: string;
 }
 
 /** The scheme the summary describes: its name and its non-empty segments, largest revenue (else size) first. */
