@@ -10,6 +10,7 @@ export type { PcaProjection, SilhouettePlotData };
 import type { Profiles } from "../evaluate/profile-types.js";
 import type { SeedSensitivity } from "../evaluate/seed-sensitivity.js";
 import type { ChooseKReportData } from "./sections/choose-k.js";
+import type { KViewsData } from "./sections/k-views.js";
 import type { Lang } from "./i18n/locale.js";
 
 /** Everything the sweep section needs. */
@@ -22,6 +23,8 @@ export interface SweepReportData {
   silhouetteSampleSize: number;
   /** The vote on k, the gap curve and stability (issue 13); absent for a sweep without them. */
   choose?: ChooseKReportData;
+  /** Every swept k's knife plot and PCA map, from the silhouette sample (absent when switched off). */
+  kViews?: KViewsData;
 }
 
 /** Everything the cluster section needs. */

@@ -23,7 +23,9 @@ import { sweepArtifact, writeSweep, type SweepArtifact } from "../artifacts/swee
 import * as msg from "../shared/messages/workflows.js";
 import { prepareClients } from "./client-table.js";
 import { clusterReportInput, fitClusterRun, type ClusterRun } from "./cluster.js";
+import { clusterOrderOf } from "./display.js";
 import { clusterReportFile, type OutputFile } from "./files.js";
+import { kViewsOf } from "./k-views.js";
 import { fitSettingsOf, type FitSettings } from "./kmeans-settings.js";
 import { runContext, type RunContext, type RunOptions } from "./run.js";
 
@@ -46,6 +48,8 @@ export const DEFAULT_K_RANGE: KRange = { min: 2, max: 10 };
 export interface ChooseKOptions {
   gap?: false | { references?: number; sampleSize?: number | null; dPower?: number };
   stability?: false | { resamples?: number; sampleSize?: number | null };
+  /** The report's per-k views (default on), their clusters ordered by `orderBy` as in `cluster`. */
+  views?: false | { orderBy?: string };
 }
 
 /**
@@ -171,6 +175,16 @@ export function sweepRun(
       seed: settings.seed,
       silhouetteSampleSize: sweep.silhouetteSampleSize,
       choose: chooseKDisplay(vote, gap, stability),
+      ...(choose.views === false
+        ? {}
+        : {
+            kViews: kViewsOf(
+              prepared,
+              sweep,
+              clusterOrderOf(choose.views?.orderBy, prepared.features),
+              vote.recommendedK,
+            ),
+          }),
     },
   };
 }
@@ -279,7 +293,13 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
     { ...(options.sample === undefined ? {} : { sample: options.sample }), seed: settings.seed },
     context.progress,
   );
-  const run = sweepRun(prepared, range, settings, context, options.choose);
+  const choose: ChooseKOptions = {
+    ...options.choose,
+    ...(options.choose?.views === false || options.orderBy === undefined
+      ? {}
+      : { views: { orderBy: options.orderBy } }),
+  };
+  const run = sweepRun(prepared, range, settings, context, choose);
   const k = run.artifact.recommendedK;
   const recommended = fitClusterRun(
     prepared,

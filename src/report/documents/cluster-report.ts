@@ -12,6 +12,7 @@ import { chooseKSection } from "../sections/choose-k.js";
 import { dataSection } from "../sections/data.js";
 import { elbowSection } from "../sections/elbow.js";
 import { exampleIdsSection } from "../sections/example-ids.js";
+import { kViewsSection } from "../sections/k-views.js";
 import { overviewSection } from "../sections/overview.js";
 import { pcaSection } from "../sections/pca.js";
 import { profileTableSection } from "../sections/profile-table.js";
@@ -29,12 +30,13 @@ import type { ClusterReportData, ClusterReportInput, SweepReportData } from "../
 import { composeSections, given } from "./compose.js";
 import { commandField, generatedField, reportFooter } from "./run-header.js";
 
-/** The sweep's sections, in order: elbow curve, quality indices, recommendation, then the vote, gap curve and stability (when computed). */
+/** The sweep's sections, in order: elbow curve, quality indices, recommendation, then the vote, gap curve and stability (when computed), then the per-k views. */
 export const SWEEP_SECTIONS: readonly Section<SweepReportData>[] = [
   elbowSection,
   qualitySection,
   recommendationSection,
   given((sweep) => sweep.choose, chooseKSection),
+  given((sweep) => sweep.kViews, kViewsSection),
 ];
 
 /** A clustering's sections, in order: silhouettes, PCA map, profiles, sizes, profile table, example ids (when given). */

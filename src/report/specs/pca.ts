@@ -13,6 +13,10 @@ export interface PcaSpecOptions {
   maxPoints?: number;
   width?: number;
   title?: string;
+  /** Titles of the PC1 and PC2 axes (default "PC1 (43.2% of variance)"). */
+  axisTitles?: [string, string];
+  /** Show the cluster legend (default true). */
+  legend?: boolean;
 }
 
 /**
@@ -80,13 +84,13 @@ export function pcaScatterSpec(pca: PcaProjection, options: PcaSpecOptions = {})
       x: {
         field: "x",
         type: "quantitative",
-        title: pcAxisTitle(1, pca.explained[0]),
+        title: options.axisTitles?.[0] ?? pcAxisTitle(1, pca.explained[0]),
         scale: { zero: false },
       },
       y: {
         field: "y",
         type: "quantitative",
-        title: pcAxisTitle(2, pca.explained[1]),
+        title: options.axisTitles?.[1] ?? pcAxisTitle(2, pca.explained[1]),
         scale: { zero: false },
       },
       color: {
@@ -97,7 +101,8 @@ export function pcaScatterSpec(pca: PcaProjection, options: PcaSpecOptions = {})
           shown.map((point) => point.cluster),
           options.names,
         ),
-        legend: { orient: "right", symbolOpacity: 1, symbolSize: 80 },
+        legend:
+          options.legend === false ? null : { orient: "right", symbolOpacity: 1, symbolSize: 80 },
       },
     },
     config: BASE_CONFIG,
