@@ -26,6 +26,7 @@ import { clusterReportInput, fitClusterRun, type ClusterRun } from "./cluster.js
 import { clusterOrderOf } from "./display.js";
 import { clusterReportFile, type OutputFile } from "./files.js";
 import { kViewsOf } from "./k-views.js";
+import { STABILITY_ROWS_PER_K, stabilityColumn } from "./cluster-stability.js";
 import { fitSettingsOf, type FitSettings } from "./kmeans-settings.js";
 import { runContext, type RunContext, type RunOptions } from "./run.js";
 
@@ -52,12 +53,8 @@ export interface ChooseKOptions {
   views?: false | { orderBy?: string };
 }
 
-/**
- * Stability needs this many rows per k of the range's top: a bootstrap draw
- * of fewer rows may hold fewer distinct rows than k, which K-Means cannot
- * split into k clusters (tiny test tables, not client data).
- */
-export const STABILITY_ROWS_PER_K = 5;
+/** Rows per k of the range's top that stability needs (see `cluster-stability.ts`). */
+export { STABILITY_ROWS_PER_K } from "./cluster-stability.js";
 
 /** Options of {@link sweepWorkflow}. */
 export interface SweepOptions extends RunOptions {
@@ -308,6 +305,12 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
     { ...options, fitted: run.sweep.clusterings.get(k)! },
     context,
   );
+  // The sweep's stability already judged this very fit: its k's clusters go on the profile table.
+  const at = run.stability?.perK.findIndex((s) => s.k === k) ?? -1;
+  const stability =
+    run.stability && at >= 0
+      ? stabilityColumn(run.stability, at, recommended.profiled.renumber)
+      : undefined;
   return {
     ...run,
     prepared,
@@ -315,7 +318,7 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
     recommended,
     report: clusterReportInput(context, "segwork · choosing k", prepared, {
       sweep: run.display,
-      cluster: recommended.display,
+      cluster: stability ? { ...recommended.display, stability } : recommended.display,
     }),
     summary: [msg.recommended(k, run.artifact.reason)],
   };

@@ -43,7 +43,8 @@ export const SWEEP_SECTIONS: readonly Section<SweepReportData>[] = [
 export const CLUSTERING_SECTIONS: readonly Section<ClusterReportData>[] = [
   given((cluster) => cluster.silhouette, silhouetteSection),
   given((cluster) => cluster.pca, pcaSection),
-  given((cluster) => cluster.profiles, profilesSection, sizesSection, profileTableSection),
+  given((cluster) => cluster.profiles, profilesSection, sizesSection),
+  (cluster, context) => profileTableSection(cluster.profiles, context, cluster.stability),
   exampleIdsSection,
   given((cluster) => cluster.seeds, seedsSection),
 ];
