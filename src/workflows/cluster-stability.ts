@@ -48,6 +48,37 @@ export function stabilityColumn(
 }
 
 /**
+ * Bootstrap stability of the fits of `ks` (`reference(k)`: the fit's labels),
+ * with the run's seed and K-Means settings and progress per resample.
+ *
+ * @example
+ * stabilityOfFits(prepared, [2, 3], settings, context, {}, (k) => fits.get(k)?.labels).perK.length; // => 2
+ */
+export function stabilityOfFits(
+  prepared: Prepared,
+  ks: readonly number[],
+  settings: FitSettings,
+  context: RunContext,
+  options: { resamples?: number; sampleSize?: number | null },
+  reference: (k: number) => Int32Array | undefined,
+): StabilityResult {
+  const result = clusterStability(prepared.scaled, {
+    ks,
+    seed: settings.seed,
+    resamples: options.resamples ?? STABILITY_DEFAULTS.resamples,
+    sampleSize:
+      options.sampleSize === undefined ? STABILITY_DEFAULTS.sampleSize : options.sampleSize,
+    maxIterations: settings.maxIterations,
+    tolerance: settings.tolerance,
+    reference,
+    onProgress: (done, total) =>
+      context.progress.step("stability", done, total, `resample ${done}`),
+  });
+  context.progress.done();
+  return result;
+}
+
+/**
  * Bootstrap stability of a fitted clustering's clusters (B = 20 resamples on
  * a seeded sample of 20,000 rows by default, as in `sweep`), judged against
  * the fit itself; undefined when switched off or the table is too small (with
@@ -71,18 +102,13 @@ export function clusterStabilityOf(
     context.progress.note(msg.stabilitySkipped(prepared.scaled.rows, k, needed));
     return undefined;
   }
-  const result = clusterStability(prepared.scaled, {
-    ks: [k],
-    seed: settings.seed,
-    resamples: options.resamples ?? STABILITY_DEFAULTS.resamples,
-    sampleSize:
-      options.sampleSize === undefined ? STABILITY_DEFAULTS.sampleSize : options.sampleSize,
-    maxIterations: settings.maxIterations,
-    tolerance: settings.tolerance,
-    reference: () => clustering.labels,
-    onProgress: (done, total) =>
-      context.progress.step("stability", done, total, `resample ${done}`),
-  });
-  context.progress.done();
+  const result = stabilityOfFits(
+    prepared,
+    [k],
+    settings,
+    context,
+    options,
+    () => clustering.labels,
+  );
   return stabilityColumn(result, 0, profiled.renumber);
 }

@@ -9,11 +9,7 @@ import type { Table } from "../load/types.js";
 import { sweepK, type SweepResult } from "../evaluate/sweep.js";
 import { GAP_DEFAULTS, gapStatistic, type GapResult } from "../evaluate/gap.js";
 import { sweepJump } from "../evaluate/jump.js";
-import {
-  clusterStability,
-  STABILITY_DEFAULTS,
-  type StabilityResult,
-} from "../evaluate/stability.js";
+import type { StabilityResult } from "../evaluate/stability.js";
 import { VOTE_DEFAULTS, VOTE_GAP_SETTINGS, voteK, type VoteResult } from "../evaluate/vote.js";
 import { validateKRange } from "../cluster/validate.js";
 import type { Prepared, PrepareOptions } from "../prepare/types.js";
@@ -26,7 +22,7 @@ import { clusterReportInput, fitClusterRun, type ClusterRun } from "./cluster.js
 import { clusterOrderOf } from "./display.js";
 import { clusterReportFile, type OutputFile } from "./files.js";
 import { kViewsOf } from "./k-views.js";
-import { STABILITY_ROWS_PER_K, stabilityColumn } from "./cluster-stability.js";
+import { STABILITY_ROWS_PER_K, stabilityColumn, stabilityOfFits } from "./cluster-stability.js";
 import { fitSettingsOf, type FitSettings } from "./kmeans-settings.js";
 import { runContext, type RunContext, type RunOptions } from "./run.js";
 
@@ -253,20 +249,14 @@ function stabilityOf(
   context: RunContext,
   options: { resamples?: number; sampleSize?: number | null } = {},
 ): StabilityResult {
-  const result = clusterStability(prepared.scaled, {
-    ks: sweep.rows.map((r) => r.k),
-    seed: settings.seed,
-    resamples: options.resamples ?? STABILITY_DEFAULTS.resamples,
-    sampleSize:
-      options.sampleSize === undefined ? STABILITY_DEFAULTS.sampleSize : options.sampleSize,
-    maxIterations: settings.maxIterations,
-    tolerance: settings.tolerance,
-    reference: (k) => sweep.clusterings.get(k)?.labels,
-    onProgress: (done, total) =>
-      context.progress.step("stability", done, total, `resample ${done}`),
-  });
-  context.progress.done();
-  return result;
+  return stabilityOfFits(
+    prepared,
+    sweep.rows.map((r) => r.k),
+    settings,
+    context,
+    options,
+    (k) => sweep.clusterings.get(k)?.labels,
+  );
 }
 
 /**
