@@ -249,7 +249,7 @@ export const EN = {
   // Per-k views of the sweep (knife plot beside the PCA map for every k).
   "title.kViews": "Silhouettes and PCA map per k",
   "kviews.intro":
-    "For every k of the sweep: on the left each cluster's silhouettes on the sweep's seeded sample of {sample} of {rows} rows, sorted, with the mean as a dashed line; on the right {shown} of those rows on the first two principal components, in the same cluster colours. Look for a k whose clusters all reach past the mean, with knives of similar thickness and few bars below zero.",
+    "For every k of the sweep: on the left each cluster's silhouettes on the rows the sweep scored ({sample}), sorted, with the mean as a dashed line; on the right {shown} of those rows on the first two principal components, in the same cluster colours. Look for a k whose clusters all reach past the mean, with knives of similar thickness and few bars below zero.",
   "kviews.title": "k = {k}",
   "kviews.titleRecommended": "k = {k} (recommended)",
   "kviews.axisSilhouette": "Silhouette",

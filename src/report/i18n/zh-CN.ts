@@ -217,7 +217,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   // Per-k views of the sweep (knife plot beside the PCA map for every k).
   "title.kViews": "各 k 的轮廓系数图与 PCA 图",
   "kviews.intro":
-    "对扫描中的每个 k：左图是扫描所用随机样本（{rows} 行中抽取 {sample} 行，固定随机种子）中各簇的轮廓系数，按大小排序，虚线为均值；右图把其中 {shown} 行投影到前两个主成分上，簇的颜色与左图一致。好的 k 应当每个簇都越过均值线、各簇“刀片”厚度相近、低于零的条很少。",
+    "对扫描中的每个 k：左图是扫描计算轮廓系数所用的行（{sample}）中各簇的轮廓系数，按大小排序，虚线为均值；右图把其中 {shown} 行投影到前两个主成分上，簇的颜色与左图一致。好的 k 应当每个簇都越过均值线、各簇“刀片”厚度相近、低于零的条很少。",
   "kviews.title": "k = {k}",
   "kviews.titleRecommended": "k = {k}（推荐）",
   "kviews.axisSilhouette": "轮廓系数",

@@ -133,8 +133,10 @@ export async function kViewsSection(
     html: join(
       paragraph(
         t("kviews.intro", {
-          sample: integer(data.sampleRows),
-          rows: integer(data.totalRows),
+          sample:
+            data.sampleRows >= data.totalRows
+              ? t("silhouette.all", { rows: data.totalRows })
+              : t("silhouette.sample", { sample: integer(data.sampleRows), rows: data.totalRows }),
           shown: integer(shown),
         }),
       ),
