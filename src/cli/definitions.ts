@@ -130,7 +130,7 @@ export function withFitOptions(cmd: Command): Command {
 
 /** The evidence about k beyond the sweep's indices (`sweep`): gap statistic and stability. */
 export function withChooseKOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option("--no-gap", "skip the gap statistic")
     .option(
       "--gap-b <n>",
@@ -149,7 +149,13 @@ export function withChooseKOptions(cmd: Command): Command {
       `power of the distances in the gap's W(k) (${VOTE_GAP_SETTINGS.dPower}, Tibshirani's, is what the vote was tuned with; R's clusGap default is 1)`,
       number("--gap-d-power"),
       VOTE_GAP_SETTINGS.dPower,
-    )
+    );
+  return withStabilityOptions(cmd);
+}
+
+/** Bootstrap stability (`sweep` per k, `cluster` per cluster): resamples, sample size, or off. */
+export function withStabilityOptions(cmd: Command): Command {
+  return cmd
     .option("--no-stability", "skip bootstrap stability")
     .option(
       "--stability-b <n>",

@@ -15,6 +15,7 @@ import {
   langOption,
   withCompareOptions,
   withChooseKOptions,
+  withStabilityOptions,
   withJoinOptions,
   withFitOptions,
   PDF_OPTION,
@@ -82,9 +83,11 @@ export function buildProgram(line: string): Command {
     ),
   ).option("-k, --k <range>", "k or a range, e.g. 2..10", "2..10");
 
-  withFitOptions(
-    withTableOptions(
-      command("cluster", "fit K-Means for one k; write assignments, model, profiles, report"),
+  withStabilityOptions(
+    withFitOptions(
+      withTableOptions(
+        command("cluster", "fit K-Means for one k; write assignments, model, profiles, report"),
+      ),
     ),
   ).option("-k, --k <n>", "number of clusters");
 

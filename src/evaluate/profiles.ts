@@ -78,15 +78,13 @@ export function profileClusters(
     return { fittedCluster: c, size: rows.length, meanOf, medianOf, centroidScaled, zCentroid };
   });
 
-  const sign = order.descending ? -1 : 1;
-  const sorted = [...fitted].sort(
-    (a, b) =>
-      sign * (a.meanOf[features[orderColumn]!]! - b.meanOf[features[orderColumn]!]!) ||
-      b.size - a.size ||
-      a.fittedCluster - b.fittedCluster,
+  const renumber = renumberClusters(
+    fitted.map((p) => ({ mean: p.meanOf[features[orderColumn]!]!, size: p.size })),
+    order.descending,
   );
-  const renumber = new Int32Array(k);
-  sorted.forEach((p, reported) => (renumber[p.fittedCluster] = reported));
+  const sorted = [...fitted].sort(
+    (a, b) => renumber[a.fittedCluster]! - renumber[b.fittedCluster]!,
+  );
   const names = labelClusters(sorted.map((p) => p.zCentroid));
 
   const clusters: ClusterProfile[] = sorted.map((p, reported) => ({
@@ -117,6 +115,52 @@ export function profileClusters(
     centroidsScaled,
     centroidsOriginal: inverseScale(prepared.scaler, centroidsScaled),
   };
+}
+
+/**
+ * The reported number of each fitted cluster (`renumber[fitted] = reported`):
+ * clusters sorted by the mean of the ordering feature, ties broken by size
+ * (larger first), then by fitted number.
+ *
+ * @example
+ * renumberClusters([{ mean: 10, size: 5 }, { mean: 30, size: 2 }], true); // => Int32Array [1, 0]
+ */
+export function renumberClusters(
+  clusters: readonly { mean: number; size: number }[],
+  descending: boolean,
+): Int32Array {
+  const sign = descending ? -1 : 1;
+  const fittedOrder = clusters
+    .map((c, fitted) => ({ ...c, fitted }))
+    .sort((a, b) => sign * (a.mean - b.mean) || b.size - a.size || a.fitted - b.fitted);
+  const renumber = new Int32Array(clusters.length);
+  fittedOrder.forEach((c, reported) => (renumber[c.fitted] = reported));
+  return renumber;
+}
+
+/**
+ * The reported numbering of any clustering of `prepared`'s rows, as
+ * {@link profileClusters} numbers clusters (mean of `order.feature` in
+ * original units), without profiling them.
+ *
+ * @example
+ * clusterRenumber(prepared, clustering.labels, 4).length; // => 4
+ */
+export function clusterRenumber(
+  prepared: Prepared,
+  labels: Int32Array,
+  k: number,
+  order: ClusterOrder = defaultClusterOrder(prepared.features),
+): Int32Array {
+  const d = prepared.features.length;
+  const j = prepared.features.indexOf(order.feature);
+  const values: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < labels.length; i++)
+    values[labels[i]!]!.push(prepared.original.data[i * d + j]!);
+  return renumberClusters(
+    values.map((v) => ({ mean: v.length > 0 ? mean(v) : NaN, size: v.length })),
+    order.descending,
+  );
 }
 
 /** Maps scaled values back to original units: x = scale·z + center, then expm1 for log features. */

@@ -111,10 +111,14 @@ export function silhouetteScore(
   const sampleSize = checkedSampleSize(options);
   clusterSizes(labels, k, m.rows, "Silhouette");
   if (sampleSize === null || m.rows <= sampleSize) {
-    return { score: mean(silhouetteSamples(m, labels, k)), sampleSize: m.rows, exact: true };
+    return {
+      score: meanSilhouette(silhouetteSamples(m, labels, k)),
+      sampleSize: m.rows,
+      exact: true,
+    };
   }
   const indices = sampleIndices(m.rows, sampleSize, options.rng ?? new Random(0));
-  const score = mean(silhouetteSamples(takeRows(m, indices), pick(labels, indices), k));
+  const score = meanSilhouette(silhouetteSamples(takeRows(m, indices), pick(labels, indices), k));
   return { score, sampleSize: indices.length, exact: false };
 }
 
@@ -152,6 +156,38 @@ export function silhouetteScores(
   labelings: readonly Labeling[],
   options: SilhouetteOptions = {},
 ): SilhouetteResult[] {
+  const { values, exact } = silhouetteSampleValues(m, labelings, options);
+  return values.map((rowValues) => ({
+    score: meanSilhouette(rowValues),
+    sampleSize: rowValues.length,
+    exact,
+  }));
+}
+
+/** The per-row silhouettes behind {@link silhouetteScores}, with the rows they belong to. */
+export interface SilhouetteSampleValues {
+  /** Rows of the sample, in the order of `values` (null: every row, in order). */
+  indices: Int32Array | null;
+  /** Per labeling, s(i) of every row of the sample. */
+  values: Float64Array[];
+  exact: boolean;
+}
+
+/**
+ * The per-row silhouettes {@link silhouetteScores} averages: the same sample,
+ * the same pass of distances, the same checks. A sweep keeps them to draw
+ * each k's knife plot from the sample its scores came from.
+ *
+ * @throws SegworkError as {@link silhouetteScores}.
+ * @example
+ * silhouetteSampleValues(fromRows([[0], [1], [4], [6]]), [{ labels: Int32Array.from([0, 0, 1, 1]), k: 2 }]);
+ * // => { indices: null, values: [Float64Array [0.8, 0.75, 0.4285…, 0.6363…]], exact: true }
+ */
+export function silhouetteSampleValues(
+  m: DenseMatrix,
+  labelings: readonly Labeling[],
+  options: SilhouetteOptions = {},
+): SilhouetteSampleValues {
   const sampleSize = checkedSampleSize(options);
   const exact = sampleSize === null || m.rows <= sampleSize;
   let indices: Int32Array | null = null;
@@ -167,14 +203,16 @@ export function silhouetteScores(
     const { sizes } = clusterSizes(sampleLabels, k, indices.length, "Silhouette");
     scored.push({ labels: sampleLabels, k, sizes });
   }
-  if (scored.length === 0) return [];
+  if (scored.length === 0) return { indices, values: [], exact };
   const rows = indices === null ? m : takeRows(m, indices);
   const { sums, offsets } = clusterDistanceSumsMany(rows, scored);
-  return scored.map(({ labels, k, sizes }, l) => ({
-    score: mean(silhouettesFromSums(sums, offsets[l]!, labels, k, sizes)),
-    sampleSize: rows.rows,
+  return {
+    indices,
+    values: scored.map(({ labels, k, sizes }, l) =>
+      silhouettesFromSums(sums, offsets[l]!, labels, k, sizes),
+    ),
     exact,
-  }));
+  };
 }
 
 /** The sample size in force: the option, the default, or null (no sampling). */
@@ -193,7 +231,14 @@ function pick(labels: Int32Array, indices: Int32Array): Int32Array {
   return out;
 }
 
-function mean(values: Float64Array): number {
+/**
+ * The mean of per-row silhouettes, summed in row order (the score of
+ * {@link silhouetteScore} and {@link silhouetteScores}).
+ *
+ * @example
+ * meanSilhouette(Float64Array.from([0.8, 0.6])); // => 0.7
+ */
+export function meanSilhouette(values: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i]!;
   return sum / values.length;

@@ -3,14 +3,12 @@ import { validateK, validateKRange } from "../cluster/validate.js";
 import type { Clustering } from "../cluster/types.js";
 import type { DenseMatrix } from "../shared/matrix.js";
 import { Random } from "../shared/random.js";
+import { calinskiHarabasz, daviesBouldin, kneedle, recommendK } from "./metrics.js";
 import {
-  calinskiHarabasz,
-  daviesBouldin,
-  kneedle,
-  recommendK,
-  silhouetteScores,
-} from "./metrics.js";
-import { DEFAULT_SILHOUETTE_SAMPLE_SIZE } from "./silhouette.js";
+  DEFAULT_SILHOUETTE_SAMPLE_SIZE,
+  meanSilhouette,
+  silhouetteSampleValues,
+} from "./silhouette.js";
 import type { Recommendation, SweepRow } from "./types.js";
 
 /** Defaults of {@link sweepK}: k = 2..10, the K-Means defaults, a 10,000-row silhouette sample. */
@@ -43,6 +41,11 @@ export interface SweepResult {
   /** Rows the silhouettes were computed on. */
   silhouetteSampleSize: number;
   clusterings: Map<number, Clustering>;
+  /**
+   * The silhouette sample's rows (null: every row) and each k's per-row
+   * silhouettes on it, kept for the report's per-k views.
+   */
+  silhouetteSample: { indices: Int32Array | null; values: Map<number, Float64Array> };
 }
 
 /** Seed of k's K-Means, derived from the user's seed so each k has its own stream. */
@@ -94,18 +97,20 @@ export function sweepK(input: DenseMatrix, options: SweepOptions = {}): SweepRes
   }
   // One sample (same seed) and one pass of pair distances for every k: the
   // values are comparable across k, and the distances are computed once.
-  const silhouettes = silhouetteScores(
+  const silhouettes = silhouetteSampleValues(
     matrix,
     fits.map(({ k, clustering }) => ({ labels: clustering.labels, k })),
     { sampleSize, rng: new Random(seed ^ 0x51e7) },
   );
+  const perRow = new Map<number, Float64Array>();
   fits.forEach(({ k, clustering }, index) => {
-    const silhouette = silhouettes[index]!;
-    silhouetteRows = silhouette.sampleSize;
+    const values = silhouettes.values[index]!;
+    perRow.set(k, values);
+    silhouetteRows = values.length;
     rows.push({
       k,
       inertia: clustering.inertia,
-      silhouette: silhouette.score,
+      silhouette: meanSilhouette(values),
       calinskiHarabasz: calinskiHarabasz(matrix, clustering.labels, k),
       daviesBouldin: daviesBouldin(matrix, clustering.labels, k),
       iterations: clustering.iterations,
@@ -124,6 +129,7 @@ export function sweepK(input: DenseMatrix, options: SweepOptions = {}): SweepRes
     recommendation: recommendK(rows, knee),
     silhouetteSampleSize: silhouetteRows,
     clusterings,
+    silhouetteSample: { indices: silhouettes.indices, values: perRow },
   };
 }
 

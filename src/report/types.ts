@@ -10,6 +10,8 @@ export type { PcaProjection, SilhouettePlotData };
 import type { Profiles } from "../evaluate/profile-types.js";
 import type { SeedSensitivity } from "../evaluate/seed-sensitivity.js";
 import type { ChooseKReportData } from "./sections/choose-k.js";
+import type { KViewsData } from "./sections/k-views.js";
+import type { ClusterStabilityData } from "./sections/profile-table.js";
 import type { Lang } from "./i18n/locale.js";
 
 /** Everything the sweep section needs. */
@@ -22,6 +24,8 @@ export interface SweepReportData {
   silhouetteSampleSize: number;
   /** The vote on k, the gap curve and stability (issue 13); absent for a sweep without them. */
   choose?: ChooseKReportData;
+  /** Every swept k's knife plot and PCA map, from the silhouette sample (absent when switched off). */
+  kViews?: KViewsData;
 }
 
 /** Everything the cluster section needs. */
@@ -35,6 +39,8 @@ export interface ClusterReportData {
   exampleIds?: Record<number, string[]>;
   /** How much the restarts of this fit differ (absent when the fit came from a sweep). */
   seeds?: SeedSensitivity;
+  /** Per-cluster bootstrap stability for the profile table (absent when not computed). */
+  stability?: ClusterStabilityData;
 }
 
 /** Input of the K-Means report (written by `sweep` and `cluster`). */

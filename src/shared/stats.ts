@@ -39,3 +39,21 @@ export function sortedFinite(values: ArrayLike<number>): Float64Array {
   }
   return out.sort();
 }
+
+/**
+ * Evenly spaced order statistics: `count` values of `sorted` at positions
+ * round(i·(n−1)/(count−1)), which keeps the shape of the distribution (its
+ * first and last value included); all of them when `count` ≥ n, the middle
+ * one when `count` is 1.
+ *
+ * @example
+ * evenQuantiles([5, 4, 3, 2, 1], 3); // => [5, 3, 1]
+ */
+export function evenQuantiles(sorted: readonly number[], count: number): number[] {
+  if (count >= sorted.length) return [...sorted];
+  if (count <= 1) return [sorted[Math.floor((sorted.length - 1) / 2)]!];
+  const out: number[] = new Array<number>(count);
+  for (let i = 0; i < count; i++)
+    out[i] = sorted[Math.round((i * (sorted.length - 1)) / (count - 1))]!;
+  return out;
+}

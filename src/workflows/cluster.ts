@@ -17,6 +17,7 @@ import { profilesArtifact, writeProfiles, type ProfilesArtifact } from "../artif
 import * as msg from "../shared/messages/workflows.js";
 import { clusterLines } from "./summary-lines.js";
 import { prepareClients } from "./client-table.js";
+import { clusterStabilityOf, type StabilitySettings } from "./cluster-stability.js";
 import { describeClustering } from "./display.js";
 import { clusterReportFile, type OutputFile } from "./files.js";
 import { fitSettingsOf, type FitSettings } from "./kmeans-settings.js";
@@ -38,6 +39,8 @@ export interface ClusterOptions extends RunOptions {
   orderBy?: string;
   /** Put example client ids into the report (default: none). */
   showIds?: boolean;
+  /** Per-cluster bootstrap stability on the profile table (default on: B = 20, sample 20,000). */
+  stability?: StabilitySettings;
 }
 
 /** A fitted, profiled clustering with its artifacts and what its report shows. */
@@ -151,12 +154,20 @@ export function clusterWorkflow(options: ClusterOptions): ClusterResult {
     context.progress,
   );
   const run = fitClusterRun(prepared, options.k, settings, options, context);
+  const stability = clusterStabilityOf(
+    prepared,
+    run.clustering,
+    run.profiled,
+    settings,
+    context,
+    options.stability,
+  );
   return {
     ...run,
     prepared,
     settings,
     report: clusterReportInput(context, `segwork · ${options.k} clusters`, prepared, {
-      cluster: run.display,
+      cluster: stability ? { ...run.display, stability } : run.display,
     }),
     summary: clusterLines(run.profiles, context.lang),
   };

@@ -21,6 +21,7 @@ export { describeClustering, clusterOrderOf, KNIFE_SAMPLE, PCA_SAMPLE } from "./
 export * from "./features.js";
 export * from "./sweep.js";
 export * from "./cluster.js";
+export type { StabilitySettings } from "./cluster-stability.js";
 export * from "./rfm.js";
 export * from "./thresholds.js";
 export * from "./tiers.js";

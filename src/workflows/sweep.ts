@@ -9,11 +9,7 @@ import type { Table } from "../load/types.js";
 import { sweepK, type SweepResult } from "../evaluate/sweep.js";
 import { GAP_DEFAULTS, gapStatistic, type GapResult } from "../evaluate/gap.js";
 import { sweepJump } from "../evaluate/jump.js";
-import {
-  clusterStability,
-  STABILITY_DEFAULTS,
-  type StabilityResult,
-} from "../evaluate/stability.js";
+import type { StabilityResult } from "../evaluate/stability.js";
 import { VOTE_DEFAULTS, VOTE_GAP_SETTINGS, voteK, type VoteResult } from "../evaluate/vote.js";
 import { validateKRange } from "../cluster/validate.js";
 import type { Prepared, PrepareOptions } from "../prepare/types.js";
@@ -24,7 +20,10 @@ import * as msg from "../shared/messages/workflows.js";
 import { recommendedLine } from "./summary-lines.js";
 import { prepareClients } from "./client-table.js";
 import { clusterReportInput, fitClusterRun, type ClusterRun } from "./cluster.js";
+import { clusterOrderOf } from "./display.js";
 import { clusterReportFile, type OutputFile } from "./files.js";
+import { kViewsOf } from "./k-views.js";
+import { STABILITY_ROWS_PER_K, stabilityColumn, stabilityOfFits } from "./cluster-stability.js";
 import { fitSettingsOf, type FitSettings } from "./kmeans-settings.js";
 import { runContext, type RunContext, type RunOptions } from "./run.js";
 
@@ -47,14 +46,12 @@ export const DEFAULT_K_RANGE: KRange = { min: 2, max: 10 };
 export interface ChooseKOptions {
   gap?: false | { references?: number; sampleSize?: number | null; dPower?: number };
   stability?: false | { resamples?: number; sampleSize?: number | null };
+  /** The report's per-k views (default on), their clusters ordered by `orderBy` as in `cluster`. */
+  views?: false | { orderBy?: string };
 }
 
-/**
- * Stability needs this many rows per k of the range's top: a bootstrap draw
- * of fewer rows may hold fewer distinct rows than k, which K-Means cannot
- * split into k clusters (tiny test tables, not client data).
- */
-export const STABILITY_ROWS_PER_K = 5;
+/** Rows per k of the range's top that stability needs (see `cluster-stability.ts`). */
+export { STABILITY_ROWS_PER_K } from "./cluster-stability.js";
 
 /** Options of {@link sweepWorkflow}. */
 export interface SweepOptions extends RunOptions {
@@ -172,6 +169,16 @@ export function sweepRun(
       seed: settings.seed,
       silhouetteSampleSize: sweep.silhouetteSampleSize,
       choose: chooseKDisplay(vote, gap, stability),
+      ...(choose.views === false
+        ? {}
+        : {
+            kViews: kViewsOf(
+              prepared,
+              sweep,
+              clusterOrderOf(choose.views?.orderBy, prepared.features),
+              vote.recommendedK,
+            ),
+          }),
     },
   };
 }
@@ -244,21 +251,14 @@ function stabilityOf(
   context: RunContext,
   options: { resamples?: number; sampleSize?: number | null } = {},
 ): StabilityResult {
-  const result = clusterStability(prepared.scaled, {
-    ks: sweep.rows.map((r) => r.k),
-    seed: settings.seed,
-    resamples: options.resamples ?? STABILITY_DEFAULTS.resamples,
-    sampleSize:
-      options.sampleSize === undefined ? STABILITY_DEFAULTS.sampleSize : options.sampleSize,
-    maxIterations: settings.maxIterations,
-    tolerance: settings.tolerance,
-    threads: settings.threads,
-    reference: (k) => sweep.clusterings.get(k)?.labels,
-    onProgress: (done, total) =>
-      context.progress.step("stability", done, total, `resample ${done}`),
-  });
-  context.progress.done();
-  return result;
+  return stabilityOfFits(
+    prepared,
+    sweep.rows.map((r) => r.k),
+    settings,
+    context,
+    options,
+    (k) => sweep.clusterings.get(k)?.labels,
+  );
 }
 
 /**
@@ -282,7 +282,13 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
     { ...(options.sample === undefined ? {} : { sample: options.sample }), seed: settings.seed },
     context.progress,
   );
-  const run = sweepRun(prepared, range, settings, context, options.choose);
+  const choose: ChooseKOptions = {
+    ...options.choose,
+    ...(options.choose?.views === false || options.orderBy === undefined
+      ? {}
+      : { views: { orderBy: options.orderBy } }),
+  };
+  const run = sweepRun(prepared, range, settings, context, choose);
   const k = run.artifact.recommendedK;
   const recommended = fitClusterRun(
     prepared,
@@ -291,6 +297,12 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
     { ...options, fitted: run.sweep.clusterings.get(k)! },
     context,
   );
+  // The sweep's stability already judged this very fit: its k's clusters go on the profile table.
+  const at = run.stability?.perK.findIndex((s) => s.k === k) ?? -1;
+  const stability =
+    run.stability && at >= 0
+      ? stabilityColumn(run.stability, at, recommended.profiled.renumber)
+      : undefined;
   return {
     ...run,
     prepared,
@@ -298,7 +310,7 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
     recommended,
     report: clusterReportInput(context, "segwork · choosing k", prepared, {
       sweep: run.display,
-      cluster: recommended.display,
+      cluster: stability ? { ...recommended.display, stability } : recommended.display,
     }),
     summary: [recommendedLine(k, run.artifact.reason, run.display, context.lang)],
   };

@@ -17,8 +17,12 @@ import {
   type KMeansCliOptions,
 } from "../table-options.js";
 import { checkPdf, withPdf } from "../pdf.js";
+import { stabilitySettingsOf, type StabilityCliOptions } from "../stability-options.js";
 
-export async function run(options: KMeansCliOptions, command: string): Promise<void> {
+export async function run(
+  options: KMeansCliOptions & StabilityCliOptions,
+  command: string,
+): Promise<void> {
   const { onProgress, print } = terminalProgress(Boolean(options.quiet));
   if (options.k === undefined) throw missingOption("--k N", "cluster");
   const range = parseKRange(options.k);
@@ -36,6 +40,7 @@ export async function run(options: KMeansCliOptions, command: string): Promise<v
     prepare,
     k: range.min,
     ...kmeansWorkflowOptions(options),
+    stability: stabilitySettingsOf(options),
     command,
     onProgress,
     ...(options.lang === undefined ? {} : { lang: options.lang }),

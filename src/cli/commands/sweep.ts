@@ -16,16 +16,14 @@ import {
   type KMeansCliOptions,
 } from "../table-options.js";
 import { checkPdf, withPdf } from "../pdf.js";
+import { stabilitySettingsOf, type StabilityCliOptions } from "../stability-options.js";
 
 /** `sweep`'s own options: the gap statistic and stability (commander's `--no-gap` gives gap: false). */
-export interface ChooseKCliOptions {
+export interface ChooseKCliOptions extends StabilityCliOptions {
   gap?: boolean;
   gapB?: number;
   gapSample?: number;
   gapDPower?: number;
-  stability?: boolean;
-  stabilityB?: number;
-  stabilitySample?: number;
 }
 
 /**
@@ -44,15 +42,7 @@ export function chooseKOptionsOf(options: ChooseKCliOptions): ChooseKOptions {
             ...(options.gapSample === undefined ? {} : { sampleSize: options.gapSample }),
             ...(options.gapDPower === undefined ? {} : { dPower: options.gapDPower }),
           },
-    stability:
-      options.stability === false
-        ? false
-        : {
-            ...(options.stabilityB === undefined ? {} : { resamples: options.stabilityB }),
-            ...(options.stabilitySample === undefined
-              ? {}
-              : { sampleSize: options.stabilitySample }),
-          },
+    stability: stabilitySettingsOf(options),
   };
 }
 

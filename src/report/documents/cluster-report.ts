@@ -11,6 +11,7 @@ import { chooseKSection } from "../sections/choose-k.js";
 import { dataSection } from "../sections/data.js";
 import { elbowSection } from "../sections/elbow.js";
 import { exampleIdsSection } from "../sections/example-ids.js";
+import { kViewsSection } from "../sections/k-views.js";
 import { overviewSection } from "../sections/overview.js";
 import { pcaSection } from "../sections/pca.js";
 import { profileTableSection } from "../sections/profile-table.js";
@@ -28,19 +29,21 @@ import type { ClusterReportData, ClusterReportInput, SweepReportData } from "../
 import { composeSections, given } from "./compose.js";
 import { commandField, generatedField, reportFooter } from "./run-header.js";
 
-/** The sweep's sections, in order: elbow curve, quality indices, recommendation, then the vote, gap curve and stability (when computed). */
+/** The sweep's sections, in order: elbow curve, quality indices, recommendation, then the vote, gap curve and stability (when computed), then the per-k views. */
 export const SWEEP_SECTIONS: readonly Section<SweepReportData>[] = [
   elbowSection,
   qualitySection,
   recommendationSection,
   given((sweep) => sweep.choose, chooseKSection),
+  given((sweep) => sweep.kViews, kViewsSection),
 ];
 
 /** A clustering's sections, in order: silhouettes, PCA map, profiles, sizes, profile table, example ids (when given). */
 export const CLUSTERING_SECTIONS: readonly Section<ClusterReportData>[] = [
   given((cluster) => cluster.silhouette, silhouetteSection),
   given((cluster) => cluster.pca, pcaSection),
-  given((cluster) => cluster.profiles, profilesSection, sizesSection, profileTableSection),
+  given((cluster) => cluster.profiles, profilesSection, sizesSection),
+  (cluster, context) => profileTableSection(cluster.profiles, context, cluster.stability),
   exampleIdsSection,
   given((cluster) => cluster.seeds, seedsSection),
 ];

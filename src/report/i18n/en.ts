@@ -1106,6 +1106,64 @@ export const EN = {
   // --- end lperiods ---
 
   // --- kviews keys (one block per area keeps parallel branches from conflicting) ---
+  // Per-k views of the sweep (knife plot beside the PCA map for every k).
+  "title.kViews": "Silhouettes and PCA map per k",
+  "kviews.intro":
+    "For every k of the sweep: on the left each cluster's silhouettes on the rows the sweep scored ({sample}), sorted, with the mean as a dashed line; on the right {shown} of those rows on the first two principal components, in the same cluster colours. Look for a k whose clusters all reach past the mean, with knives of similar thickness and few bars below zero.",
+  "kviews.title": "k = {k}",
+  "kviews.titleRecommended": "k = {k} (recommended)",
+  "kviews.axisSilhouette": "Silhouette",
+  "kviews.average": "mean {mean}",
+  "kviews.group": "{cluster} · {mean}",
+  "kviews.pcAxis": "PC{component} ({share})",
+  "kviews.alt":
+    "k = {k}: mean silhouette {mean}; cluster {cluster} has {share} of its rows below zero.",
+  "kviews.altNone": "k = {k}: mean silhouette {mean}; no row is below zero.",
+  // The choosing-k sections (vote, gap, stability per k).
+  "title.vote": "How the indices voted",
+  "title.gap": "Gap statistic",
+  "title.stability": "Stability",
+  "choose.agreed": "the indices agree",
+  "choose.split": "the indices are split",
+  "choose.noStructure": "no clear cluster structure",
+  "choose.verdict": "k = {k}: {confidence}",
+  "choose.rowsSample": "a seeded sample of {rows} rows",
+  "choose.rowsAll": "all {rows} rows",
+  "choose.voteCaption":
+    "Each index's proposal. Weight 0: shown as evidence, not counted. Highlighted rows disagree with the recommendation.",
+  "choose.index": "Index",
+  "choose.proposes": "Proposes k",
+  "choose.weight": "Weight",
+  "choose.evidence": "Evidence",
+  "choose.gapIntro":
+    "Gap(k) compares the within-cluster dispersion with that of {references} reference sets drawn uniformly over the data's principal-component box, on {rows}. k = 1 on the left: a curve that never rises above it means no cluster structure.",
+  "choose.gapCaption": "Bars: ±1 standard error.",
+  "choose.gapCaptionPick": "Bars: ±1 standard error. Dashed line: the gap's pick, k = {k}.",
+  "choose.stabilityIntro":
+    "Each k was refitted on {resamples} bootstrap resamples of {rows}; the adjusted Rand index between two resamples' clusterings on their shared rows says how well k is reproduced (1: identical; below about 0.8 the clusters move between resamples).",
+  "choose.stabilityCaption":
+    "Mean pairwise ARI per k and its spread (standard deviation over resample pairs).",
+  "choose.k": "k",
+  "choose.meanAri": "Mean ARI",
+  "choose.spread": "Spread (sd)",
+  // The profile table, with its per-cluster stability column.
+  "profile.intro":
+    "Per cluster and feature: the mean, with the median below it in grey, in original units (after imputation and clipping, before log and scaling).",
+  "profile.featureHelp": "Mean, with the median below",
+  "profile.cluster": "Cluster",
+  "profile.size": "Size",
+  "profile.share": "Share",
+  "profile.stability": "Stability",
+  "profile.stabilityHelp":
+    "Mean Jaccard similarity with the best-matching cluster over the bootstrap resamples (fpc::clusterboot)",
+  "profile.stabilityCell": "{jaccard} {word}",
+  "profile.stabilityNote":
+    "Stability: each cluster's mean Jaccard similarity with its best match in {resamples} bootstrap resamples of {rows}, read as Hennig (2007) reads it: 0.5 or less dissolved, below 0.6 not to be trusted, below 0.75 a pattern with doubtful members, 0.75 stable, 0.85 or more highly stable.",
+  "stability.dissolved": "dissolved",
+  "stability.notTrustworthy": "not trusted",
+  "stability.doubtful": "doubtful",
+  "stability.stable": "stable",
+  "stability.highlyStable": "highly stable",
   // --- end kviews ---
 
   // --- a11y keys (one block per area keeps parallel branches from conflicting) ---

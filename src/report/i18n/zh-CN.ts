@@ -1042,6 +1042,60 @@ export const ZH_CN: Record<MessageKey, string> = {
   // --- end lperiods ---
 
   // --- kviews keys (one block per area keeps parallel branches from conflicting) ---
+  // Per-k views of the sweep (knife plot beside the PCA map for every k).
+  "title.kViews": "各 k 的轮廓系数图与 PCA 图",
+  "kviews.intro":
+    "对扫描中的每个 k：左图是扫描计算轮廓系数所用的行（{sample}）中各簇的轮廓系数，按大小排序，虚线为均值；右图把其中 {shown} 行投影到前两个主成分上，簇的颜色与左图一致。好的 k 应当每个簇都越过均值线、各簇“刀片”厚度相近、低于零的条很少。",
+  "kviews.title": "k = {k}",
+  "kviews.titleRecommended": "k = {k}（推荐）",
+  "kviews.axisSilhouette": "轮廓系数",
+  "kviews.average": "均值 {mean}",
+  "kviews.group": "{cluster} · {mean}",
+  "kviews.pcAxis": "主成分 {component}（{share}）",
+  "kviews.alt": "k = {k}：平均轮廓系数 {mean}；簇 {cluster} 有 {share} 的行轮廓系数低于零。",
+  "kviews.altNone": "k = {k}：平均轮廓系数 {mean}；没有轮廓系数低于零的行。",
+  // The choosing-k sections (vote, gap, stability per k).
+  "title.vote": "各指标的投票",
+  "title.gap": "间隙统计量（Gap）",
+  "title.stability": "稳定性",
+  "choose.agreed": "各指标意见一致",
+  "choose.split": "各指标意见分歧",
+  "choose.noStructure": "没有明显的聚类结构",
+  "choose.verdict": "k = {k}：{confidence}",
+  "choose.rowsSample": "固定随机种子抽取的 {rows} 行样本",
+  "choose.rowsAll": "全部 {rows} 行",
+  "choose.voteCaption": "各指标建议的 k。权重为 0 的指标只作参考，不计票。高亮行与最终推荐不一致。",
+  "choose.index": "指标",
+  "choose.proposes": "建议的 k",
+  "choose.weight": "权重",
+  "choose.evidence": "依据",
+  "choose.gapIntro":
+    "Gap(k) 把簇内离散度与 {references} 组参考数据比较，参考数据在数据的主成分包围盒内均匀抽取，计算基于{rows}。最左边是 k = 1：曲线始终不高于它，说明数据没有聚类结构。",
+  "choose.gapCaption": "误差线：±1 个标准误。",
+  "choose.gapCaptionPick": "误差线：±1 个标准误。虚线：Gap 选出的 k = {k}。",
+  "choose.stabilityIntro":
+    "每个 k 都在{rows}的 {resamples} 次自助重抽样上重新拟合；两次重抽样在共同行上的聚类结果之间的调整兰德指数（ARI）反映该 k 的可复现程度（1 表示完全相同；低于约 0.8 说明簇在重抽样之间变动）。",
+  "choose.stabilityCaption": "各 k 的两两 ARI 均值及其离散程度（重抽样对之间的标准差）。",
+  "choose.k": "k",
+  "choose.meanAri": "平均 ARI",
+  "choose.spread": "离散程度（标准差）",
+  // The profile table, with its per-cluster stability column.
+  "profile.intro":
+    "每个簇、每个特征的均值，下方灰色为中位数，均为原始单位（已填补缺失值和截尾，未做对数变换和标准化）。",
+  "profile.featureHelp": "均值，下方为中位数",
+  "profile.cluster": "簇",
+  "profile.size": "客户数",
+  "profile.share": "占比",
+  "profile.stability": "稳定性",
+  "profile.stabilityHelp": "各次自助重抽样中与最匹配簇的 Jaccard 相似度均值（fpc::clusterboot）",
+  "profile.stabilityCell": "{jaccard} {word}",
+  "profile.stabilityNote":
+    "稳定性：每个簇在{rows}的 {resamples} 次自助重抽样中与最匹配簇的 Jaccard 相似度均值，按 Hennig（2007）的标准解读：不高于 0.5 为已瓦解，低于 0.6 不可信，低于 0.75 为有一定模式但部分成员存疑，0.75 以上稳定，0.85 以上高度稳定。",
+  "stability.dissolved": "已瓦解",
+  "stability.notTrustworthy": "不可信",
+  "stability.doubtful": "存疑",
+  "stability.stable": "稳定",
+  "stability.highlyStable": "高度稳定",
   // --- end kviews ---
 
   // --- a11y keys (one block per area keeps parallel branches from conflicting) ---

@@ -10,6 +10,8 @@ import { callout, chart, join, paragraph, table } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
 import { gapSpec, type GapPoint } from "../specs/gap.js";
+import type { MessageKey } from "../i18n/en.js";
+import type { Locale } from "../i18n/locale.js";
 import type { SectionContext } from "./section.js";
 
 /** The choosing-k part of a sweep report (built by the sweep workflow). */
@@ -26,17 +28,15 @@ export interface ChooseKReportData {
   };
 }
 
-const CONFIDENCE_TEXT: Record<VoteResult["confidence"], string> = {
-  agreed: "the indices agree",
-  split: "the indices are split",
-  "no-structure": "no clear cluster structure",
-};
+const CONFIDENCE_KEY = {
+  agreed: "choose.agreed",
+  split: "choose.split",
+  "no-structure": "choose.noStructure",
+} as const satisfies Record<VoteResult["confidence"], MessageKey>;
 
 /** Where the computation ran: all rows, or a seeded sample. */
-function rowsText(rows: number, sampled: boolean): string {
-  return sampled
-    ? `a seeded sample of ${rows.toLocaleString("en")} rows`
-    : `all ${rows.toLocaleString("en")} rows`;
+function rowsText(rows: number, sampled: boolean, { t, integer }: Locale): string {
+  return t(sampled ? "choose.rowsSample" : "choose.rowsAll", { rows: integer(rows) });
 }
 
 /**
@@ -49,34 +49,34 @@ function rowsText(rows: number, sampled: boolean): string {
  */
 export async function chooseKSection(
   data: ChooseKReportData,
-  _context: SectionContext,
+  context: SectionContext,
 ): Promise<ReportSection[]> {
+  const { locale } = context;
+  const { t } = locale;
   const { vote } = data;
   const k = vote.recommendedK;
   const sections: ReportSection[] = [
     {
       id: "vote",
-      title: "How the indices voted",
+      title: t("title.vote"),
       html: join(
         callout({
-          title: `k = ${k}: ${CONFIDENCE_TEXT[vote.confidence]}`,
+          title: t("choose.verdict", { k, confidence: t(CONFIDENCE_KEY[vote.confidence]) }),
           body: vote.reason,
         }),
         table<Ballot>({
-          caption:
-            "Each index's proposal. Weight 0: shown as evidence, not counted. " +
-            "Highlighted rows disagree with the recommendation.",
+          caption: t("choose.voteCaption"),
           rows: vote.ballots,
           highlight: (b) => b.k !== null && b.k !== k,
           columns: [
-            { header: "Index", value: (b) => INDEX_NAMES[b.index] },
+            { header: t("choose.index"), value: (b) => INDEX_NAMES[b.index] },
             {
-              header: "Proposes k",
+              header: t("choose.proposes"),
               value: (b) => (b.k === null ? "—" : String(b.k)),
               align: "right",
             },
-            { header: "Weight", value: (b) => b.weight, decimals: 0 },
-            { header: "Evidence", value: (b) => b.evidence, wide: true },
+            { header: t("choose.weight"), value: (b) => b.weight, decimals: 0 },
+            { header: t("choose.evidence"), value: (b) => b.evidence, wide: true },
           ],
         }),
       ),
@@ -84,22 +84,20 @@ export async function chooseKSection(
   ];
   if (data.gap) {
     const gapK = vote.ballots.find((b) => b.index === "gap")?.k ?? null;
-    const svg = await renderSvg(gapSpec(data.gap.points, { gapK }));
+    const svg = await renderSvg(gapSpec(data.gap.points, { gapK, locale }));
     sections.push({
       id: "gap",
-      title: "Gap statistic",
+      title: t("title.gap"),
       html: join(
         paragraph(
-          `Gap(k) compares the within-cluster dispersion with that of ${data.gap.references} ` +
-            `reference sets drawn uniformly over the data's principal-component box, on ${rowsText(data.gap.rows, data.gap.sampled)}. ` +
-            "k = 1 on the left: a curve that never rises above it means no cluster structure.",
+          t("choose.gapIntro", {
+            references: data.gap.references,
+            rows: rowsText(data.gap.rows, data.gap.sampled, locale),
+          }),
         ),
         chart({
           svg,
-          caption:
-            gapK === null
-              ? "Bars: ±1 standard error."
-              : `Bars: ±1 standard error. Dashed line: the gap's pick, k = ${gapK}.`,
+          caption: gapK === null ? t("choose.gapCaption") : t("choose.gapCaptionPick", { k: gapK }),
         }),
       ),
     });
@@ -108,22 +106,22 @@ export async function chooseKSection(
     const s = data.stability;
     sections.push({
       id: "stability",
-      title: "Stability",
+      title: t("title.stability"),
       html: join(
         paragraph(
-          `Each k was refitted on ${s.resamples} bootstrap resamples of ${rowsText(s.rows, s.sampled)}; ` +
-            "the adjusted Rand index between two resamples' clusterings on their shared rows says how well k is reproduced " +
-            "(1: identical; below about 0.8 the clusters move between resamples).",
+          t("choose.stabilityIntro", {
+            resamples: s.resamples,
+            rows: rowsText(s.rows, s.sampled, locale),
+          }),
         ),
         table({
-          caption:
-            "Mean pairwise ARI per k and its spread (standard deviation over resample pairs).",
+          caption: t("choose.stabilityCaption"),
           rows: s.perK,
           highlight: (row) => row.k === k,
           columns: [
-            { header: "k", value: (row) => String(row.k), align: "right" },
-            { header: "Mean ARI", value: (row) => row.ari, decimals: 3 },
-            { header: "Spread (sd)", value: (row) => row.ariSd, decimals: 3 },
+            { header: t("choose.k"), value: (row) => String(row.k), align: "right" },
+            { header: t("choose.meanAri"), value: (row) => row.ari, decimals: 3 },
+            { header: t("choose.spread"), value: (row) => row.ariSd, decimals: 3 },
           ],
         }),
       ),

@@ -22,6 +22,10 @@ export interface PcaSpecOptions {
   title?: string;
   /** Language of the axis, legend and label text (default English). */
   locale?: Locale;
+  /** Titles of the PC1 and PC2 axes (default "PC1 (43.2% of variance)"). */
+  axisTitles?: [string, string];
+  /** Show the cluster legend (default true). */
+  legend?: boolean;
 }
 
 /**
@@ -95,13 +99,13 @@ export function pcaScatterSpec(pca: PcaProjection, options: PcaSpecOptions = {})
       x: {
         field: "x",
         type: "quantitative",
-        title: pcAxisTitle(1, pca.explained[0], locale),
+        title: options.axisTitles?.[0] ?? pcAxisTitle(1, pca.explained[0], locale),
         scale: { zero: false },
       },
       y: {
         field: "y",
         type: "quantitative",
-        title: pcAxisTitle(2, pca.explained[1], locale),
+        title: options.axisTitles?.[1] ?? pcAxisTitle(2, pca.explained[1], locale),
         scale: { zero: false },
       },
       color: {
@@ -113,7 +117,8 @@ export function pcaScatterSpec(pca: PcaProjection, options: PcaSpecOptions = {})
           options.names,
           locale,
         ),
-        legend: { orient: "right", symbolOpacity: 1, symbolSize: 80 },
+        legend:
+          options.legend === false ? null : { orient: "right", symbolOpacity: 1, symbolSize: 80 },
       },
     },
     config: BASE_CONFIG,

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { evenQuantiles } from "../../shared/stats.js";
 import type { SilhouettePlotData } from "../types.js";
 import type { Locale } from "../i18n/locale.js";
 import {
@@ -24,6 +25,12 @@ export interface KnifeSpecOptions {
   title?: string;
   /** Language of the axis, legend and label text (default English). */
   locale?: Locale;
+  /** Title of the silhouette axis (default "Silhouette coefficient"). */
+  axisTitle?: string;
+  /** Label of the mean line (default "average 0.41"). */
+  averageText?: string;
+  /** Label of each cluster's group on the left (default "Cluster 2: n = 310, mean 0.41"). */
+  groupLabel?: (group: KnifeLayout["groups"][number]) => string;
 }
 
 /** One bar of the knife plot with its vertical slot. */
@@ -41,19 +48,6 @@ export interface KnifeLayout {
   groups: { cluster: number; count: number; mid: number; mean: number }[];
   /** Height of the whole plot in bar units (bars + gaps). */
   extent: number;
-}
-
-/**
- * Evenly spaced order statistics: `count` values from `sorted` at positions
- * round(i·(n−1)/(count−1)), which keeps the shape of the distribution.
- */
-function quantileThin(sorted: readonly number[], count: number): number[] {
-  if (count >= sorted.length) return [...sorted];
-  if (count <= 1) return [sorted[Math.floor((sorted.length - 1) / 2)]!];
-  const out: number[] = new Array(count);
-  for (let i = 0; i < count; i++)
-    out[i] = sorted[Math.round((i * (sorted.length - 1)) / (count - 1))]!;
-  return out;
 }
 
 /**
@@ -88,7 +82,7 @@ export function knifeLayout(values: SilhouettePlotData["values"], maxBars: numbe
   clusters.forEach((cluster, g) => {
     const all = byCluster.get(cluster)!;
     const sorted = [...all].sort((a, b) => b - a);
-    const shown = quantileThin(sorted, kept[g]!);
+    const shown = evenQuantiles(sorted, kept[g]!);
     const start = y;
     for (const silhouette of shown) {
       bars.push({ cluster, silhouette, y0: y, y1: y + 1 });
@@ -136,14 +130,15 @@ export function silhouetteKnifeSpec(
     y0: bar.y0,
     y1: bar.y1,
   }));
-  const groupLabels = layout.groups.map((group) => ({
-    mid: group.mid,
-    label: locale.t("chart.knifeGroup", {
-      name: clusterName(group.cluster, {}, locale),
-      count: locale.integer(group.count),
-      mean: locale.number(group.mean, 2),
-    }),
-  }));
+  const groupLabel =
+    options.groupLabel ??
+    ((group: KnifeLayout["groups"][number]) =>
+      locale.t("chart.knifeGroup", {
+        name: clusterName(group.cluster, {}, locale),
+        count: locale.integer(group.count),
+        mean: locale.number(group.mean, 2),
+      }));
+  const groupLabels = layout.groups.map((group) => ({ mid: group.mid, label: groupLabel(group) }));
   const yScale = { domain: [0, layout.extent], reverse: true, nice: false, zero: false };
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -158,7 +153,7 @@ export function silhouetteKnifeSpec(
           x: {
             field: "s",
             type: "quantitative",
-            title: locale.t("chart.silhouetteAxis"),
+            title: options.axisTitle ?? locale.t("chart.silhouetteAxis"),
             scale: { domain: xDomain, nice: false },
             axis: { format: ".1f", tickCount: 12 },
           },
@@ -183,7 +178,9 @@ export function silhouetteKnifeSpec(
           values: [
             {
               average: round4(data.average),
-              text: locale.t("chart.average", { mean: locale.number(data.average, 2) }),
+              text:
+                options.averageText ??
+                locale.t("chart.average", { mean: locale.number(data.average, 2) }),
             },
           ],
         },
