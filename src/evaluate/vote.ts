@@ -144,6 +144,23 @@ export interface Ballot {
   weight: number;
   /** e.g. "silhouette peaks at k=4 (0.412)". */
   evidence: string;
+  /** The numbers `evidence` states, for reports that word it in another language. */
+  facts: BallotFacts;
+}
+
+/** What a ballot's evidence sentence states, as data. */
+export interface BallotFacts {
+  /** The index was not computed (gap, stability or jump switched off). */
+  notComputed?: boolean;
+  /** The index says there is no cluster structure (k = 1). */
+  noStructure?: boolean;
+  /** The silhouette at the peak, or the stability ARI of the k proposed. */
+  value?: number;
+  /** The gap's maxSE rule. */
+  rule?: string;
+  /** The stability threshold, and whether the proposed k reaches it. */
+  threshold?: number;
+  reproduced?: boolean;
 }
 
 /** How a tie of the heaviest weight was broken by the indices' curves. */
@@ -169,6 +186,10 @@ export interface VoteResult {
   reason: string;
   /** Present when the heaviest weight was tied and the rank sums decided (ties: "rank-sum"). */
   tieBreak?: VoteTieBreak;
+  /** The best silhouette over the swept k (the no-structure reason states it). */
+  bestSilhouette?: number;
+  /** Only one index backed the heaviest k, so the majority of all ballots decided. */
+  lone?: boolean;
 }
 
 /**
@@ -181,11 +202,17 @@ export function proposals(evidence: KEvidence, options: Partial<VoteOptions> = {
   const settings = { ...VOTE_DEFAULTS, ...options };
   const rows = [...evidence.rows].sort((a, b) => a.k - b.k);
   if (rows.length === 0) throw emptySweep();
-  const ballot = (index: VoteIndex, k: number | null, text: string): Ballot => ({
+  const ballot = (
+    index: VoteIndex,
+    k: number | null,
+    text: string,
+    facts: BallotFacts = {},
+  ): Ballot => ({
     index,
     k,
     weight: settings.weights[index],
     evidence: text,
+    facts,
   });
   const swept = (k: number | null): boolean => k !== null && rows.some((r) => r.k === k);
   const out: Ballot[] = [];
@@ -207,6 +234,7 @@ export function proposals(evidence: KEvidence, options: Partial<VoteOptions> = {
       sil
         ? `silhouette peaks at k=${sil.k} (${sil.silhouette.toFixed(3)})`
         : "no finite silhouette",
+      sil ? { value: sil.silhouette } : {},
     ),
   );
   const ch = extreme(rows, (r) => r.calinskiHarabasz);
@@ -234,9 +262,10 @@ export function proposals(evidence: KEvidence, options: Partial<VoteOptions> = {
         k === 1
           ? "the jump method finds no cluster structure (largest jump at k=1)"
           : `the transformed distortion jumps most at k=${k}`,
+        k === 1 ? { noStructure: true } : {},
       ),
     );
-  } else out.push(ballot("jump", null, "the jump method was not computed"));
+  } else out.push(ballot("jump", null, "the jump method was not computed", { notComputed: true }));
   if (evidence.gap) {
     const k = maxSE(evidence.gap.gap, evidence.gap.se, settings.gapRule, settings.gapSEFactor);
     out.push(
@@ -246,9 +275,10 @@ export function proposals(evidence: KEvidence, options: Partial<VoteOptions> = {
         k === 1
           ? `the gap statistic finds no cluster structure (k=1, ${settings.gapRule})`
           : `the gap statistic picks k=${k} (${settings.gapRule})`,
+        { rule: settings.gapRule, ...(k === 1 ? { noStructure: true } : {}) },
       ),
     );
-  } else out.push(ballot("gap", null, "the gap statistic was not computed"));
+  } else out.push(ballot("gap", null, "the gap statistic was not computed", { notComputed: true }));
   if (evidence.stability && evidence.stability.length > 0) {
     const stable = evidence.stability.filter((s) => s.ari >= settings.stabilityThreshold);
     const pick =
@@ -262,9 +292,10 @@ export function proposals(evidence: KEvidence, options: Partial<VoteOptions> = {
         stable.length > 0
           ? `k=${pick.k} is the largest k the bootstrap reproduces (ARI ${pick.ari.toFixed(2)} ≥ ${settings.stabilityThreshold})`
           : `no k reaches ARI ${settings.stabilityThreshold} on resampling; k=${pick.k} comes closest (${pick.ari.toFixed(2)})`,
+        { value: pick.ari, threshold: settings.stabilityThreshold, reproduced: stable.length > 0 },
       ),
     );
-  } else out.push(ballot("stability", null, "stability was not computed"));
+  } else out.push(ballot("stability", null, "stability was not computed", { notComputed: true }));
   return out;
 }
 
@@ -326,6 +357,8 @@ export function voteK(evidence: KEvidence, options: Partial<VoteOptions> = {}): 
         ? ` Only one index backed the heaviest k, so the majority of all ballots decided.`
         : ""),
     ...(tieBreak ? { tieBreak } : {}),
+    bestSilhouette,
+    lone,
   };
 }
 

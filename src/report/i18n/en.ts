@@ -1183,6 +1183,38 @@ export const EN = {
   // {k} the winner, {sum} its rank sum, {others} the other sums, {curves} the curves' names.
   "vote.tieBreak":
     "{ks} tie at weight {weight}; the indices' curves rank k={k} higher (rank sum {sum} against {others} over {curves}).",
+  // Index names and the vote's sentences worded from VoteResult's data (src/report/sections/vote-words.ts).
+  "vote.name.knee": "knee",
+  "vote.name.silhouette": "silhouette",
+  "vote.name.calinskiHarabasz": "Calinski–Harabasz",
+  "vote.name.daviesBouldin": "Davies–Bouldin",
+  "vote.name.jump": "jump",
+  "vote.name.gap": "gap",
+  "vote.name.stability": "stability",
+  "vote.ev.knee": "the inertia curve bends at k={k}",
+  "vote.ev.kneeNone": "the inertia curve has no knee in the swept range",
+  "vote.ev.silhouette": "silhouette peaks at k={k} ({value})",
+  "vote.ev.silhouetteNone": "no finite silhouette",
+  "vote.ev.calinskiHarabasz": "Calinski–Harabasz is highest at k={k}",
+  "vote.ev.calinskiHarabaszNone": "no finite Calinski–Harabasz",
+  "vote.ev.daviesBouldin": "Davies–Bouldin is lowest at k={k}",
+  "vote.ev.daviesBouldinNone": "no finite Davies–Bouldin",
+  "vote.ev.jump": "the transformed distortion jumps most at k={k}",
+  "vote.ev.jumpNone": "the jump method finds no cluster structure (largest jump at k=1)",
+  "vote.ev.gap": "the gap statistic picks k={k} ({rule})",
+  "vote.ev.gapNone": "the gap statistic finds no cluster structure (k=1, {rule})",
+  "vote.ev.stability":
+    "k={k} is the largest k the bootstrap reproduces (ARI {value} ≥ {threshold})",
+  "vote.ev.stabilityNone":
+    "no k reaches ARI {threshold} on resampling; k={k} comes closest ({value})",
+  "vote.ev.notComputed": "{index} was not computed",
+  "vote.reasonAgreed": "Recommended k={k}: {indices} agree.",
+  "vote.reasonSplit": "Recommended k={k}, but the indices are split: {indices} for k={k}.",
+  "vote.reasonNoStructure":
+    "No clear cluster structure: the gap statistic prefers one group and the best silhouette is {silhouette}; k={k} is the most supported split, to be read with care.",
+  "vote.dissent": "Disagreeing: {list}.",
+  "vote.evidence": "Evidence: {list}.",
+  "vote.lone": "Only one index backed the heaviest k, so the majority of all ballots decided.",
   // --- end vote ---
 } as const satisfies Record<string, string>;
 

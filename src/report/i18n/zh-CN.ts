@@ -1113,5 +1113,35 @@ export const ZH_CN: Record<MessageKey, string> = {
   // --- vote keys (one block per area keeps parallel branches from conflicting) ---
   "vote.tieBreak":
     "{ks} 的票数权重并列（均为 {weight}）；按各指标整条曲线上的名次合计，k={k} 排在最前（名次和 {sum}，其余为 {others}；参与排名的指标：{curves}）。",
+  // Index names and the vote's sentences worded from VoteResult's data (src/report/sections/vote-words.ts).
+  "vote.name.knee": "拐点",
+  "vote.name.silhouette": "轮廓系数",
+  "vote.name.calinskiHarabasz": "Calinski–Harabasz",
+  "vote.name.daviesBouldin": "Davies–Bouldin",
+  "vote.name.jump": "跳跃法",
+  "vote.name.gap": "Gap 统计量",
+  "vote.name.stability": "稳定性",
+  "vote.ev.knee": "惯量曲线在 k = {k} 处出现拐点",
+  "vote.ev.kneeNone": "在扫描的 k 范围内惯量曲线没有拐点",
+  "vote.ev.silhouette": "轮廓系数在 k = {k} 处最高（{value}）",
+  "vote.ev.silhouetteNone": "没有可用的轮廓系数",
+  "vote.ev.calinskiHarabasz": "Calinski–Harabasz 指数在 k = {k} 处最高",
+  "vote.ev.calinskiHarabaszNone": "没有可用的 Calinski–Harabasz 指数",
+  "vote.ev.daviesBouldin": "Davies–Bouldin 指数在 k = {k} 处最低",
+  "vote.ev.daviesBouldinNone": "没有可用的 Davies–Bouldin 指数",
+  "vote.ev.jump": "变换后的失真度在 k = {k} 处跃升最大",
+  "vote.ev.jumpNone": "跳跃法未发现聚类结构（最大跃升在 k = 1）",
+  "vote.ev.gap": "Gap 统计量选择 k = {k}（{rule}）",
+  "vote.ev.gapNone": "Gap 统计量未发现聚类结构（k = 1，{rule}）",
+  "vote.ev.stability": "k = {k} 是自助重抽样能稳定复现的最大 k（ARI {value} ≥ {threshold}）",
+  "vote.ev.stabilityNone": "重抽样中没有哪个 k 的 ARI 达到 {threshold}；k = {k} 最接近（{value}）",
+  "vote.ev.notComputed": "未计算{index}",
+  "vote.reasonAgreed": "推荐 k = {k}：{indices}意见一致。",
+  "vote.reasonSplit": "推荐 k = {k}，但各指标意见分歧：支持 k = {k} 的有{indices}。",
+  "vote.reasonNoStructure":
+    "没有明显的聚类结构：Gap 统计量倾向于不分群，最佳轮廓系数仅为 {silhouette}；k = {k} 是得到支持最多的划分，解读时需谨慎。",
+  "vote.dissent": "持不同意见：{list}。",
+  "vote.evidence": "依据：{list}。",
+  "vote.lone": "权重最高的 k 只有一个指标支持，因此改由全部投票的多数决定。",
   // --- end vote ---
 };

@@ -5,7 +5,6 @@
  * and bootstrap stability per k with its spread.
  */
 import type { Ballot, VoteResult } from "../../evaluate/vote.js";
-import { INDEX_NAMES } from "../../evaluate/vote.js";
 import { callout, chart, join, paragraph, table } from "../html.js";
 import type { ReportSection } from "../html.js";
 import { renderSvg } from "../render.js";
@@ -13,10 +12,11 @@ import { gapSpec, type GapPoint } from "../specs/gap.js";
 import type { MessageKey } from "../i18n/en.js";
 import type { Locale } from "../i18n/locale.js";
 import type { SectionContext } from "./section.js";
+import { ballotEvidence, indexName, voteReason, type VoteWording } from "./vote-words.js";
 
 /** The choosing-k part of a sweep report (built by the sweep workflow). */
 export interface ChooseKReportData {
-  vote: Pick<VoteResult, "ballots" | "recommendedK" | "confidence" | "reason">;
+  vote: VoteWording;
   /** The gap curve over k = 1..K (absent when switched off), with how it was computed. */
   gap?: { points: GapPoint[]; references: number; rows: number; sampled: boolean };
   /** Stability per swept k (absent when switched off). */
@@ -62,21 +62,21 @@ export async function chooseKSection(
       html: join(
         callout({
           title: t("choose.verdict", { k, confidence: t(CONFIDENCE_KEY[vote.confidence]) }),
-          body: vote.reason,
+          body: voteReason(vote, locale),
         }),
         table<Ballot>({
           caption: t("choose.voteCaption"),
           rows: vote.ballots,
           highlight: (b) => b.k !== null && b.k !== k,
           columns: [
-            { header: t("choose.index"), value: (b) => INDEX_NAMES[b.index] },
+            { header: t("choose.index"), value: (b) => indexName(b.index, locale) },
             {
               header: t("choose.proposes"),
               value: (b) => (b.k === null ? "—" : String(b.k)),
               align: "right",
             },
             { header: t("choose.weight"), value: (b) => b.weight, decimals: 0 },
-            { header: t("choose.evidence"), value: (b) => b.evidence, wide: true },
+            { header: t("choose.evidence"), value: (b) => ballotEvidence(b, locale), wide: true },
           ],
         }),
       ),

@@ -1,0 +1,65 @@
+/**
+ * The vote's sentences in the report's language: English is the stage's own
+ * wording; zh-CN is worded from the numbers the stage returns, so changing
+ * the evidence changes the Chinese sentence too.
+ */
+import { describe, expect, it } from "vitest";
+import { voteK } from "../../src/evaluate/vote.js";
+import { localeFor } from "../../src/report/i18n/locale.js";
+import { ballotEvidence, voteReason } from "../../src/report/sections/vote-words.js";
+import { sweepRows } from "../helpers/sweep-rows.js";
+
+const en = localeFor("en");
+const zh = localeFor("zh-CN");
+const gapAt4 = { gap: [0.1, 0.3, 0.5, 0.6, 0.55, 0.5], se: [0.02, 0.02, 0.02, 0.02, 0.02, 0.02] };
+const gapNone = {
+  gap: [0.6, 0.5, 0.45, 0.4, 0.38, 0.35],
+  se: [0.02, 0.02, 0.02, 0.02, 0.02, 0.02],
+};
+const rows = sweepRows(
+  [0.3, 0.35, 0.5, 0.4, 0.3],
+  [100, 200, 300, 250, 200],
+  [1.2, 1.0, 0.6, 0.8, 0.9],
+);
+const stability = [0.99, 0.97, 0.95, 0.6, 0.5].map((ari, i) => ({ k: i + 2, ari }));
+
+describe("the vote's words", () => {
+  it("keep the stage's English sentences byte for byte", () => {
+    const vote = voteK({ rows, elbowK: 4, gap: gapAt4, stability });
+    expect(voteReason(vote, en)).toBe(vote.reason);
+    for (const ballot of vote.ballots) expect(ballotEvidence(ballot, en)).toBe(ballot.evidence);
+  });
+
+  it("word each ballot in Chinese from its numbers", () => {
+    const vote = voteK({ rows, elbowK: 4, gap: gapAt4, stability }, { stabilityThreshold: 0.9 });
+    const evidence = Object.fromEntries(vote.ballots.map((b) => [b.index, ballotEvidence(b, zh)]));
+    expect(evidence.knee).toBe("惯量曲线在 k = 4 处出现拐点");
+    expect(evidence.silhouette).toBe("轮廓系数在 k = 4 处最高（0.500）");
+    expect(evidence.daviesBouldin).toBe("Davies–Bouldin 指数在 k = 4 处最低");
+    expect(evidence.jump).toBe("未计算跳跃法");
+    expect(evidence.stability).toBe("k = 4 是自助重抽样能稳定复现的最大 k（ARI 0.95 ≥ 0.90）");
+    expect(voteReason(vote, zh)).toMatch(
+      /^推荐 k = 4：.*意见一致。依据：惯量曲线在 k = 4 处出现拐点；/,
+    );
+  });
+
+  it("follow the data: no knee, no gap structure, stability short of its threshold", () => {
+    const low = stability.map((s) => ({ ...s, ari: s.ari / 2 }));
+    const vote = voteK({ rows, elbowK: null, gap: gapNone, stability: low });
+    const byIndex = new Map(vote.ballots.map((b) => [b.index, b]));
+    expect(ballotEvidence(byIndex.get("knee")!, zh)).toBe("在扫描的 k 范围内惯量曲线没有拐点");
+    expect(ballotEvidence(byIndex.get("gap")!, zh)).toMatch(/^Gap 统计量未发现聚类结构（k = 1，/);
+    expect(ballotEvidence(byIndex.get("stability")!, zh)).toBe(
+      `重抽样中没有哪个 k 的 ARI 达到 ${zh.number(vote.ballots.find((b) => b.index === "stability")!.facts.threshold!, 2)}；k = 2 最接近（0.50）`,
+    );
+    const reason = voteReason(vote, zh);
+    expect(reason).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
+    if (vote.tieBreak) expect(reason).toContain("名次和");
+  });
+
+  it("keep the stage's sentence for vote data without numbers (older data)", () => {
+    const vote = voteK({ rows, elbowK: 4, gap: gapAt4, stability });
+    const old = { ...vote, ballots: vote.ballots.map(({ facts: _facts, ...b }) => b) };
+    expect(voteReason(old as unknown as typeof vote, zh)).toBe(vote.reason);
+  });
+});
