@@ -312,6 +312,10 @@ describe("which scheme separates value", () => {
     expect(separationSentence(separation("A"), "zh-CN")).toBe(
       "K-Means 比 RFM segments 更能区分客户价值：分群间基尼系数 0.612，后者为 0.551。",
     );
+    // With the schemes' names in the report's language (the comparison's Chinese names).
+    expect(
+      separationSentence(separation("A"), "zh-CN", { a: "K-Means 聚类", b: "RFM 客户分群" }),
+    ).toBe("K-Means 聚类 比 RFM 客户分群 更能区分客户价值：分群间基尼系数 0.612，后者为 0.551。");
   });
 
   it("says so on a tie, and nothing without a separation", () => {

@@ -19,6 +19,7 @@ import {
 } from "../summary/sentences.js";
 import type { PreviousPeriod, SummaryLang } from "../summary/types.js";
 import type { FullReportInput } from "../types.js";
+import { schemeNames } from "./comparison-labels.js";
 import { localeFor } from "../i18n/locale.js";
 import type { Section } from "./section.js";
 
@@ -54,7 +55,12 @@ export function summarySectionIn(lang: SummaryLang): Section<FullReportInput & S
   const locale = localeFor(lang);
   return (input, context) => {
     const scheme = primaryScheme(input.segments, input.cluster?.profiles, context.clusterNames);
-    const separation = separationSentence(input.segments?.comparison?.separation, lang);
+    const comparison = input.segments?.comparison;
+    const separation = separationSentence(
+      comparison?.separation,
+      lang,
+      comparison ? schemeNames(comparison, { locale }) : undefined,
+    );
     const lead = scheme
       ? [headlineSentence(scheme, lang), concentrationSentence(scheme, lang)]
       : [];

@@ -91,9 +91,12 @@ export function segmentSentence(segment: SummarySegment, lang: SummaryLang): str
 export function separationSentence(
   separation: ValueSeparation | null | undefined,
   lang: SummaryLang,
+  names?: { a: string; b: string },
 ): string | null {
   if (!separation) return null;
-  const { a, b } = separation;
+  // The schemes' names in the report's language where the caller has them (e.g. "RFM 客户分群").
+  const a = { ...separation.a, name: names?.a ?? separation.a.name };
+  const b = { ...separation.b, name: names?.b ?? separation.b.name };
   if (separation.better === "tie") {
     const ginis = `${formatNumber(a.betweenGini, 3)}${lang === "en" ? " and " : " 与 "}${formatNumber(b.betweenGini, 3)}`;
     return lang === "en"
