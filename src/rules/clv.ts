@@ -69,5 +69,13 @@ export function customerLifetimeValue(
     clv,
     multiplier,
     assumptions: msg.clvAssumptions({ ...options, costPerPeriod: cost, multiplier }),
+    settings: {
+      periodDays: options.periodDays,
+      margin: options.margin,
+      discountRate: options.discountRate,
+      retention: options.retention,
+      horizon: options.horizon,
+      costPerPeriod: cost,
+    },
   };
 }

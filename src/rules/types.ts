@@ -386,6 +386,8 @@ export interface ClvResult {
   multiplier: number;
   /** The assumptions in words, for the report. */
   assumptions: string[];
+  /** The settings the assumptions state (cost 0 when none was given), for reports in other languages. */
+  settings?: Required<ClvOptions>;
 }
 
 /** Value × activity settings. */

@@ -68,6 +68,20 @@ describe("localizedRun", () => {
     expect(run.periods[0]!.label).toBe("2011-Q1");
   });
 
+  it("reads the model's English cluster labels into Chinese, keeping the number and unreadable labels", () => {
+    const withClusters = {
+      ...run,
+      names: {
+        ...run.names,
+        cluster: { "0": "0: Very frequent · High spend", "1": "1: VIP shoppers" },
+      },
+    };
+    const zh = localizedRun(withClusters, localeFor("zh-CN"));
+    expect(zh.names.cluster["0"]).toBe("0: 消费非常频繁 · 消费金额高");
+    expect(zh.names.cluster["1"]).toBe("1: VIP shoppers");
+    expect(zh.names.cluster.new).toBe("新客户");
+  });
+
   it("returns the English run itself", () => {
     expect(localizedRun(run, localeFor("en"))).toBe(run);
   });

@@ -1103,6 +1103,21 @@ export const EN = {
   "clv.group.Segment": "Segment",
   "clv.group.Tier": "Tier",
   "clv.group.Cluster": "Cluster",
+  // The simple CLV's assumptions worded from ClvResult.settings (src/report/sections/clv-assumptions.ts).
+  "clv.assume.historical": "Historical value = monetary (total revenue to date).",
+  "clv.assume.revenue":
+    "Revenue per period = monetary ÷ max(1, tenure_days ÷ {days}): the client's average revenue per {days}-day period so far, counting at least one period, assumed to continue unchanged.",
+  "clv.assume.profit":
+    "Profit per period = {margin} margin × revenue per period − {cost} cost to serve.",
+  "clv.assume.retention":
+    "Retention {share} per period: a current client counts in full in period 1 and is still a client in period t with probability {r}^(t−1).",
+  "clv.assume.discount":
+    "Discount rate {share} per period: the profit of period t is divided by {base}^t (received at the end of the period).",
+  "clv.assume.horizon": "Horizon {horizon} periods of {days} days; nothing later is counted.",
+  "clv.assume.formula":
+    "CLV = profit per period × Σ_{t=1..{horizon}} {r}^(t−1) ÷ {base}^t = profit per period × {multiplier}.",
+  "clv.assume.source":
+    "Form of Gupta et al. (2006), Modeling Customer Lifetime Value, Journal of Service Research 9(2), eq. 1, CLV = Σ (p_t − c_t)·r_t ÷ (1 + i)^t − AC, with no acquisition cost (existing clients) and survival r_t = r^(t−1).",
   // --- end lperiods ---
 
   // --- kviews keys (one block per area keeps parallel branches from conflicting) ---

@@ -1039,6 +1039,19 @@ export const ZH_CN: Record<MessageKey, string> = {
   "clv.group.Segment": "分群",
   "clv.group.Tier": "等级",
   "clv.group.Cluster": "簇",
+  // The simple CLV's assumptions worded from ClvResult.settings (src/report/sections/clv-assumptions.ts).
+  "clv.assume.historical": "历史价值 = 消费金额（迄今的总收入）。",
+  "clv.assume.revenue":
+    "每期收入 = 消费金额 ÷ max(1, 客户天数 ÷ {days})：客户迄今每 {days} 天一期的平均收入（至少按一期计），假定今后保持不变。",
+  "clv.assume.profit": "每期利润 = {margin} 毛利率 × 每期收入 − {cost} 服务成本。",
+  "clv.assume.retention":
+    "每期留存率 {share}：现有客户在第 1 期全额计入，到第 t 期仍是客户的概率为 {r}^(t−1)。",
+  "clv.assume.discount": "每期折现率 {share}：第 t 期的利润除以 {base}^t（按期末收到计）。",
+  "clv.assume.horizon": "期限 {horizon} 期，每期 {days} 天；之后的价值不计入。",
+  "clv.assume.formula":
+    "CLV = 每期利润 × Σ_{t=1..{horizon}} {r}^(t−1) ÷ {base}^t = 每期利润 × {multiplier}。",
+  "clv.assume.source":
+    "公式形式取自 Gupta 等（2006）式 1：CLV = Σ (p_t − c_t)·r_t ÷ (1 + i)^t − AC；此处不计获客成本（均为现有客户），留存 r_t = r^(t−1)。",
   // --- end lperiods ---
 
   // --- kviews keys (one block per area keeps parallel branches from conflicting) ---

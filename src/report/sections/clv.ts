@@ -10,6 +10,7 @@ import { renderSvg } from "../render.js";
 import { notesList } from "../report-text.js";
 import { histogramBins, histogramSpec } from "../specs/clv.js";
 import type { SectionContext } from "./section.js";
+import { clvAssumptions } from "./clv-assumptions.js";
 
 /** The CLV chart stops at this quantile: the long tail would squash every other bar into the first. */
 const CLV_CHART_QUANTILE = 0.95;
@@ -86,7 +87,8 @@ export async function clvSection(
       facts(items),
       chart({ svg, caption: `${t("clv.simple.caption")}${above}${negatives}` }),
       markup`<h3>${t("clv.simple.assumptions")}</h3>`,
-      notesList(clv.result.assumptions) ?? paragraph(t("clv.simple.noAssumptions")),
+      notesList(clvAssumptions(clv.result, context.locale)) ??
+        paragraph(t("clv.simple.noAssumptions")),
     ),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { GONE, INACTIVE, NEW } from "../../compare/migration.js";
 import { UNSCORED } from "../../grade/frozen.js";
+import { localClusterLabel } from "../i18n/cluster-labels.js";
 import type { Locale } from "../i18n/locale.js";
 import type { MessageKey } from "../i18n/en.js";
 import { periodLabel } from "./periods-labels.js";
@@ -28,6 +29,25 @@ function withStates(names: Record<string, string>, locale: Locale): Record<strin
     Object.entries(STATE_KEYS).map(([state, key]) => [state, locale.t(key)]),
   );
   return { ...states, ...names };
+}
+
+/**
+ * Cluster display names ("0: Very frequent · High spend", from the model's
+ * English labels) with the label read into the locale's words; a label the
+ * reader cannot read stays as it is.
+ */
+function clusterNamesIn(names: Record<string, string>, locale: Locale): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(names).map(([cluster, name]) => {
+      const prefix = `${cluster}: `;
+      return [
+        cluster,
+        name.startsWith(prefix)
+          ? `${prefix}${localClusterLabel(name.slice(prefix.length), locale)}`
+          : localClusterLabel(name, locale),
+      ];
+    }),
+  );
 }
 
 /**
@@ -54,7 +74,7 @@ export function localizedRun(run: PeriodsReportInput, locale: Locale): PeriodsRe
     ...run,
     periods: run.periods.map((p) => ({ ...p, label: label(p.label) })),
     names: {
-      cluster: withStates(run.names.cluster, locale),
+      cluster: withStates(clusterNamesIn(run.names.cluster, locale), locale),
       segment: withStates(run.names.segment, locale),
       tier: withStates(run.names.tier, locale),
     },
