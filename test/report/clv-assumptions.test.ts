@@ -9,28 +9,16 @@ import { localeFor } from "../../src/report/i18n/locale.js";
 import { clvAssumptions } from "../../src/report/sections/clv-assumptions.js";
 
 const input = { monetary: Float64Array.of(300), tenureDays: Float64Array.of(730) };
+const yearly = { periodDays: 365, margin: 0.5, discountRate: 0.1, retention: 0.8, horizon: 3 };
 
 describe("the CLV assumptions", () => {
   it("are the stage's sentences in English", () => {
-    const result = customerLifetimeValue(input, {
-      periodDays: 365,
-      margin: 0.5,
-      discountRate: 0.1,
-      retention: 0.8,
-      horizon: 3,
-    });
+    const result = customerLifetimeValue(input, yearly);
     expect(clvAssumptions(result, localeFor("en"))).toEqual(result.assumptions);
   });
 
   it("state the same settings in Chinese, and follow them", () => {
-    const result = customerLifetimeValue(input, {
-      periodDays: 365,
-      margin: 0.5,
-      discountRate: 0.1,
-      retention: 0.8,
-      horizon: 3,
-      costPerPeriod: 12,
-    });
+    const result = customerLifetimeValue(input, { ...yearly, costPerPeriod: 12 });
     const zh = clvAssumptions(result, localeFor("zh-CN"));
     expect(zh).toHaveLength(result.assumptions.length);
     expect(zh[2]).toBe("每期利润 = 50% 毛利率 × 每期收入 − 12 服务成本。");
