@@ -18,6 +18,8 @@ import {
   expectedRepeatPurchases,
 } from "../../src/clv/index.js";
 import { clvSections } from "../../src/report/documents/clv-report.js";
+import { lifetimeValueSection } from "../../src/report/sections/clv-value.js";
+import { sectionContext } from "../../src/report/sections/section.js";
 import * as clvMsg from "../../src/shared/messages/clv.js";
 import {
   CLV_OUTPUTS,
@@ -228,6 +230,21 @@ describe("clvWorkflow on CDNOW: the published numbers", () => {
     expect((await clvSections(noHoldout)).map((s) => s.id)).toEqual(
       ids.filter((id) => id !== "clv-holdout"),
     );
+  });
+
+  it("warns of correlated frequency and spend in the report's language, from the check's numbers", async () => {
+    const note = clvMsg.frequencySpendCorrelationNote(0.41, 946);
+    const correlated = {
+      ...result.report,
+      frequencySpend: { ...result.report.frequencySpend, pearson: 0.41, clients: 946, note },
+    };
+    const en = String((await lifetimeValueSection(correlated, sectionContext())).html);
+    expect(en).toContain(note);
+    const zh = String(
+      (await lifetimeValueSection(correlated, sectionContext({ lang: "zh-CN" }))).html,
+    );
+    expect(zh).toContain("946 位复购客户上的 Pearson 相关系数为 0.41");
+    expect(zh).not.toContain(note);
   });
 
   it("clvFiles gives clv.csv, clv.json and a self-contained report.html", async () => {

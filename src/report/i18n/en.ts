@@ -1118,6 +1118,8 @@ export const EN = {
     "CLV = profit per period × Σ_{t=1..{horizon}} {r}^(t−1) ÷ {base}^t = profit per period × {multiplier}.",
   "clv.assume.source":
     "Form of Gupta et al. (2006), Modeling Customer Lifetime Value, Journal of Service Research 9(2), eq. 1, CLV = Σ (p_t − c_t)·r_t ÷ (1 + i)^t − AC, with no acquisition cost (existing clients) and survival r_t = r^(t−1).",
+  "clv.value.correlatedNote":
+    "Frequency and average spend are correlated (Pearson {r} over {buyers} repeat buyers); Gamma-Gamma assumes they are independent, so its spend estimates are doubtful.",
   // --- end lperiods ---
 
   // --- kviews keys (one block per area keeps parallel branches from conflicting) ---

@@ -1052,6 +1052,8 @@ export const ZH_CN: Record<MessageKey, string> = {
     "CLV = 每期利润 × Σ_{t=1..{horizon}} {r}^(t−1) ÷ {base}^t = 每期利润 × {multiplier}。",
   "clv.assume.source":
     "公式形式取自 Gupta 等（2006）式 1：CLV = Σ (p_t − c_t)·r_t ÷ (1 + i)^t − AC；此处不计获客成本（均为现有客户），留存 r_t = r^(t−1)。",
+  "clv.value.correlatedNote":
+    "消费频次与平均客单价相关（{buyers} 位复购客户上的 Pearson 相关系数为 {r}）；Gamma-Gamma 模型假定二者独立，因此其客单价估计值得怀疑。",
   // --- end lperiods ---
 
   // --- kviews keys (one block per area keeps parallel branches from conflicting) ---

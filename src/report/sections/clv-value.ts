@@ -57,7 +57,18 @@ export async function lifetimeValueSection(
       chart({ svg, caption: `${t("clv.value.caption")}${above}` }),
       check.note === null
         ? paragraph(t("clv.value.check", { r: number(check.pearson, 2), buyers: check.clients }))
-        : callout({ title: t("clv.value.correlated"), body: check.note, tone: "warning" }),
+        : callout({
+            title: t("clv.value.correlated"),
+            // English keeps the stage's sentence; other languages word it from the same numbers.
+            body:
+              context.locale.lang === "en"
+                ? check.note
+                : t("clv.value.correlatedNote", {
+                    r: number(check.pearson, 2),
+                    buyers: check.clients,
+                  }),
+            tone: "warning",
+          }),
       markup`<h3>${t("clv.value.top")}</h3>`,
       table({
         rows: input.topClients,
