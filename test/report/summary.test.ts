@@ -26,6 +26,7 @@ import {
   headlineSentence,
   segmentSentence,
   separationSentence,
+  zhJoin,
 } from "../../src/report/summary/sentences.js";
 import type { RfmReportData, FullReportInput } from "../../src/report/types.js";
 import type { SegmentTable } from "../../src/rules/types.js";
@@ -315,7 +316,13 @@ describe("which scheme separates value", () => {
     // With the schemes' names in the report's language (the comparison's Chinese names).
     expect(
       separationSentence(separation("A"), "zh-CN", { a: "K-Means 聚类", b: "RFM 客户分群" }),
-    ).toBe("K-Means 聚类 比 RFM 客户分群 更能区分客户价值：分群间基尼系数 0.612，后者为 0.551。");
+    ).toBe("K-Means 聚类比 RFM 客户分群更能区分客户价值：分群间基尼系数 0.612，后者为 0.551。");
+  });
+
+  it("joins Chinese as it is typeset: a space only next to a Latin word or number", () => {
+    expect(zhJoin(["K-Means", "比", "RFM 客户分群", "更能"])).toBe("K-Means 比 RFM 客户分群更能");
+    expect(zhJoin(["冠军客户", "与", "k = 4"])).toBe("冠军客户与 k = 4");
+    expect(zhJoin(["", "比", ""])).toBe("比");
   });
 
   it("says so on a tie, and nothing without a separation", () => {

@@ -81,6 +81,25 @@ export function segmentSentence(segment: SummarySegment, lang: SummaryLang): str
   return `${name}${lang === "en" ? ": " : "："}${size}${revenue}${traits}${END[lang]}`;
 }
 
+// Chinese sets a space between a Chinese character and a Latin word or
+// number, and none between two Chinese characters.
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+
+/**
+ * Chinese words and names joined as Chinese is typeset: a space only where a
+ * Latin word or number meets its neighbour.
+ *
+ * @example
+ * zhJoin(["K-Means", "比", "RFM 客户分群", "更能"]); // => "K-Means 比 RFM 客户分群更能"
+ */
+export function zhJoin(parts: readonly string[]): string {
+  return parts.reduce((text, part) => {
+    if (text === "" || part === "") return text + part;
+    const bothChinese = CJK.test(text.at(-1)!) && CJK.test(part[0]!);
+    return bothChinese ? text + part : `${text} ${part}`;
+  }, "");
+}
+
 /**
  * Which scheme separates value better, from the between-segment Gini of the
  * comparison. Null without a value separation.
@@ -101,14 +120,14 @@ export function separationSentence(
     const ginis = `${formatNumber(a.betweenGini, 3)}${lang === "en" ? " and " : " 与 "}${formatNumber(b.betweenGini, 3)}`;
     return lang === "en"
       ? `${a.name} and ${b.name} separate value about equally (between-segment Gini ${ginis}).`
-      : `${a.name} 与 ${b.name} 区分客户价值的程度相当（分群间基尼系数 ${ginis}）。`;
+      : `${zhJoin([a.name, "与", b.name, "区分客户价值的程度相当"])}（分群间基尼系数 ${ginis}）。`;
   }
   const [better, other] = separation.better === "A" ? [a, b] : [b, a];
   const g1 = formatNumber(better.betweenGini, 3);
   const g2 = formatNumber(other.betweenGini, 3);
   return lang === "en"
     ? `${better.name} separates value better than ${other.name}: between-segment Gini ${g1} against ${g2}.`
-    : `${better.name} 比 ${other.name} 更能区分客户价值：分群间基尼系数 ${g1}，后者为 ${g2}。`;
+    : `${zhJoin([better.name, "比", other.name, "更能区分客户价值"])}：分群间基尼系数 ${g1}，后者为 ${g2}。`;
 }
 
 interface Change {
