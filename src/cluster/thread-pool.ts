@@ -29,13 +29,9 @@
  * block (`DEAD`, the reason on the session's port) and wakes the calling
  * thread, which then throws one `workerStopped` error.
  */
-import {
-  MessageChannel,
-  receiveMessageOnPort,
-  Worker,
-  type MessagePort,
-} from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import * as messages from "../shared/messages/cluster.js";
+import { SupervisorThread } from "../shared/supervisor.js";
 import { compileKernels, kernelSource, type CommandCode, type KernelState } from "./kernels.js";
 import type { ChunkRunner } from "./state.js";
 
@@ -155,21 +151,8 @@ parentPort.on("message", (message) => {
 });
 `;
 
-let supervisor: Worker | null = null;
-let supervisorDead = false;
+const supervisor = new SupervisorThread(SUPERVISOR_SOURCE);
 let sessionOpen = false;
-
-function supervisorThread(): Worker {
-  if (supervisor === null || supervisorDead) {
-    supervisorDead = false;
-    const thread = new Worker(SUPERVISOR_SOURCE, { eval: true });
-    thread.on("error", () => (supervisorDead = true));
-    thread.on("exit", () => (supervisorDead = true));
-    thread.unref();
-    supervisor = thread;
-  }
-  return supervisor;
-}
 
 /**
  * Has the supervisor start workers until `count` are live; false if they
@@ -180,16 +163,8 @@ function supervisorThread(): Worker {
 function ensureWorkers(count: number): boolean {
   const ready = new Int32Array(new SharedArrayBuffer(8));
   Atomics.store(ready, 1, -1);
-  supervisorThread().postMessage({ type: "grow", count, ready: ready.buffer });
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  for (;;) {
-    const started = Atomics.load(ready, 0);
-    const asked = Atomics.load(ready, 1);
-    if (asked >= 0 && started >= asked) return true;
-    const left = deadline - Date.now();
-    if (left <= 0 || supervisorDead) return false;
-    Atomics.wait(ready, 0, started, Math.min(left, 50));
-  }
+  supervisor.post({ type: "grow", count, ready: ready.buffer });
+  return supervisor.awaitWorkers(ready, STARTUP_TIMEOUT_MS);
 }
 
 /** `SEGWORK_TEST_KILL_WORKER_AFTER` (tests of whole commands): honoured once per process. */
@@ -211,7 +186,7 @@ function takeKillRequest(): number | undefined {
  * @example killWorkerForTesting(20); kmeans(matrix, { k: 8, threads: 2 }); // throws workerStopped
  */
 export function killWorkerForTesting(afterCommands: number): void {
-  supervisorThread().postMessage({ type: "kill", afterCommands });
+  supervisor.post({ type: "kill", afterCommands });
 }
 
 /**
@@ -241,7 +216,7 @@ export function openParallelRunner(
     return { state, control, source, errors: port2 };
   });
   const reasons = new MessageChannel();
-  supervisorThread().postMessage(
+  supervisor.post(
     { type: "session", count: workerCount, control, sessions, reasons: reasons.port2 },
     [...sessions.map((session) => session.errors), reasons.port2],
   );
@@ -306,7 +281,7 @@ export function openParallelRunner(
       Atomics.notify(control, SEQUENCE);
       for (const port of ports) port.close();
       reasons.port1.close();
-      supervisorThread().postMessage({ type: "end" });
+      supervisor.post({ type: "end" });
       sessionOpen = false;
     },
   };

@@ -14,7 +14,8 @@
  *
  * Where segwork departs from R, and why: the clustering is segwork's K-Means
  * (k-means++, `restarts` runs) unless the caller passes its own; reference
- * draws come from segwork's seeded generator; the data may be sampled first
+ * draws come from segwork's seeded generator, one stream per set (so that
+ * sets can run on worker threads, `set-pool.ts`); the data may be sampled first
  * (a seeded uniform sample above `sampleSize` rows) to bound the cost, which
  * is B + 1 sets × (K − 1) K-Means fits, plus n²/2 distances per set when
  * `dPower` ≠ 2.
@@ -29,13 +30,16 @@ import {
   checkSampleSize,
   checkSeed,
   DEFAULT_RESAMPLING_SAMPLE_SIZE,
+  deriveSeed,
+  fitLabels,
   onSample,
   sampleRows,
-  seededKMeans,
   withoutUndefined,
 } from "./resampling.js";
-import type { Labeling } from "./silhouette-sums.js";
-import { withinDispersion } from "./within-dispersion.js";
+import { runSetJob } from "./set-pool.js";
+import { logDispersions, referenceDrawSeed, type GapReferenceInput } from "./set-tasks.js";
+
+export { logDispersions };
 
 /**
  * Clusters one set into k groups (k ≥ 2) and returns a label in 0..k−1 per
@@ -67,9 +71,10 @@ export interface GapOptions {
   maxIterations?: number;
   tolerance?: number;
   /**
-   * Threads of each default-clusterer fit (the calling thread plus workers,
-   * at most the CPUs; sets under 10,000 rows stay on the calling thread).
-   * The result is the same for any count. Default 1.
+   * Reference sets clustered at once: the calling thread plus worker
+   * threads, each set whole on one thread (`set-pool.ts`; sets under 5,000
+   * rows and a caller's own `cluster` stay on the calling thread). The
+   * result is the same for any count. Default 1.
    */
   threads?: number;
   /** Clusters the data and every reference set instead of K-Means (R's `FUNcluster`). */
@@ -149,32 +154,36 @@ export function gapStatistic(matrix: DenseMatrix, options: GapOptions): GapResul
   if (data.rows < kMax) throw tooFewRowsForK("the gap statistic", data.rows, kMax);
   const frame = referenceFrame(data, settings.space);
 
-  const cluster: GapClusterer =
-    settings.cluster ??
-    seededKMeans(settings.seed, {
-      restarts,
-      maxIterations: settings.maxIterations,
-      tolerance: settings.tolerance,
-      threads,
-    });
-  const draws = root.fork(1);
+  const fit = {
+    restarts,
+    maxIterations: settings.maxIterations,
+    tolerance: settings.tolerance,
+  };
   const total = B + 1;
   const observedLabels = (k: number): Int32Array => {
     const given = settings.observed?.(k);
-    if (given === undefined) return cluster(data, k, 0);
-    return onSample(given, indices);
+    if (given !== undefined) return onSample(given, indices);
+    if (settings.cluster) return settings.cluster(data, k, 0);
+    return fitLabels(data, k, deriveSeed(settings.seed, 0, k), fit);
   };
   const logW = logDispersions(data, kMax, settings.dPower, observedLabels);
   settings.onProgress?.(1, total);
-  const referenceLogW = new Float64Array(B * kMax);
-  for (let b = 1; b <= B; b++) {
-    const z = drawReference(frame, data.rows, () => draws.next());
-    referenceLogW.set(
-      logDispersions(z, kMax, settings.dPower, (k) => cluster(z, k, b)),
-      (b - 1) * kMax,
-    );
-    settings.onProgress?.(b + 1, total);
+  const input = {
+    frame,
+    rows: data.rows,
+    kMax,
+    dPower: settings.dPower,
+    seed: settings.seed,
+    fit,
+    out: new Float64Array(new SharedArrayBuffer(B * kMax * 8)),
+  };
+  const progress = (done: number): void => settings.onProgress?.(done + 1, total);
+  if (settings.cluster) {
+    referenceSetsWith(settings.cluster, input, B, progress);
+  } else {
+    runSetJob({ kind: "gapReference", input, count: B, rows: data.rows }, threads, progress);
   }
+  const referenceLogW = new Float64Array(input.out);
   return gapFromLogW(logW, referenceLogW, {
     references: B,
     rule: settings.rule,
@@ -187,21 +196,25 @@ export function gapStatistic(matrix: DenseMatrix, options: GapOptions): GapResul
 }
 
 /**
- * log W(k) for k = 1..kMax of one set, the k ≥ 2 labelings from `labelsFor`
- * (R's inner `W.k`).
- *
- * @example
- * logDispersions(m, 3, 1, (k) => kmeans(m, { k, seed: 1 }).labels); // => Float64Array [logW(1), logW(2), logW(3)]
+ * The reference sets clustered by the caller's own clusterer (R's
+ * `FUNcluster`), on the calling thread: a function cannot go to a worker.
+ * The same draws as the default path.
  */
-export function logDispersions(
-  m: DenseMatrix,
-  kMax: number,
-  dPower: number,
-  labelsFor: (k: number) => Int32Array,
-): Float64Array {
-  const labelings: Labeling[] = [{ labels: new Int32Array(m.rows), k: 1 }];
-  for (let k = 2; k <= kMax; k++) labelings.push({ labels: labelsFor(k), k });
-  return withinDispersion(m, labelings, dPower).map(Math.log);
+function referenceSetsWith(
+  cluster: GapClusterer,
+  input: GapReferenceInput,
+  B: number,
+  onDone: (done: number) => void,
+): void {
+  for (let b = 1; b <= B; b++) {
+    const draws = new Random(referenceDrawSeed(input.seed, b));
+    const z = drawReference(input.frame, input.rows, () => draws.next());
+    input.out.set(
+      logDispersions(z, input.kMax, input.dPower, (k) => cluster(z, k, b)),
+      (b - 1) * input.kMax,
+    );
+    onDone(b);
+  }
 }
 
 /** What {@link gapFromLogW} needs besides the dispersions. */

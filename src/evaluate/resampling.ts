@@ -19,15 +19,6 @@ import { type Random, sampleIndices } from "../shared/random.js";
 export const DEFAULT_RESAMPLING_SAMPLE_SIZE = 20_000;
 
 /**
- * Rows from which the resampling fits use `threads > 1`, far below the
- * kernel's single-fit `PARALLEL_MIN_ROWS` (50,000): these fits come by the
- * hundred on the same few sets, the worker threads are already started (by
- * the sweep, or by the first fit) and the WebAssembly rows are already on
- * shared memory, so what is left per fit is the hand-off of each command.
- */
-export const RESAMPLING_PARALLEL_MIN_ROWS = 10_000;
-
-/**
  * A 32-bit seed for one task, derived from the user's seed and the task's
  * coordinates (e.g. reference set b and k), so every task has its own stream
  * and the order the tasks run in never matters.
@@ -83,8 +74,6 @@ export interface ResampleFit {
   restarts: number;
   maxIterations?: number;
   tolerance?: number;
-  /** Threads of each fit (results are the same for any count). Default 1. */
-  threads?: number;
   workspace?: KMeansWorkspace;
 }
 
@@ -102,8 +91,6 @@ export function fitLabels(m: DenseMatrix, k: number, seed: number, fit: Resample
     seed,
     maxIterations: fit.maxIterations,
     tolerance: fit.tolerance,
-    threads: fit.threads,
-    parallelMinRows: RESAMPLING_PARALLEL_MIN_ROWS,
     workspace: fit.workspace,
   }).labels;
 }

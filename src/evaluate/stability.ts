@@ -21,11 +21,13 @@
  * The resamples are shared by every k, so the k are compared on the same
  * draws. Above `sampleSize` rows everything runs on a seeded uniform sample.
  */
-import { type DenseMatrix, takeRows } from "../shared/matrix.js";
+import { type DenseMatrix, onSharedMemory, takeRows } from "../shared/matrix.js";
 import { badEvaluateOption, tooFewRowsForK } from "../shared/messages/evaluate.js";
 import { Random } from "../shared/random.js";
 import { quantileType7 } from "../shared/stats.js";
 import { adjustedRandOfCodes } from "./label-agreement.js";
+import { runSetJob } from "./set-pool.js";
+import type { StabilityResampleInput } from "./set-tasks.js";
 import {
   checkInteger,
   checkSampleSize,
@@ -33,7 +35,8 @@ import {
   DEFAULT_RESAMPLING_SAMPLE_SIZE,
   onSample,
   sampleRows,
-  seededKMeans,
+  deriveSeed,
+  fitLabels,
   withoutUndefined,
 } from "./resampling.js";
 
@@ -52,9 +55,10 @@ export interface StabilityOptions {
   maxIterations?: number;
   tolerance?: number;
   /**
-   * Threads of each default-clusterer fit (the calling thread plus workers,
-   * at most the CPUs; sets under 10,000 rows stay on the calling thread).
-   * The result is the same for any count. Default 1.
+   * Resamples clustered at once: the calling thread plus worker threads,
+   * each resample whole on one thread (`set-pool.ts`; sets under 5,000 rows
+   * and a caller's own `cluster` stay on the calling thread). The result is
+   * the same for any count. Default 1.
    */
   threads?: number;
   /** Largest number of rows used as they are; above it a seeded sample of this many. null: every row. Default 20,000. */
@@ -155,38 +159,48 @@ export function clusterStability(matrix: DenseMatrix, options: StabilityOptions)
   const kMax = Math.max(...settings.ks);
   if (n < kMax) throw tooFewRowsForK("stability", n, kMax);
 
-  const cluster: StabilityClusterer =
-    settings.cluster ??
-    seededKMeans(settings.seed, {
-      restarts,
-      maxIterations: settings.maxIterations,
-      tolerance: settings.tolerance,
-      threads,
-    });
+  const fit = {
+    restarts,
+    maxIterations: settings.maxIterations,
+    tolerance: settings.tolerance,
+  };
   const references = settings.ks.map((k) => {
     const given = settings.reference?.(k);
-    if (given === undefined) return cluster(data, k, 0);
-    return onSample(given, indices);
+    if (given !== undefined) return onSample(given, indices);
+    if (settings.cluster) return settings.cluster(data, k, 0);
+    return fitLabels(data, k, deriveSeed(settings.seed, 0, k), fit);
   });
 
-  // labels[b][l]: resample b's clustering for ks[l], one entry per row used, −1 where not drawn.
-  const labels: Int32Array[][] = [];
-  const jaccard = settings.ks.map((k) => new Float64Array(B * k));
+  // The draws first, on this thread, from one stream; then every resample's fits.
   const draws = root.fork(1);
-  for (let b = 0; b < B; b++) {
-    const drawn = bootstrapRows(n, draws);
-    const resample = takeRows(data, drawn);
-    labels.push(
-      settings.ks.map((k, l) => {
-        const local = cluster(resample, k, b + 1);
-        bestJaccards(references[l]!, drawn, local, k, jaccard[l]!.subarray(b * k, (b + 1) * k));
-        const full = new Int32Array(n).fill(-1);
-        for (let r = 0; r < drawn.length; r++) full[drawn[r]!] = local[r]!;
-        return full;
-      }),
-    );
-    settings.onProgress?.(b + 1, B);
-  }
+  const drawnSets = Array.from({ length: B }, () => bootstrapRows(n, draws));
+  const offsets = new Int32Array(B + 1);
+  drawnSets.forEach((drawn, b) => (offsets[b + 1] = offsets[b]! + drawn.length));
+  const input = {
+    data: settings.cluster ? data : onSharedMemory(data),
+    ks: settings.ks,
+    seed: settings.seed,
+    fit,
+    drawn: onSharedInts(offsets[B]!, drawnSets),
+    offsets,
+    labels: new Int32Array(new SharedArrayBuffer(offsets[B]! * settings.ks.length * 4)),
+  };
+  const progress = (done: number): void => settings.onProgress?.(done, B);
+  if (settings.cluster) resamplesWith(settings.cluster, input, progress);
+  else runSetJob({ kind: "stabilityResample", input, count: B, rows: n }, threads, progress);
+
+  // labels[b][l]: resample b's clustering for ks[l], one entry per row used, −1 where not drawn.
+  const jaccard = settings.ks.map((k) => new Float64Array(B * k));
+  const labels = drawnSets.map((drawn, b) =>
+    settings.ks.map((k, l) => {
+      const start = offsets[b]! * settings.ks.length + l * drawn.length;
+      const local = input.labels.subarray(start, start + drawn.length);
+      bestJaccards(references[l]!, drawn, local, k, jaccard[l]!.subarray(b * k, (b + 1) * k));
+      const full = new Int32Array(n).fill(-1);
+      for (let r = 0; r < drawn.length; r++) full[drawn[r]!] = local[r]!;
+      return full;
+    }),
+  );
   const perK = settings.ks.map((k, l) =>
     summarize(
       k,
@@ -196,6 +210,34 @@ export function clusterStability(matrix: DenseMatrix, options: StabilityOptions)
     ),
   );
   return { perK, resamples: B, rows: n, sampled: indices !== null };
+}
+
+/** The resamples clustered by the caller's own clusterer, on the calling thread. */
+function resamplesWith(
+  cluster: StabilityClusterer,
+  input: StabilityResampleInput,
+  onDone: (done: number) => void,
+): void {
+  const { offsets, ks } = input;
+  for (let b = 0; b + 1 < offsets.length; b++) {
+    const drawn = input.drawn.subarray(offsets[b]!, offsets[b + 1]!);
+    const resample = takeRows(input.data, drawn);
+    ks.forEach((k, l) => {
+      input.labels.set(cluster(resample, k, b + 1), offsets[b]! * ks.length + l * drawn.length);
+    });
+    onDone(b + 1);
+  }
+}
+
+/** `sets` laid end to end in one Int32Array of `length` on shared memory. */
+function onSharedInts(length: number, sets: readonly Int32Array[]): Int32Array {
+  const out = new Int32Array(new SharedArrayBuffer(length * 4));
+  let at = 0;
+  for (const set of sets) {
+    out.set(set, at);
+    at += set.length;
+  }
+  return out;
 }
 
 /** The distinct rows of n draws with replacement from 0..n−1, ascending. */

@@ -1,7 +1,7 @@
 import { kmeans, KMEANS_DEFAULTS, KMeansWorkspace, PARALLEL_MIN_ROWS } from "../cluster/index.js";
 import { validateK, validateKRange } from "../cluster/validate.js";
 import type { Clustering } from "../cluster/types.js";
-import type { DenseMatrix } from "../shared/matrix.js";
+import { onSharedMemory, type DenseMatrix } from "../shared/matrix.js";
 import { Random } from "../shared/random.js";
 import { calinskiHarabasz, daviesBouldin, kneedle, recommendK } from "./metrics.js";
 import {
@@ -131,12 +131,4 @@ export function sweepK(input: DenseMatrix, options: SweepOptions = {}): SweepRes
     clusterings,
     silhouetteSample: { indices: silhouettes.indices, values: perRow },
   };
-}
-
-/** The same matrix with its values on a SharedArrayBuffer (unchanged if already there). */
-function onSharedMemory(m: DenseMatrix): DenseMatrix {
-  if (m.data.buffer instanceof SharedArrayBuffer) return m;
-  const data = new Float64Array(new SharedArrayBuffer(m.data.length * 8));
-  data.set(m.data);
-  return { data, rows: m.rows, cols: m.cols };
 }

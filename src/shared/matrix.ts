@@ -48,3 +48,17 @@ export function takeRows(m: DenseMatrix, indices: ArrayLike<number>): DenseMatri
   }
   return { data, rows: indices.length, cols: d };
 }
+
+/**
+ * The same matrix with its values on a SharedArrayBuffer (unchanged if
+ * already there), for worker threads to read without a copy each.
+ *
+ * @example
+ * onSharedMemory(fromRows([[1, 2]])).data.buffer instanceof SharedArrayBuffer; // => true
+ */
+export function onSharedMemory(m: DenseMatrix): DenseMatrix {
+  if (m.data.buffer instanceof SharedArrayBuffer) return m;
+  const data = new Float64Array(new SharedArrayBuffer(m.data.length * 8));
+  data.set(m.data);
+  return { data, rows: m.rows, cols: m.cols };
+}

@@ -1,46 +1,47 @@
 import { describe, expect, it } from "vitest";
-import { kmeans } from "../../src/cluster/index.js";
 import { gapStatistic } from "../../src/evaluate/gap.js";
-import { RESAMPLING_PARALLEL_MIN_ROWS } from "../../src/evaluate/resampling.js";
+import { seededKMeans } from "../../src/evaluate/resampling.js";
 import { clusterStability } from "../../src/evaluate/stability.js";
 import { badEvaluateOption } from "../../src/shared/messages/evaluate.js";
 import { errorOf } from "../helpers/errors.js";
 import { blobs } from "./blobs.js";
 
-// Three blobs in 3 columns, enough rows for the resampling fits to go parallel.
+// The worker threads themselves run from the build: test/evaluate/set-pool.test.ts.
 const m = blobs(
   [
     [0, 0, 0],
     [5, 0, 0],
     [0, 5, 2],
   ],
-  Math.ceil((RESAMPLING_PARALLEL_MIN_ROWS + 2_000) / 3),
+  200,
   5,
 );
 
-describe("gap and stability on worker threads", () => {
-  it("a set of this size is fitted on two threads by the resampling fits' threshold", () => {
-    const fit = { k: 3, restarts: 1, seed: 1, threads: 2 };
-    expect(kmeans(m, { ...fit, parallelMinRows: RESAMPLING_PARALLEL_MIN_ROWS }).threads).toBe(2);
-    expect(kmeans(m, fit).threads).toBe(1);
+describe("gap and stability: whole sets, each on its own streams", () => {
+  it("the gap's reference sets do not depend on the order they are clustered in", () => {
+    const options = { kMax: 4, seed: 11, references: 4, dPower: 2 };
+    const byDefault = gapStatistic(m, options);
+    // The same K-Means as the default path, handed in as the caller's clusterer (which runs on this thread)
+    const kmeansOf = seededKMeans(11, { restarts: 1 });
+    const order: number[] = [];
+    const own = gapStatistic(m, {
+      ...options,
+      cluster: (set, k, b) => {
+        if (k === 2) order.push(b);
+        return kmeansOf(set, k, b);
+      },
+    });
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+    expect(own).toEqual(byDefault);
+    expect(byDefault.bestK).toBe(3);
   });
 
-  it("the gap statistic is byte-identical on 1 and 2 threads", () => {
-    const options = { kMax: 4, seed: 11, references: 3, dPower: 2 };
-    const one = gapStatistic(m, { ...options, threads: 1 });
-    const two = gapStatistic(m, { ...options, threads: 2 });
-    expect(Buffer.from(two.referenceLogW.buffer)).toEqual(Buffer.from(one.referenceLogW.buffer));
-    expect(Buffer.from(two.logW.buffer)).toEqual(Buffer.from(one.logW.buffer));
-    expect(two.bestK).toBe(3);
-    expect(two).toEqual(one);
-  });
-
-  it("stability is identical on 1 and 2 threads", () => {
+  it("stability clusters each resample with its own seed, as the caller's clusterer sees them", () => {
     const options = { ks: [2, 3], seed: 11, resamples: 3 };
-    const one = clusterStability(m, { ...options, threads: 1 });
-    const two = clusterStability(m, { ...options, threads: 2 });
-    expect(two).toEqual(one);
-    expect(two.perK[1]!.ari).toBeGreaterThan(0.99);
+    const byDefault = clusterStability(m, options);
+    const own = clusterStability(m, { ...options, cluster: seededKMeans(11, { restarts: 1 }) });
+    expect(own).toEqual(byDefault);
+    expect(byDefault.perK[1]!.ari).toBeGreaterThan(0.99);
   });
 
   it("refuses a thread count below 1", () => {
