@@ -16,12 +16,13 @@
  * then recounted by the shipped `countBallots`, which is what `voteK` does,
  * so a grid of ~120,000 settings takes seconds instead of CPU-hours.
  *
- *   node bench/k-recovery/tune.mjs [--candidate NAME]...
+ *   node bench/k-recovery/tune.mjs [--candidate NAME]... [--fix INDEX=W]... [--cv N]
  *
  * `--candidate NAME` adds a proposer of candidates.mjs as one more ballot
  * (weights 0, 1, 2 like the others; not in the rank sums), to see whether it
  * would raise the development score inside the vote before it is built.
- * `--cv N` also scores the tuning itself by N random 2-fold splits of the
+ * `--fix INDEX=W` holds one index at weight W (`--fix bic=0`: the grid as
+ * it was before the BIC). `--cv N` also scores the tuning itself by N random 2-fold splits of the
  * development half: tune on one fold (every setting with the fold's best
  * hits), score those settings on the other fold (their mean), both ways.
  */
@@ -37,6 +38,7 @@ const { values } = parseArgs({
   options: {
     candidate: { type: "string", multiple: true, default: [] },
     cv: { type: "string", default: "0" },
+    fix: { type: "string", multiple: true, default: [] },
   },
 });
 for (const name of values.candidate) if (!CANDIDATES[name]) throw new Error(`no candidate ${name}`);
@@ -45,7 +47,10 @@ const dev = loadEvidence({ gather: false }).filter((e) => e.half === "dev");
 console.log(`${dev.length} development tables`);
 const GAP_RULES = ["firstSEmax", "Tibs2001SEmax", "globalSEmax"];
 const THRESHOLDS = [0.8, 0.85, 0.9];
-const levels = [0, 1, 2];
+// `--fix index=w` holds an index at one weight (e.g. `--fix bic=0`: the grid without it).
+const fixed = new Map(values.fix.map((f) => [f.split("=")[0], [Number(f.split("=")[1])]]));
+const levelsOf = (index) => fixed.get(index) ?? [0, 1, 2];
+const gridSize = INDICES.reduce((n, index) => n * levelsOf(index).length, 1);
 
 const tables = dev.map((e) => {
   const evidence = evidenceOf(e, GAP_SOURCE);
@@ -68,11 +73,12 @@ const tables = dev.map((e) => {
 });
 
 const results = [];
-for (let code = 0; code < levels.length ** INDICES.length; code++) {
+for (let code = 0; code < gridSize; code++) {
   const weights = {};
   let c = code;
   let changes = 0;
   for (const index of INDICES) {
+    const levels = levelsOf(index);
     weights[index] = levels[c % levels.length];
     changes += Math.abs(weights[index] - 1);
     c = Math.floor(c / levels.length);
