@@ -129,7 +129,10 @@ function recoverability(e) {
     for (let j = 0; j < t.k; j++) {
       let d = 0;
       for (let c = 0; c < cols; c++) d += (data[r * cols + c] - means[j * cols + c]) ** 2;
-      if (d < best) ((best = d), (nearest[r] = j));
+      if (d < best) {
+        best = d;
+        nearest[r] = j;
+      }
     }
   }
   return [

@@ -181,7 +181,10 @@ function pairAgreement({ data, rows, cols }, testLabels, centroids, k) {
     for (let j = 0; j < k; j++) {
       let d = 0;
       for (let c = 0; c < cols; c++) d += (data[r * cols + c] - centroids[j * cols + c]) ** 2;
-      if (d < bestD) ((bestD = d), (best = j));
+      if (d < bestD) {
+        bestD = d;
+        best = j;
+      }
     }
     counts[testLabels[r]][best]++;
   }

@@ -194,8 +194,10 @@ if (splits > 0) {
       let picked = [];
       for (const r of results) {
         const h = within(r.hit, folds[side]);
-        if (h > best) ((best = h), (picked = [r]));
-        else if (h === best) picked.push(r);
+        if (h > best) {
+          best = h;
+          picked = [r];
+        } else if (h === best) picked.push(r);
       }
       const other = picked.reduce((n, r) => n + within(r.hit, folds[1 - side]), 0);
       total += other / picked.length;

@@ -178,6 +178,8 @@ export interface BallotFacts {
   /** The stability threshold, and whether the proposed k reaches it. */
   threshold?: number;
   reproduced?: boolean;
+  /** The BIC is highest at the largest swept k: it keeps rising, no peak in range (it abstains). */
+  edgeK?: number;
 }
 
 /** How a tie of the heaviest weight was broken by the indices' curves. */
@@ -283,7 +285,19 @@ export function proposals(evidence: KEvidence, options: Partial<VoteOptions> = {
       ),
     );
   } else out.push(ballot("jump", null, "the jump method was not computed", { notComputed: true }));
-  if (evidence.bic) {
+  const kMax = rows[rows.length - 1]!.k;
+  if (evidence.bic && evidence.bic.bestK === kMax) {
+    // A BIC that still rises at the end of the range has found no peak: on
+    // skewed client data the mixture keeps gaining from more clusters.
+    out.push(
+      ballot(
+        "bic",
+        null,
+        `the Gaussian-mixture BIC keeps rising to the end of the range (k=${kMax}), no peak`,
+        { edgeK: kMax },
+      ),
+    );
+  } else if (evidence.bic) {
     const k = evidence.bic.bestK;
     out.push(
       ballot(

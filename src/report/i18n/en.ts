@@ -1236,6 +1236,8 @@ export const EN = {
   "vote.name.bic": "BIC",
   "vote.ev.bic": "the Gaussian-mixture BIC is highest at k={k}",
   "vote.ev.bicNone": "the Gaussian-mixture BIC finds no cluster structure (highest at k=1)",
+  "vote.ev.bicEdge":
+    "the Gaussian-mixture BIC keeps rising to the end of the range (k={k}), no peak",
   // --- end vote ---
 } as const satisfies Record<string, string>;
 

@@ -1162,5 +1162,6 @@ export const ZH_CN: Record<MessageKey, string> = {
   "vote.name.bic": "BIC",
   "vote.ev.bic": "按高斯混合模型计算的 BIC 在 k = {k} 处最高",
   "vote.ev.bicNone": "按高斯混合模型计算的 BIC 在 k = 1 处最高，未发现聚类结构",
+  "vote.ev.bicEdge": "按高斯混合模型计算的 BIC 一直升到区间末端（k = {k}），没有峰值",
   // --- end vote ---
 };

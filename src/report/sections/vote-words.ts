@@ -57,6 +57,7 @@ export function ballotEvidence(ballot: Ballot, locale: Locale): string {
     case "jump":
       return facts.noStructure || k === null ? t("vote.ev.jumpNone") : t("vote.ev.jump", { k });
     case "bic":
+      if (facts.edgeK !== undefined) return t("vote.ev.bicEdge", { k: facts.edgeK });
       return facts.noStructure || k === null ? t("vote.ev.bicNone") : t("vote.ev.bic", { k });
     case "gap": {
       const rule = facts.rule ?? "";
