@@ -3,7 +3,10 @@
  * would gather it: the K-Means sweep (k = 2..10, 10 restarts; inertia,
  * silhouette, Calinski–Harabasz, Davies–Bouldin, Kneedle's knee and today's
  * recommendation), the gap statistic (B = 50, k = 1..10) and bootstrap stability
- * (B = 20, k = 2..10, judged against the sweep's fits). Plain JSON, so the
+ * (B = 20, k = 2..10, judged against the sweep's fits), per k each cluster's
+ * size, within-cluster sum of squares per feature and centroid of the
+ * sweep's fit (the BIC's inputs), and the prediction strength (Tibshirani &
+ * Walther 2005, a candidate of candidates.mjs). Plain JSON, so the
  * vote can be scored and tuned without refitting.
  *
  * The gap is computed with d.power 2 only (W(k) from sums of squares, O(n·d)
