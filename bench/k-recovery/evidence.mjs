@@ -3,7 +3,10 @@
  * would gather it: the K-Means sweep (k = 2..10, 10 restarts; inertia,
  * silhouette, Calinski–Harabasz, Davies–Bouldin, Kneedle's knee and today's
  * recommendation), the gap statistic (B = 50, k = 1..10) and bootstrap stability
- * (B = 20, k = 2..10, judged against the sweep's fits). Plain JSON, so the
+ * (B = 20, k = 2..10, judged against the sweep's fits), per k each cluster's
+ * size, within-cluster sum of squares per feature and centroid of the
+ * sweep's fit (the BIC's inputs), and the prediction strength (Tibshirani &
+ * Walther 2005, a candidate of candidates.mjs). Plain JSON, so the
  * vote can be scored and tuned without refitting.
  *
  * The gap is computed with d.power 2 only (W(k) from sums of squares, O(n·d)
@@ -16,13 +19,19 @@ import { performance } from "node:perf_hooks";
 import { sweepK } from "../../dist/evaluate/sweep.js";
 import { gapStatistic } from "../../dist/evaluate/gap.js";
 import { clusterStability } from "../../dist/evaluate/stability.js";
-import { seededKMeans } from "../../dist/evaluate/resampling.js";
+import { deriveSeed, seededKMeans } from "../../dist/evaluate/resampling.js";
+import { kmeans } from "../../dist/cluster/index.js";
+import { takeRows } from "../../dist/shared/matrix.js";
+import { Random, sampleIndices } from "../../dist/shared/random.js";
 
 export const K_MIN = 2;
 export const K_MAX = 10;
 export const RESTARTS = 10;
 export const GAP_REFERENCES = 50;
 export const STABILITY_RESAMPLES = 20;
+/** Prediction strength (Tibshirani & Walther 2005): random halvings, restarts per half-fit. */
+export const PS_SPLITS = 10;
+export const PS_RESTARTS = 3;
 
 /** Evidence for one prepared table (see suite.mjs), with the time each part took. */
 export function gatherEvidence(table) {
@@ -62,6 +71,8 @@ export function gatherEvidence(table) {
     }));
   const stability = stabilityWith(1);
   const t3 = performance.now();
+  const predictionStrength = predictionStrengths(table.matrix, ks, seed);
+  const t4 = performance.now();
   return {
     id: table.id,
     plantedK: table.k,
@@ -81,7 +92,14 @@ export function gatherEvidence(table) {
       d2Sweep: gapCurve(gap2Sweep),
     },
     stability,
-    seconds: { sweep: (t1 - t0) / 1000, gap: (t2 - t1) / 1000, stability: (t3 - t2) / 1000 },
+    shapes: ks.map((k) => clusterShape(table.matrix, sweep.clusterings.get(k))),
+    predictionStrength,
+    seconds: {
+      sweep: (t1 - t0) / 1000,
+      gap: (t2 - t1) / 1000,
+      stability: (t3 - t2) / 1000,
+      predictionStrength: (t4 - t3) / 1000,
+    },
   };
 }
 
@@ -106,4 +124,79 @@ function totalSumOfSquares({ data, rows, cols }) {
     for (let r = 0; r < rows; r++) total += (data[r * cols + c] - mean) ** 2;
   }
   return total;
+}
+
+/**
+ * Each cluster's size and its within-cluster sum of squares per feature, of
+ * the sweep's fit at one k: what a Gaussian-mixture reading of the fit (BIC)
+ * needs, with the centroids.
+ */
+function clusterShape({ data, rows, cols }, clustering) {
+  const { k, labels, centroids } = clustering;
+  const sizes = new Array(k).fill(0);
+  const withinByFeature = Array.from({ length: k }, () => new Array(cols).fill(0));
+  for (let r = 0; r < rows; r++) {
+    const j = labels[r];
+    sizes[j]++;
+    for (let c = 0; c < cols; c++)
+      withinByFeature[j][c] += (data[r * cols + c] - centroids[j * cols + c]) ** 2;
+  }
+  return { k, sizes, withinByFeature, centroids: Array.from(centroids) };
+}
+
+/**
+ * Prediction strength (Tibshirani & Walther 2005) per k: the data is halved
+ * at random PS_SPLITS times; each half is clustered, and for each cluster of
+ * the test half, the share of its pairs that the training half's centroids
+ * also put together; ps = the smallest share over the test clusters (of ≥ 2
+ * rows). Both halves serve as test half, so 2 · PS_SPLITS values per k.
+ */
+function predictionStrengths(m, ks, seed) {
+  const values = new Map(ks.map((k) => [k, []]));
+  for (let s = 0; s < PS_SPLITS; s++) {
+    const rng = new Random(deriveSeed(seed, 7001, s));
+    const first = sampleIndices(m.rows, Math.floor(m.rows / 2), rng);
+    const inFirst = new Uint8Array(m.rows);
+    for (const i of first) inFirst[i] = 1;
+    const second = Int32Array.from({ length: m.rows }, (_, i) => i).filter((i) => !inFirst[i]);
+    const halves = [takeRows(m, first), takeRows(m, second)];
+    for (const k of ks) {
+      const fits = halves.map((h, side) =>
+        kmeans(h, { k, restarts: PS_RESTARTS, seed: deriveSeed(seed, 7002 + side, s, k) }),
+      );
+      for (let test = 0; test < 2; test++) {
+        const train = fits[1 - test];
+        values.get(k).push(pairAgreement(halves[test], fits[test].labels, train.centroids, k));
+      }
+    }
+  }
+  return ks.map((k) => {
+    const v = values.get(k);
+    return { k, mean: v.reduce((a, b) => a + b, 0) / v.length, values: v };
+  });
+}
+
+function pairAgreement({ data, rows, cols }, testLabels, centroids, k) {
+  const counts = Array.from({ length: k }, () => new Array(k).fill(0));
+  for (let r = 0; r < rows; r++) {
+    let best = 0;
+    let bestD = Infinity;
+    for (let j = 0; j < k; j++) {
+      let d = 0;
+      for (let c = 0; c < cols; c++) d += (data[r * cols + c] - centroids[j * cols + c]) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = j;
+      }
+    }
+    counts[testLabels[r]][best]++;
+  }
+  let least = 1;
+  for (const row of counts) {
+    const n = row.reduce((a, b) => a + b, 0);
+    if (n < 2) continue;
+    const same = row.reduce((a, b) => a + b * (b - 1), 0);
+    least = Math.min(least, same / (n * (n - 1)));
+  }
+  return least;
 }

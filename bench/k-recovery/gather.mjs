@@ -52,7 +52,8 @@ export function loadEvidence({
       const s = item.seconds;
       log(
         `table ${entry.id} (k=${entry.k}, sep ${entry.separation}, ${item.rows}×${item.features}): ` +
-          `sweep ${s.sweep.toFixed(1)} s, gap ${s.gap.toFixed(1)} s, stability ${s.stability.toFixed(1)} s`,
+          `sweep ${s.sweep.toFixed(1)} s, gap ${s.gap.toFixed(1)} s, stability ${s.stability.toFixed(1)} s, ` +
+          `prediction strength ${s.predictionStrength.toFixed(1)} s`,
       );
     }
     if (!item) continue;

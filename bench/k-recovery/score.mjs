@@ -3,6 +3,7 @@
  * (src/evaluate/vote.ts with its tuned defaults) and the sweep's old
  * recommendation against each table's planted k.
  */
+import { bicCurve } from "../../dist/evaluate/bic.js";
 import { jumpStatistic } from "../../dist/evaluate/jump.js";
 import { maxSE } from "../../dist/evaluate/gap-rules.js";
 import { majorityVote, proposals, voteK, VOTE_INDICES } from "../../dist/evaluate/vote.js";
@@ -46,9 +47,21 @@ function freshEvidenceOf(e, gapSource) {
       features: e.features,
       totalSumOfSquares: e.totalSumOfSquares,
     }),
+    // as workflows/sweep.ts computes it: the sweep's inertias, each fit's cluster sizes
+    bic: bicCurve(
+      e.sweep.map((r) => ({ k: r.k, inertia: r.inertia, sizes: sizesOf(e, r.k) })),
+      { features: e.features, totalSumOfSquares: e.totalSumOfSquares },
+    ),
     gap: { gap: e.gap[gapSource].gap, se: e.gap[gapSource].se },
     stability: e.stability.map((s) => ({ k: s.k, ari: s.ari })),
   };
+}
+
+function sizesOf(e, k) {
+  const shape = e.shapes?.find((s) => s.k === k);
+  if (!shape)
+    throw new Error(`table ${e.id}: no cluster sizes in the evidence; re-gather (gather.mjs)`);
+  return shape.sizes;
 }
 
 /** Every proposer's k for one table (null: abstained). */

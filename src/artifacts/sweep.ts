@@ -4,14 +4,14 @@
  * quarterly run and anyone choosing k from a saved sweep.
  *
  * ```json
- * { "format": "segwork-sweep", "formatVersion": 3, "rows": 4338, "features": ["recency_days", …],
+ * { "format": "segwork-sweep", "formatVersion": 4, "rows": 4338, "features": ["recency_days", …],
  *   "scaling": { "method": "zscore", "log": [...], "clip": null }, "restarts": 10, "seed": 7,
  *   "silhouetteSampleSize": 4338,
  *   "k": [{ "k": 2, "inertia": …, "silhouette": …, "calinskiHarabasz": …, "daviesBouldin": …, "iterations": …,
  *           "gap": 0.41, "gapSE": 0.02, "stabilityARI": 0.97, "stabilitySpread": 0.03 }, …],
  *   "gap": { "references": 50, "dPower": 2, "rows": 4338, "sampled": false, "gapAtOne": 0.1, "gapSEAtOne": 0.02 },
  *   "stability": { "resamples": 20, "rows": 4338, "sampled": false },
- *   "votes": { "knee": 4, "silhouette": 2, "calinskiHarabasz": 4, "daviesBouldin": 4, "jump": 4, "gap": 4, "stability": 4,
+ *   "votes": { "knee": 4, "silhouette": 2, "calinskiHarabasz": 4, "daviesBouldin": 4, "jump": 4, "bic": 4, "gap": 4, "stability": 4,
  *              "recommendedK": 4, "confidence": "agreed" },
  *   "elbowK": 4, "silhouetteK": 2, "recommendedK": 4, "reason": "…" }
  * ```
@@ -19,7 +19,8 @@
  * Version 1 (no gap, stability or votes) is still read: its rows get null
  * gap and stability, and its votes are rebuilt from the indices it holds
  * (confidence null: version 1 did not record one). Version 2 (no jump
- * method) is read with the jump vote null.
+ * method) is read with the jump vote null, and versions 1–3 (no BIC) with
+ * the BIC vote null.
  */
 import { z } from "zod";
 import type { Recommendation, SweepRow } from "../evaluate/types.js";
@@ -55,7 +56,7 @@ export type SweepVotes = Record<VoteIndex, number | null> & {
 /** The content of sweep.json. */
 export interface SweepArtifact {
   format: "segwork-sweep";
-  formatVersion: 3;
+  formatVersion: 4;
   rows: number;
   features: string[];
   scaling: Pick<ScalerParameters, "method" | "log" | "clip">;
@@ -106,8 +107,8 @@ const v1 = z.looseObject({
 });
 
 const nullableNumber = z.union([z.number(), z.null()]);
-/** The indices that voted in version 2 (the jump method came with version 3). */
-const V2_INDICES = VOTE_INDICES.filter((index) => index !== "jump");
+/** The indices that voted in version 2 (the jump method came with version 3, the BIC with 4). */
+const V2_INDICES = VOTE_INDICES.filter((index) => index !== "jump" && index !== "bic");
 const kOrNull = z.union([positiveWhole, z.null()]);
 
 const v2 = z.looseObject({
@@ -150,6 +151,11 @@ const v3 = v2.extend({
   votes: v2.shape.votes.extend({ jump: kOrNull }),
 });
 
+const v4 = v3.extend({
+  ...header("segwork-sweep", 4),
+  votes: v3.shape.votes.extend({ bic: kOrNull }),
+});
+
 /**
  * The votes a sweep without gap, stability or vote still holds: the knee,
  * the silhouette maximum, CH highest and DB lowest; no confidence.
@@ -178,6 +184,7 @@ export function indexVotes(
     calinskiHarabasz: best((r) => r.calinskiHarabasz),
     daviesBouldin: best((r) => -r.daviesBouldin),
     jump: null,
+    bic: null,
     gap: null,
     stability: null,
     recommendedK,
@@ -191,10 +198,16 @@ type SweepV1 = Omit<SweepArtifact, "formatVersion" | "k" | "gap" | "stability" |
   k: SweepRow[];
 };
 
-/** A version-2 sweep.json as read: no jump vote. */
+/** A version-2 sweep.json as read: no jump or BIC vote. */
 type SweepV2 = Omit<SweepArtifact, "formatVersion" | "votes"> & {
   formatVersion: 2;
-  votes: Omit<SweepVotes, "jump">;
+  votes: Omit<SweepVotes, "jump" | "bic">;
+};
+
+/** A version-3 sweep.json as read: no BIC vote. */
+type SweepV3 = Omit<SweepArtifact, "formatVersion" | "votes"> & {
+  formatVersion: 3;
+  votes: Omit<SweepVotes, "bic">;
 };
 
 /**
@@ -202,12 +215,12 @@ type SweepV2 = Omit<SweepArtifact, "formatVersion" | "votes"> & {
  * the votes rebuilt from the indices it holds ({@link indexVotes}).
  *
  * @example
- * upgradeSweepV1(v1Artifact).formatVersion // => 3
+ * upgradeSweepV1(v1Artifact).formatVersion // => 4
  */
 export function upgradeSweepV1(value: SweepV1): SweepArtifact {
   return {
     ...value,
-    formatVersion: 3,
+    formatVersion: 4,
     k: value.k.map((r) => ({
       ...r,
       gap: null,
@@ -222,24 +235,39 @@ export function upgradeSweepV1(value: SweepV1): SweepArtifact {
 }
 
 /**
- * A version-2 sweep.json in the current shape: the jump method's vote null
- * (version 2 did not compute it).
+ * A version-2 sweep.json in the current shape: the jump method's and the
+ * BIC's votes null (version 2 computed neither).
  *
  * @example
  * upgradeSweepV2(v2Artifact).votes.jump // => null
  */
 export function upgradeSweepV2(value: SweepV2): SweepArtifact {
-  return { ...value, formatVersion: 3, votes: { ...value.votes, jump: null } };
+  return upgradeSweepV3({ ...value, formatVersion: 3, votes: { ...value.votes, jump: null } });
+}
+
+/**
+ * A version-3 sweep.json in the current shape: the BIC's vote null (version
+ * 3 did not compute it).
+ *
+ * @example
+ * upgradeSweepV3(v3Artifact).votes.bic // => null
+ */
+export function upgradeSweepV3(value: SweepV3): SweepArtifact {
+  return { ...value, formatVersion: 4, votes: { ...value.votes, bic: null } };
 }
 
 /** The sweep.json format: versions read and the command that writes it. */
 export const SWEEP_FORMAT: JsonArtifactFormat<SweepArtifact> = {
   format: "segwork-sweep",
-  version: 3,
+  version: 4,
   writtenBy: "segwork sweep",
-  schemas: { 1: v1, 2: v2, 3: v3 },
+  schemas: { 1: v1, 2: v2, 3: v3, 4: v4 },
   upgrade: (value, version) =>
-    version === 1 ? upgradeSweepV1(value as SweepV1) : upgradeSweepV2(value as SweepV2),
+    version === 1
+      ? upgradeSweepV1(value as SweepV1)
+      : version === 2
+        ? upgradeSweepV2(value as SweepV2)
+        : upgradeSweepV3(value as SweepV3),
 };
 
 /** What a sweep measured beside its indices: the gap curve, stability and the vote (each optional but the vote). */
@@ -279,7 +307,7 @@ export function sweepArtifact(
   const recommendedK = vote?.recommendedK ?? recommendation.recommendedK;
   return {
     format: "segwork-sweep",
-    formatVersion: 3,
+    formatVersion: 4,
     rows: prepared.ids.length,
     features: prepared.features,
     scaling: {

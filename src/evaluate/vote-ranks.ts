@@ -5,7 +5,7 @@
  * high on the whole — not only at their single peak — has a small sum.
  *
  * The curves: silhouette, Calinski–Harabasz (higher is better),
- * Davies–Bouldin (lower), the jump J(k), gap(k) − SE(k) (R's `maxSE`
+ * Davies–Bouldin (lower), the jump J(k), the BIC (higher), gap(k) − SE(k) (R's `maxSE`
  * quantities, as Tibshirani's rule reads them) and the bootstrap ARI (higher).
  * The knee has no curve of its own and is left out.
  */
@@ -16,6 +16,8 @@ export interface RankEvidence {
   rows: readonly SweepRow[];
   /** The jump curve over k = 1..K (`jump.ts`), when computed. */
   jump?: { k?: readonly number[]; jump?: readonly number[] };
+  /** The BIC curve over k = 1..K (`bic.ts`), when computed. */
+  bic?: { k?: readonly number[]; bic?: readonly number[] };
   /** The gap curve, arrays indexed by k − 1 (k = 1..K), when computed. */
   gap?: { gap: ArrayLike<number>; se: ArrayLike<number> };
   stability?: readonly { k: number; ari: number }[];
@@ -23,7 +25,7 @@ export interface RankEvidence {
 
 /** Names of the curves a rank sum adds, in the order {@link rankSums} reads them. */
 export type RankCurve =
-  "silhouette" | "calinskiHarabasz" | "daviesBouldin" | "jump" | "gap" | "stability";
+  "silhouette" | "calinskiHarabasz" | "daviesBouldin" | "jump" | "bic" | "gap" | "stability";
 
 /** Rank sums over the swept k and the curves they were taken from. */
 export interface RankSums {
@@ -49,10 +51,14 @@ export function rankSums(evidence: RankEvidence): RankSums {
   scores.push(["silhouette", (k) => byK.get(k)!.silhouette]);
   scores.push(["calinskiHarabasz", (k) => byK.get(k)!.calinskiHarabasz]);
   scores.push(["daviesBouldin", (k) => -byK.get(k)!.daviesBouldin]);
-  const { jump, gap, stability } = evidence;
+  const { jump, bic, gap, stability } = evidence;
   if (jump?.k && jump.jump) {
     const at = new Map(jump.k.map((k, i) => [k, jump.jump![i]!]));
     scores.push(["jump", (k) => at.get(k) ?? Number.NaN]);
+  }
+  if (bic?.k && bic.bic) {
+    const at = new Map(bic.k.map((k, i) => [k, bic.bic![i]!]));
+    scores.push(["bic", (k) => at.get(k) ?? Number.NaN]);
   }
   if (gap) scores.push(["gap", (k) => (gap.gap[k - 1] ?? Number.NaN) - (gap.se[k - 1] ?? 0)]);
   if (stability && stability.length > 0) {

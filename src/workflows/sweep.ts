@@ -8,6 +8,7 @@
 import type { Table } from "../load/types.js";
 import { sweepK, type SweepResult } from "../evaluate/sweep.js";
 import { GAP_DEFAULTS, gapStatistic, type GapResult } from "../evaluate/gap.js";
+import { sweepBic } from "../evaluate/bic.js";
 import { sweepJump } from "../evaluate/jump.js";
 import type { StabilityResult } from "../evaluate/stability.js";
 import { VOTE_DEFAULTS, VOTE_GAP_SETTINGS, voteK, type VoteResult } from "../evaluate/vote.js";
@@ -141,10 +142,12 @@ export function sweepRun(
       ? undefined
       : stabilityOf(prepared, sweep, settings, context, choose.stability);
   const jump = sweepJump(prepared.scaled, sweep.rows);
+  const bic = sweepBic(prepared.scaled, sweep.rows, sweep.clusterings);
   const vote = voteK({
     rows: sweep.rows,
     elbowK: sweep.recommendation.elbowK,
     ...(jump ? { jump } : {}),
+    ...(bic ? { bic } : {}),
     ...(gap ? { gap } : {}),
     ...(stability ? { stability: stability.perK } : {}),
   });

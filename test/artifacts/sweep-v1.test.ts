@@ -1,4 +1,4 @@
-/** sweep.json versions 1 (before gap, stability and the vote) and 2 (before the jump method) are still read, upgraded to version 3. */
+/** sweep.json versions 1 (before gap, stability and the vote), 2 (before the jump method) and 3 (before the BIC) are still read, upgraded to version 4. */
 import { describe, expect, it } from "vitest";
 import { toJson } from "../../src/artifacts/json.js";
 import { parseSweep, SWEEP_FORMAT, writeSweep } from "../../src/artifacts/sweep.js";
@@ -45,15 +45,15 @@ const v1 = {
   reason: "Knee of the inertia curve at k=3 (Kneedle, S=1); …",
 };
 
-describe("sweep.json version 1 → 3", () => {
-  it("the current version is 3 and 1, 2 stay readable", () => {
-    expect(SWEEP_FORMAT.version).toBe(3);
-    expect(Object.keys(SWEEP_FORMAT.schemas).map(Number)).toEqual([1, 2, 3]);
+describe("sweep.json version 1 → 4", () => {
+  it("the current version is 4 and 1, 2, 3 stay readable", () => {
+    expect(SWEEP_FORMAT.version).toBe(4);
+    expect(Object.keys(SWEEP_FORMAT.schemas).map(Number)).toEqual([1, 2, 3, 4]);
   });
 
   it("upgrades: rows gain null gap and stability, votes are rebuilt from the indices, no confidence", () => {
     const read = parseSweep(toJson(v1), "old/sweep.json");
-    expect(read.formatVersion).toBe(3);
+    expect(read.formatVersion).toBe(4);
     expect(read.k.map((r) => [r.k, r.gap, r.gapSE, r.stabilityARI, r.stabilitySpread])).toEqual([
       [2, null, null, null, null],
       [3, null, null, null, null],
@@ -68,6 +68,7 @@ describe("sweep.json version 1 → 3", () => {
       calinskiHarabasz: 3,
       daviesBouldin: 3,
       jump: null,
+      bic: null,
       gap: null,
       stability: null,
       recommendedK: 3,
@@ -81,10 +82,10 @@ describe("sweep.json version 1 → 3", () => {
     ]);
   });
 
-  it("an upgraded version 1 written again is a valid version 3 that reads back unchanged", () => {
+  it("an upgraded version 1 written again is a valid version 4 that reads back unchanged", () => {
     const read = parseSweep(toJson(v1), "old/sweep.json");
     const text = writeSweep(read);
-    expect(JSON.parse(text).formatVersion).toBe(3);
+    expect(JSON.parse(text).formatVersion).toBe(4);
     expect(parseSweep(text, "new/sweep.json")).toEqual(read);
   });
 
@@ -94,20 +95,35 @@ describe("sweep.json version 1 → 3", () => {
   });
 });
 
-describe("sweep.json version 2 → 3", () => {
-  it("a version 2 (no jump method) reads with the jump vote null and the rest as written", () => {
-    const v3 = parseSweep(toJson(v1), "old/sweep.json");
-    const { jump: _jump, ...votesV2 } = v3.votes;
-    const v2 = { ...v3, formatVersion: 2, votes: votesV2 };
+describe("sweep.json versions 2 and 3 → 4", () => {
+  it("a version 2 (no jump method, no BIC) reads with both votes null and the rest as written", () => {
+    const v4 = parseSweep(toJson(v1), "old/sweep.json");
+    const { jump: _jump, bic: _bic, ...votesV2 } = v4.votes;
+    const v2 = { ...v4, formatVersion: 2, votes: votesV2 };
     const read = parseSweep(toJson(v2), "v2/sweep.json");
-    expect(read.formatVersion).toBe(3);
-    expect(read.votes.jump).toBeNull();
-    expect(read).toEqual({ ...v3, votes: { ...v3.votes, jump: null } });
+    expect(read.formatVersion).toBe(4);
+    expect([read.votes.jump, read.votes.bic]).toEqual([null, null]);
+    expect(read).toEqual(v4);
   });
 
-  it("a version 3 without the jump vote is refused, naming the key", () => {
-    const v3 = parseSweep(toJson(v1), "old/sweep.json");
-    const { jump: _jump, ...votes } = v3.votes;
-    expect(() => parseSweep(toJson({ ...v3, votes }), "new/sweep.json")).toThrow(/votes\.jump/);
+  it("a version 3 (no BIC) reads with the BIC vote null and its jump vote as written", () => {
+    const v4 = parseSweep(toJson(v1), "old/sweep.json");
+    const { bic: _bic, ...votesV3 } = v4.votes;
+    const v3 = { ...v4, formatVersion: 3, votes: { ...votesV3, jump: 4 } };
+    const read = parseSweep(toJson(v3), "v3/sweep.json");
+    expect(read.formatVersion).toBe(4);
+    expect(read.votes).toEqual({ ...v4.votes, jump: 4, bic: null });
+  });
+
+  it("a version 3 without the jump vote and a version 4 without the BIC vote are refused, naming the key", () => {
+    const v4 = parseSweep(toJson(v1), "old/sweep.json");
+    const { jump: _jump, bic: _bic, ...votes } = v4.votes;
+    expect(() => parseSweep(toJson({ ...v4, formatVersion: 3, votes }), "old/sweep.json")).toThrow(
+      /votes\.jump/,
+    );
+    const { bic: _b, ...noBic } = v4.votes;
+    expect(() => parseSweep(toJson({ ...v4, votes: noBic }), "new/sweep.json")).toThrow(
+      /votes\.bic/,
+    );
   });
 });

@@ -104,7 +104,7 @@ describe("sweep, cluster and grade (in-process)", () => {
         "votes",
       ]),
     );
-    expect(sweep.formatVersion).toBe(3);
+    expect(sweep.formatVersion).toBe(4);
     expect([sweep.gap.references, sweep.stability.resamples]).toEqual([10, 5]);
     expect(sweep.rows).toBe(3000);
     expect(sweep.k.map((r: { k: number }) => r.k)).toEqual([2, 3, 4, 5, 6]);

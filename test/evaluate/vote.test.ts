@@ -35,6 +35,7 @@ describe("voteK", () => {
       calinskiHarabasz: 4,
       daviesBouldin: 4,
       jump: null,
+      bic: null,
       gap: 4,
       stability: 4,
     });
@@ -57,6 +58,7 @@ describe("voteK", () => {
       calinskiHarabasz: 1,
       daviesBouldin: 1,
       jump: 1,
+      bic: 1,
       gap: 1,
       stability: 1,
     };
@@ -89,6 +91,7 @@ describe("voteK", () => {
       calinskiHarabasz: 1,
       daviesBouldin: 1,
       jump: 1,
+      bic: 1,
       gap: 2,
       stability: 1,
     };
@@ -118,6 +121,7 @@ describe("voteK", () => {
     const options = {
       weights: { ...VOTE_DEFAULTS.weights, knee: 0, calinskiHarabasz: 1, jump: 0, stability: 1 },
       gapRule: "globalSEmax",
+      stabilityThreshold: 0.8,
       loneBallotFallback: true,
       ties: "smaller",
     } as const;
@@ -128,6 +132,7 @@ describe("voteK", () => {
       calinskiHarabasz: 4,
       daviesBouldin: 3,
       jump: null,
+      bic: null,
       gap: 6,
       stability: 5,
     });
@@ -228,6 +233,7 @@ describe("voteK", () => {
 
   it("ships weights for every index", () => {
     expect(Object.keys(VOTE_DEFAULTS.weights).sort()).toEqual([
+      "bic",
       "calinskiHarabasz",
       "daviesBouldin",
       "gap",
@@ -236,6 +242,29 @@ describe("voteK", () => {
       "silhouette",
       "stability",
     ]);
+  });
+
+  it("the BIC votes when given and says so; k = 1 is 'no structure'; a peak at the range's end abstains", () => {
+    const rows = sweep(
+      [0.3, 0.35, 0.5, 0.4, 0.3],
+      [100, 200, 300, 250, 200],
+      [1.2, 1.0, 0.6, 0.8, 0.9],
+    );
+    const weights = { ...VOTE_DEFAULTS.weights, bic: 5 };
+    const at = (bestK: number) => voteK({ rows, elbowK: 4, bic: { bestK } }, { weights });
+    expect([at(5).votes.bic, at(5).recommendedK]).toEqual([5, 5]);
+    expect(at(5).reason).toContain("the Gaussian-mixture BIC is highest at k=5");
+    const none = at(1).ballots.find((b) => b.index === "bic")!;
+    expect([none.k, none.facts.noStructure]).toEqual([1, true]);
+    // rows are k = 2..6: a BIC still highest at k = 6 has found no peak
+    const edge = at(6).ballots.find((b) => b.index === "bic")!;
+    expect([edge.k, edge.facts.edgeK]).toEqual([null, 6]);
+    expect(edge.evidence).toBe(
+      "the Gaussian-mixture BIC keeps rising to the end of the range (k=6), no peak",
+    );
+    expect(voteK({ rows, elbowK: 4 }).ballots.find((b) => b.index === "bic")!.facts).toEqual({
+      notComputed: true,
+    });
   });
 
   it("the jump method votes when given, and says so in the evidence", () => {

@@ -57,6 +57,24 @@ describe("the vote's words", () => {
     if (vote.tieBreak) expect(reason).toContain("名次和");
   });
 
+  it("word the BIC's three readings in Chinese: a peak, no structure, still rising at the range's end", () => {
+    const bicOf = (bestK: number): string =>
+      ballotEvidence(
+        voteK({ rows, elbowK: 4, bic: { bestK } }).ballots.find((b) => b.index === "bic")!,
+        zh,
+      );
+    expect(bicOf(4)).toBe("按高斯混合模型计算的 BIC 在 k = 4 处最高");
+    expect(bicOf(1)).toBe("按高斯混合模型计算的 BIC 在 k = 1 处最高，未发现聚类结构");
+    // rows are k = 2..6
+    expect(bicOf(6)).toBe("按高斯混合模型计算的 BIC 一直升到区间末端（k = 6），没有峰值");
+    expect(
+      ballotEvidence(
+        voteK({ rows, elbowK: 4 }).ballots.find((b) => b.index === "bic")!,
+        zh,
+      ),
+    ).toBe("未计算BIC");
+  });
+
   it("keep the stage's sentence for vote data without numbers (older data)", () => {
     const vote = voteK({ rows, elbowK: 4, gap: gapAt4, stability });
     const old = { ...vote, ballots: vote.ballots.map(({ facts: _facts, ...b }) => b) };

@@ -80,14 +80,15 @@ describe("the demo through the library", () => {
     ]);
   });
 
-  // k=4 before issue 13 (knee-first rule); the vote of all indices gives k=2 (see test/workflows/sweep.test.ts).
-  it("recommends k = 2 on 4,330 clients and compares it with RFM on the same clients", () => {
+  // k=4 before issue 13 (knee-first rule), k=2 by the vote before the BIC; the vote with the BIC
+  // gives k=3 (see test/workflows/sweep.test.ts).
+  it("recommends k = 3 on 4,330 clients and compares it with RFM on the same clients", () => {
     expect(demo.sweep.artifact.rows).toBe(4330);
-    expect(demo.sweep.artifact.recommendedK).toBe(2);
-    expect(demo.summary).toEqual([notes.recommended(2, demo.sweep.artifact.reason)]);
+    expect(demo.sweep.artifact.recommendedK).toBe(3);
+    expect(demo.summary).toEqual([notes.recommended(3, demo.sweep.artifact.reason)]);
     const { scores } = demo.comparison.comparison;
     expect(scores.n).toBe(4330);
-    expect(scores.adjustedRandIndex.toFixed(3)).toBe("0.231");
+    expect(scores.adjustedRandIndex.toFixed(3)).toBe("0.280");
   });
 
   it("reports progress from every step", () => {

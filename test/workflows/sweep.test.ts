@@ -4,6 +4,7 @@
  * indices, gap and stability it reports, the same seed gives the same sweep.json, and
  * the recommended clustering is the one `clusterWorkflow` fits for that k.
  */
+import { bicCurve, clusterSizes } from "../../src/evaluate/bic.js";
 import { jumpStatistic } from "../../src/evaluate/jump.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseSweep, writeSweep } from "../../src/artifacts/sweep.js";
@@ -39,11 +40,11 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     });
   });
 
-  // Before issue 13 the knee-first rule recommended k=4 here (knee 5, silhouette best near it at 4).
-  // The vote recommends k=2: CH (weight 2) says 2, the gap (Tibshirani's rule) 3, stability 4 and the
-  // jump 10, each with weight 2, the knee 5 with weight 1; of the four tied k the indices' curves
-  // rank k=2 best (silhouette, CH and DB peak there and its bootstrap ARI is the highest).
-  it("the vote recommends k = 2 (split), and every ballot follows from the numbers sweep.json holds", () => {
+  // Before issue 13 the knee-first rule recommended k=4 here (knee 5, silhouette best near it at 4);
+  // the vote before the BIC recommended k=2 (a four-way tie at weight 2 broken by rank sums).
+  // Now: the gap (weight 2, firstSEmax) says 3, CH (weight 1) 2; the BIC keeps rising to k=10
+  // (skewed spend: more clusters always fit better) and abstains; the weight-0 indices are shown.
+  it("the vote recommends k = 3 (agreed by weight), and every ballot follows from the numbers sweep.json holds", () => {
     const { artifact } = result;
     const silhouette = new Map(artifact.k.map((r) => [r.k, r.silhouette]));
     const argmax = (score: (r: (typeof artifact.k)[number]) => number): number =>
@@ -55,37 +56,48 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     const gapSE = [artifact.gap!.gapSEAtOne, ...artifact.k.map((r) => r.gapSE!)];
     expect(maxSE(gapCurve, gapSE, VOTE_DEFAULTS.gapRule)).toBe(3);
     const stable = artifact.k.filter((r) => r.stabilityARI! >= VOTE_DEFAULTS.stabilityThreshold);
-    expect(Math.max(...stable.map((r) => r.k))).toBe(4);
+    expect(Math.max(...stable.map((r) => r.k))).toBe(3);
     // z-scores (population sd): W(1) = rows × features
-    const jump = jumpStatistic(artifact.k, {
+    const whole = {
       rows: artifact.rows,
       features: artifact.features.length,
       totalSumOfSquares: artifact.rows * artifact.features.length,
-    });
-    expect(jump.bestK).toBe(10);
+    };
+    expect(jumpStatistic(artifact.k, whole).bestK).toBe(10);
+    // the BIC from sweep.json's inertias and the fits' cluster sizes
+    const fits = artifact.k.map((r) => ({
+      k: r.k,
+      inertia: r.inertia,
+      sizes: clusterSizes(result.sweep.clusterings.get(r.k)!.labels, r.k),
+    }));
+    const bic = bicCurve(fits, whole);
+    expect(bic.bestK).toBe(10);
+    expect(bic.k.at(-1)).toBe(10);
     expect(artifact.votes).toEqual({
       knee: 5,
       silhouette: 2,
       calinskiHarabasz: 2,
       daviesBouldin: 2,
       jump: 10,
+      bic: null,
       gap: 3,
-      stability: 4,
-      recommendedK: 2,
-      confidence: "split",
+      stability: 3,
+      recommendedK: 3,
+      confidence: "agreed",
     });
-    expect([artifact.elbowK, artifact.silhouetteK, artifact.recommendedK]).toEqual([5, 2, 2]);
+    expect([artifact.elbowK, artifact.silhouetteK, artifact.recommendedK]).toEqual([5, 2, 3]);
     expect(artifact.reason).toBe(result.vote.reason);
     expect(artifact.reason).toContain(`silhouette peaks at k=2 (${silhouette.get(2)!.toFixed(3)})`);
-    expect(artifact.reason).toContain("Disagreeing: knee k=5, jump k=10, gap k=3, stability k=4.");
-    expect(result.vote.tieBreak?.weight).toBe(2);
-    expect(result.vote.tieBreak?.candidates.map((c) => c.k)).toEqual([2, 3, 4, 10]);
-    const sums = result.vote.tieBreak!.candidates.map((c) => c.rankSum);
-    expect(sums[0]).toBeLessThan(Math.min(...sums.slice(1)));
-    expect(artifact.reason).toContain("k=2, k=3, k=4 and k=10 tie at weight 2");
+    expect(artifact.reason).toContain(
+      "Disagreeing: knee k=5, silhouette k=2, Calinski–Harabasz k=2, Davies–Bouldin k=2, jump k=10.",
+    );
+    expect(artifact.reason).toContain(
+      "the Gaussian-mixture BIC keeps rising to the end of the range (k=10), no peak",
+    );
+    expect(result.vote.tieBreak).toBeUndefined();
     expect(artifact.gap).toMatchObject({ references: 50, dPower: 2, rows: 4330, sampled: false });
     expect(artifact.stability).toEqual({ resamples: 20, rows: 4330, sampled: false });
-    expect(result.summary).toEqual([notes.recommended(2, artifact.reason)]);
+    expect(result.summary).toEqual([notes.recommended(3, artifact.reason)]);
   });
 
   it("gap and stability can be switched off: then the four indices vote alone", () => {
@@ -101,7 +113,7 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     expect(plain.artifact.stability).toBeNull();
     expect(plain.artifact.k.every((r) => r.gap === null && r.stabilityARI === null)).toBe(true);
     expect([plain.artifact.votes.gap, plain.artifact.votes.stability]).toEqual([null, null]);
-    // CH (weight 2) says 2 as do silhouette and DB; the jump (weight 2) says 10: the curves prefer 2
+    // CH (weight 1) says 2 as do silhouette and DB; the BIC abstains (highest at k=10)
     expect(plain.artifact.recommendedK).toBe(2);
     // the sweep itself is untouched by switching them off
     expect(plain.artifact.k.map((r) => r.inertia)).toEqual(result.artifact.k.map((r) => r.inertia));
@@ -137,20 +149,24 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     expect(progress.events.at(-1)).toEqual({ kind: "done" });
   });
 
-  it("profiles the recommended k for the report: two labelled clusters, top one first", () => {
+  it("profiles the recommended k for the report: three labelled clusters, top one first", () => {
     const { profiles } = result.recommended;
-    expect(profiles.clusters.map((c) => c.cluster)).toEqual([0, 1]);
+    expect(profiles.clusters.map((c) => c.cluster)).toEqual([0, 1, 2]);
     expect(profiles.clusters.reduce((n, c) => n + c.size, 0)).toBe(4330);
-    expect(profiles.clusters[0]!.label).toBe("Frequent · High spend · Recent");
+    expect(profiles.clusters.map((c) => c.label)).toEqual([
+      "Very frequent · High spend · Recent",
+      "Average",
+      "Lapsed · Low spend · Infrequent",
+    ]);
     const monetary = profiles.clusters.map((c) => c.mean.monetary!);
     expect([...monetary].sort((a, b) => b - a)).toEqual(monetary);
-    expect(result.report.cluster?.profiles.clusters).toHaveLength(2);
-    expect(result.report.sweep?.recommendation.recommendedK).toBe(2);
+    expect(result.report.cluster?.profiles.clusters).toHaveLength(3);
+    expect(result.report.sweep?.recommendation.recommendedK).toBe(3);
   });
 
-  it("clusterWorkflow with k = 2 and the same seed refits exactly the sweep's fit of k = 2", () => {
-    const cluster = clusterWorkflow({ table, prepare: DEMO_PREPARE, k: 2, fit: { seed: 7 } });
-    const row = result.artifact.k.find((r) => r.k === 2)!;
+  it("clusterWorkflow with k = 3 and the same seed refits exactly the sweep's fit of k = 3", () => {
+    const cluster = clusterWorkflow({ table, prepare: DEMO_PREPARE, k: 3, fit: { seed: 7 } });
+    const row = result.artifact.k.find((r) => r.k === 3)!;
     expect(cluster.clustering.inertia).toBe(row.inertia);
     expect(cluster.clustering.iterations).toBe(row.iterations);
     expect(writeModel(cluster.model)).toBe(writeModel(result.recommended.model));
@@ -170,7 +186,7 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     // the choosing-k sections: vote table, gap curve with error bars, stability per k
     for (const id of ['id="vote"', 'id="gap"', 'id="stability"']) expect(html).toContain(id);
     expect(html).toContain("How the indices voted");
-    expect(html).toContain("k = 2: the indices are split");
+    expect(html).toContain("k = 3: the indices agree");
   });
 
   it("refuses a reversed or too small range before any work", () => {

@@ -1232,6 +1232,12 @@ export const EN = {
   "vote.dissent": "Disagreeing: {list}.",
   "vote.evidence": "Evidence: {list}.",
   "vote.lone": "Only one index backed the heaviest k, so the majority of all ballots decided.",
+  // The BIC ballot (src/evaluate/bic.ts): the k-means fits read as spherical Gaussian mixtures.
+  "vote.name.bic": "BIC",
+  "vote.ev.bic": "the Gaussian-mixture BIC is highest at k={k}",
+  "vote.ev.bicNone": "the Gaussian-mixture BIC finds no cluster structure (highest at k=1)",
+  "vote.ev.bicEdge":
+    "the Gaussian-mixture BIC keeps rising to the end of the range (k={k}), no peak",
   // --- end vote ---
 } as const satisfies Record<string, string>;
 

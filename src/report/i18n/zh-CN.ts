@@ -1158,5 +1158,10 @@ export const ZH_CN: Record<MessageKey, string> = {
   "vote.dissent": "持不同意见：{list}。",
   "vote.evidence": "依据：{list}。",
   "vote.lone": "权重最高的 k 只有一个指标支持，因此改由全部投票的多数决定。",
+  // BIC 选票（src/evaluate/bic.ts）：把 K-Means 的划分看作球形高斯混合。
+  "vote.name.bic": "BIC",
+  "vote.ev.bic": "按高斯混合模型计算的 BIC 在 k = {k} 处最高",
+  "vote.ev.bicNone": "按高斯混合模型计算的 BIC 在 k = 1 处最高，未发现聚类结构",
+  "vote.ev.bicEdge": "按高斯混合模型计算的 BIC 一直升到区间末端（k = {k}），没有峰值",
   // --- end vote ---
 };

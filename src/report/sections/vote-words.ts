@@ -21,6 +21,7 @@ const NAME_KEY = {
   calinskiHarabasz: "vote.name.calinskiHarabasz",
   daviesBouldin: "vote.name.daviesBouldin",
   jump: "vote.name.jump",
+  bic: "vote.name.bic",
   gap: "vote.name.gap",
   stability: "vote.name.stability",
 } as const satisfies Record<VoteIndex, MessageKey>;
@@ -55,6 +56,9 @@ export function ballotEvidence(ballot: Ballot, locale: Locale): string {
       return k === null ? t("vote.ev.daviesBouldinNone") : t("vote.ev.daviesBouldin", { k });
     case "jump":
       return facts.noStructure || k === null ? t("vote.ev.jumpNone") : t("vote.ev.jump", { k });
+    case "bic":
+      if (facts.edgeK !== undefined) return t("vote.ev.bicEdge", { k: facts.edgeK });
+      return facts.noStructure || k === null ? t("vote.ev.bicNone") : t("vote.ev.bic", { k });
     case "gap": {
       const rule = facts.rule ?? "";
       return facts.noStructure || k === null
