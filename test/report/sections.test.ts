@@ -17,6 +17,7 @@ import { sideAStyle } from "../../src/report/sections/comparison-labels.js";
 import { clusterRulesSection } from "../../src/report/sections/comparison-rules.js";
 import { valueSeparationSection } from "../../src/report/sections/comparison-value.js";
 import { exampleIdsSection } from "../../src/report/sections/example-ids.js";
+import { overviewSection } from "../../src/report/sections/overview.js";
 import { sectionContext } from "../../src/report/sections/section.js";
 import type { Section } from "../../src/report/sections/section.js";
 import { clusterColor } from "../../src/report/specs/theme.js";
@@ -115,6 +116,28 @@ describe("the K-Means section lists", () => {
       "sizes",
       "profile-table",
     ]);
+  });
+});
+
+describe("overview", () => {
+  it("the recommended-k card names the vote's confidence, or the knee for a sweep without a vote", () => {
+    const context = sectionContext({ profiles });
+    const detailOf = (section: ReportSection): string =>
+      /<dt>Recommended k<\/dt><dd>[^<]*<span class="fact-detail">([^<]*)</.exec(
+        section.html.toString(),
+      )?.[1] ?? "";
+    const confidence = input.sweep!.choose!.vote.confidence;
+    const words = {
+      agreed: "the indices agree",
+      split: "the indices are split",
+      "no-structure": "no clear cluster structure",
+    };
+    expect(detailOf(overviewSection(input, context))).toBe(`by the vote: ${words[confidence]}`);
+    const { choose: _choose, ...noVote } = input.sweep!;
+    const knee = noVote.recommendation.elbowK;
+    expect(detailOf(overviewSection({ ...input, sweep: noVote }, context))).toBe(
+      knee === null ? "no clear knee" : `knee at k = ${knee}`,
+    );
   });
 });
 

@@ -72,6 +72,7 @@ export const EN = {
   "overview.restarts": "{restarts|restart} each",
   "overview.recommended": "Recommended k",
   "overview.noKnee": "no clear knee",
+  "overview.byVote": "by the vote: {confidence}",
   "overview.knee": "knee at k = {knee}",
   "overview.clusters": "Clusters",
   "overview.orderedBy": "by {feature}",

@@ -65,6 +65,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   "overview.restarts": "每个 k 重复 {restarts} 次",
   "overview.recommended": "推荐的 k",
   "overview.noKnee": "没有明显拐点",
+  "overview.byVote": "投票结果：{confidence}",
   "overview.knee": "拐点 k = {knee}",
   "overview.clusters": "簇数",
   "overview.orderedBy": "按 {feature} 排序",

@@ -34,6 +34,16 @@ const CONFIDENCE_KEY = {
   "no-structure": "choose.noStructure",
 } as const satisfies Record<VoteResult["confidence"], MessageKey>;
 
+/**
+ * The vote's confidence in words ("the indices agree", …).
+ *
+ * @example
+ * confidenceText("split", localeFor("en")); // => "the indices are split"
+ */
+export function confidenceText(confidence: VoteResult["confidence"], { t }: Locale): string {
+  return t(CONFIDENCE_KEY[confidence]);
+}
+
 /** Where the computation ran: all rows, or a seeded sample. */
 function rowsText(rows: number, sampled: boolean, { t, integer }: Locale): string {
   return t(sampled ? "choose.rowsSample" : "choose.rowsAll", { rows: integer(rows) });
@@ -61,7 +71,7 @@ export async function chooseKSection(
       title: t("title.vote"),
       html: join(
         callout({
-          title: t("choose.verdict", { k, confidence: t(CONFIDENCE_KEY[vote.confidence]) }),
+          title: t("choose.verdict", { k, confidence: confidenceText(vote.confidence, locale) }),
           body: voteReason(vote, locale),
         }),
         table<Ballot>({

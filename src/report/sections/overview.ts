@@ -8,6 +8,7 @@ import type { Fact, ReportSection } from "../html.js";
 import { localOrderedBy } from "../i18n/cluster-labels.js";
 import { clusterName } from "../specs/theme.js";
 import type { ClusterReportInput } from "../types.js";
+import { confidenceText } from "./choose-k.js";
 import { scalingText } from "./scaling.js";
 import type { SectionContext } from "./section.js";
 
@@ -45,7 +46,14 @@ export function overviewSection(input: ClusterReportInput, context: SectionConte
       {
         label: t("overview.recommended"),
         value: integer(recommendedK),
-        detail: elbowK === null ? t("overview.noKnee") : t("overview.knee", { knee: elbowK }),
+        // The vote decides when the sweep has one; older sweeps recommended the knee.
+        detail: sweep.choose
+          ? t("overview.byVote", {
+              confidence: confidenceText(sweep.choose.vote.confidence, context.locale),
+            })
+          : elbowK === null
+            ? t("overview.noKnee")
+            : t("overview.knee", { knee: elbowK }),
       },
     );
   }
