@@ -101,7 +101,7 @@ export function withFitOptions(cmd: Command): Command {
     .option("--tol <x>", "relative tolerance on centroid movement", number("--tol"), d.tolerance)
     .option(
       "--threads <n>",
-      "worker threads for K-Means (results are identical for any count)",
+      "worker threads for K-Means, the gap's reference sets and the stability resamples (results are identical for any count)",
       integer("--threads", 1),
       Math.min(availableParallelism(), 8),
     )
