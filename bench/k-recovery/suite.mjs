@@ -110,7 +110,7 @@ export function makeTable(design) {
   const truth = [];
   sizes.forEach((size, c) => {
     for (let i = 0; i < size; i++) {
-      latent.push(centres[c].map((v) => v + rng.normal()));
+      latent.push(centres[c].map((v) => v + withinDraw(design.within, rng)));
       truth.push(c);
     }
   });
@@ -156,6 +156,19 @@ export function makeTable(design) {
     matrix: { data, rows: n, cols: features },
     truth: labels,
   };
+}
+
+/**
+ * One within-cluster deviation, mean 0 and sd 1: a standard normal (the
+ * suite), or a right-skewed standardized gamma (`skewed.mjs`'s diagnostic
+ * tables, `{ shape }`: skewness 2/√shape), as spend and order counts are
+ * skewed within a real segment and no log undoes it entirely.
+ */
+function withinDraw(within, rng) {
+  if (within === undefined) return rng.normal();
+  let g = 0;
+  for (let i = 0; i < within.shape; i++) g -= Math.log(1 - rng.next());
+  return (g - within.shape) / Math.sqrt(within.shape);
 }
 
 function placeCentres(k, d, separation, rng) {
