@@ -12,6 +12,7 @@
  * about two minutes) plus 8 skewed null tables; `--shape` is the gamma's
  * shape (skewness 2/√shape; 2 → 1.41, 1 → 2, an exponential).
  */
+import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { gatherEvidence } from "./evidence.mjs";
 import { PROPOSERS, proposalsOf } from "./score.mjs";
