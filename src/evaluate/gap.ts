@@ -23,7 +23,7 @@
 import type { DenseMatrix } from "../shared/matrix.js";
 import { badEvaluateOption, tooFewRowsForK } from "../shared/messages/evaluate.js";
 import { Random } from "../shared/random.js";
-import { drawReference, referenceFrame, type GapReferenceSpace } from "./gap-reference.js";
+import { referenceFrame, type GapReferenceSpace } from "./gap-reference.js";
 import { GAP_RULES, maxSE, type GapRule } from "./gap-rules.js";
 import {
   checkInteger,
@@ -37,7 +37,7 @@ import {
   withoutUndefined,
 } from "./resampling.js";
 import { runSetJob } from "./set-pool.js";
-import { logDispersions, referenceDrawSeed, type GapReferenceInput } from "./set-tasks.js";
+import { gapReferenceSet, logDispersions } from "./set-tasks.js";
 
 export { logDispersions };
 
@@ -179,7 +179,11 @@ export function gapStatistic(matrix: DenseMatrix, options: GapOptions): GapResul
   };
   const progress = (done: number): void => settings.onProgress?.(done + 1, total);
   if (settings.cluster) {
-    referenceSetsWith(settings.cluster, input, B, progress);
+    // A caller's function cannot go to a worker: its sets run here, with the same draws.
+    for (let b = 1; b <= B; b++) {
+      gapReferenceSet(input, b, settings.cluster);
+      progress(b);
+    }
   } else {
     runSetJob({ kind: "gapReference", input, count: B, rows: data.rows }, threads, progress);
   }
@@ -193,28 +197,6 @@ export function gapStatistic(matrix: DenseMatrix, options: GapOptions): GapResul
     rows: data.rows,
     sampled: indices !== null,
   });
-}
-
-/**
- * The reference sets clustered by the caller's own clusterer (R's
- * `FUNcluster`), on the calling thread: a function cannot go to a worker.
- * The same draws as the default path.
- */
-function referenceSetsWith(
-  cluster: GapClusterer,
-  input: GapReferenceInput,
-  B: number,
-  onDone: (done: number) => void,
-): void {
-  for (let b = 1; b <= B; b++) {
-    const draws = new Random(referenceDrawSeed(input.seed, b));
-    const z = drawReference(input.frame, input.rows, () => draws.next());
-    input.out.set(
-      logDispersions(z, input.kMax, input.dPower, (k) => cluster(z, k, b)),
-      (b - 1) * input.kMax,
-    );
-    onDone(b);
-  }
 }
 
 /** What {@link gapFromLogW} needs besides the dispersions. */

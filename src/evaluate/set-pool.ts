@@ -27,16 +27,9 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:wor
 import { KMeansWorkspace } from "../cluster/index.js";
 import * as messages from "../shared/messages/cluster.js";
 import { SupervisorThread } from "../shared/supervisor.js";
+import { CONTROL_SLOTS, DEAD, DONE, FAILED, NEXT, WAKE } from "./set-control.js";
 import { runSetTask, type SetTaskInputs, type SetTaskKind } from "./set-tasks.js";
 
-/** Slots of a job's shared control block. */
-const NEXT = 0;
-const DONE = 1;
-const FAILED = 2;
-const DEAD = 3;
-const CONTROL_SLOTS = 4;
-/** Added to DONE when a worker dies or fails, so that a wait on the old value returns. */
-const WAKE = 1 << 20;
 /** How long new workers may take to start before the job runs on the calling thread. */
 const STARTUP_TIMEOUT_MS = 20_000;
 /**

@@ -80,15 +80,57 @@ export function logDispersions(
   return withinDispersion(m, labelings, dPower).map(Math.log);
 }
 
-function gapReference(input: GapReferenceInput, task: number, workspace: KMeansWorkspace): void {
-  const set = task + 1;
+/** Clusters one set into k groups: `set` is the reference set or resample number (1..B). */
+export type SetClusterer = (m: DenseMatrix, k: number, set: number) => Int32Array;
+
+/**
+ * Draws gap reference set `set` (1..B) from its own stream, clusters it with
+ * `cluster` for k = 2..kMax and writes its log W*(k) to row set − 1 of
+ * `input.out`. The worker task and a caller's own clusterer share it.
+ *
+ * @example
+ * gapReferenceSet(input, 1, (z, k) => kmeans(z, { k }).labels); // input.out[0 .. kMax) = log W* of set 1
+ */
+export function gapReferenceSet(
+  input: GapReferenceInput,
+  set: number,
+  cluster: SetClusterer,
+): void {
   const draws = new Random(referenceDrawSeed(input.seed, set));
   const z = drawReference(input.frame, input.rows, () => draws.next());
-  const fit = { ...input.fit, workspace };
-  const logW = logDispersions(z, input.kMax, input.dPower, (k) =>
-    fitLabels(z, k, deriveSeed(input.seed, set, k), fit),
-  );
-  input.out.set(logW, task * input.kMax);
+  const logW = logDispersions(z, input.kMax, input.dPower, (k) => cluster(z, k, set));
+  input.out.set(logW, (set - 1) * input.kMax);
+}
+
+/**
+ * Clusters bootstrap resample `set` (1..B, its rows `input.drawn` from
+ * `offsets[set − 1]`) with `cluster` for every k of `input.ks`, writing the
+ * labels to its slice of `input.labels`.
+ *
+ * @example
+ * stabilityResampleSet(input, 1, (m, k) => kmeans(m, { k }).labels);
+ */
+export function stabilityResampleSet(
+  input: StabilityResampleInput,
+  set: number,
+  cluster: SetClusterer,
+): void {
+  const { offsets, ks } = input;
+  const drawn = input.drawn.subarray(offsets[set - 1]!, offsets[set]!);
+  const resample = takeRows(input.data, drawn);
+  ks.forEach((k, l) => {
+    input.labels.set(cluster(resample, k, set), offsets[set - 1]! * ks.length + l * drawn.length);
+  });
+}
+
+/** The default clusterer of a task: K-Means with the task's settings, seeded per (set, k). */
+function seededFits(seed: number, fit: TaskFit, workspace: KMeansWorkspace): SetClusterer {
+  const withWorkspace = { ...fit, workspace };
+  return (m, k, set) => fitLabels(m, k, deriveSeed(seed, set, k), withWorkspace);
+}
+
+function gapReference(input: GapReferenceInput, task: number, workspace: KMeansWorkspace): void {
+  gapReferenceSet(input, task + 1, seededFits(input.seed, input.fit, workspace));
 }
 
 function stabilityResample(
@@ -96,14 +138,7 @@ function stabilityResample(
   task: number,
   workspace: KMeansWorkspace,
 ): void {
-  const { offsets, ks } = input;
-  const drawn = input.drawn.subarray(offsets[task]!, offsets[task + 1]!);
-  const resample = takeRows(input.data, drawn);
-  const fit = { ...input.fit, workspace };
-  ks.forEach((k, l) => {
-    const labels = fitLabels(resample, k, deriveSeed(input.seed, task + 1, k), fit);
-    input.labels.set(labels, offsets[task]! * ks.length + l * drawn.length);
-  });
+  stabilityResampleSet(input, task + 1, seededFits(input.seed, input.fit, workspace));
 }
 
 const TASKS: {

@@ -6,13 +6,8 @@
  */
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { KMeansWorkspace } from "../cluster/index.js";
+import { DONE, FAILED, NEXT, WAKE } from "./set-control.js";
 import { runSetTask, type SetTaskInputs, type SetTaskKind } from "./set-tasks.js";
-
-/** Control slots, as set-pool.ts lays them out. */
-const NEXT = 0;
-const DONE = 1;
-const FAILED = 2;
-const WAKE = 1 << 20;
 
 interface Session {
   control: Int32Array;

@@ -21,13 +21,13 @@
  * The resamples are shared by every k, so the k are compared on the same
  * draws. Above `sampleSize` rows everything runs on a seeded uniform sample.
  */
-import { type DenseMatrix, onSharedMemory, takeRows } from "../shared/matrix.js";
+import { type DenseMatrix, onSharedMemory } from "../shared/matrix.js";
 import { badEvaluateOption, tooFewRowsForK } from "../shared/messages/evaluate.js";
 import { Random } from "../shared/random.js";
 import { quantileType7 } from "../shared/stats.js";
 import { adjustedRandOfCodes } from "./label-agreement.js";
 import { runSetJob } from "./set-pool.js";
-import type { StabilityResampleInput } from "./set-tasks.js";
+import { stabilityResampleSet } from "./set-tasks.js";
 import {
   checkInteger,
   checkSampleSize,
@@ -186,8 +186,13 @@ export function clusterStability(matrix: DenseMatrix, options: StabilityOptions)
     labels: new Int32Array(new SharedArrayBuffer(offsets[B]! * settings.ks.length * 4)),
   };
   const progress = (done: number): void => settings.onProgress?.(done, B);
-  if (settings.cluster) resamplesWith(settings.cluster, input, progress);
-  else runSetJob({ kind: "stabilityResample", input, count: B, rows: n }, threads, progress);
+  if (settings.cluster) {
+    // A caller's function cannot go to a worker: its resamples run here.
+    for (let b = 1; b <= B; b++) {
+      stabilityResampleSet(input, b, settings.cluster);
+      progress(b);
+    }
+  } else runSetJob({ kind: "stabilityResample", input, count: B, rows: n }, threads, progress);
 
   // labels[b][l]: resample b's clustering for ks[l], one entry per row used, −1 where not drawn.
   const jaccard = settings.ks.map((k) => new Float64Array(B * k));
@@ -210,23 +215,6 @@ export function clusterStability(matrix: DenseMatrix, options: StabilityOptions)
     ),
   );
   return { perK, resamples: B, rows: n, sampled: indices !== null };
-}
-
-/** The resamples clustered by the caller's own clusterer, on the calling thread. */
-function resamplesWith(
-  cluster: StabilityClusterer,
-  input: StabilityResampleInput,
-  onDone: (done: number) => void,
-): void {
-  const { offsets, ks } = input;
-  for (let b = 0; b + 1 < offsets.length; b++) {
-    const drawn = input.drawn.subarray(offsets[b]!, offsets[b + 1]!);
-    const resample = takeRows(input.data, drawn);
-    ks.forEach((k, l) => {
-      input.labels.set(cluster(resample, k, b + 1), offsets[b]! * ks.length + l * drawn.length);
-    });
-    onDone(b + 1);
-  }
 }
 
 /** `sets` laid end to end in one Int32Array of `length` on shared memory. */
