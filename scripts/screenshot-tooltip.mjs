@@ -2,25 +2,18 @@
 //   node scripts/screenshot-tooltip.mjs reports/demo/report.html docs/report-tooltip.png
 // Hovers the PCA map's point nearest the chart's centre after picking the first legend entry
 // (the other clusters dim), and saves the chart with its tooltip.
-import { chromium } from "playwright-core";
-import { pathToFileURL } from "node:url";
+import { openReport } from "./open-report.mjs";
 const [file, out, section = "pca"] = process.argv.slice(2);
 if (!file || !out) {
   console.error("usage: node scripts/screenshot-tooltip.mjs <report.html> <out.png> [section id]");
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox"],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.goto(pathToFileURL(file).href);
-await page.evaluate("document.fonts.ready.then(() => true)");
+const { page, close } = await openReport(file);
 const figure = page.locator(`#${section} figure.chart`).first();
 const svg = figure.locator("svg.live");
 if ((await svg.count()) === 0) {
   console.error(`${file}: no interactive chart in #${section} (rendered without --interactive?)`);
-  await browser.close();
+  await close();
   process.exit(1);
 }
 await figure.scrollIntoViewIfNeeded();
@@ -46,4 +39,4 @@ await page.mouse.move(target.x, target.y);
 await page.locator(".chart-tip:not([hidden])").waitFor();
 const figureBox = await figure.boundingBox();
 await page.screenshot({ path: out, clip: figureBox });
-await browser.close();
+await close();
