@@ -19,16 +19,20 @@ import { adjustedRandOfCodes } from "../../dist/evaluate/label-agreement.js";
 import { VOTE_INDICES } from "../../dist/evaluate/vote.js";
 import { CANDIDATES } from "./candidates.mjs";
 import { loadEvidence } from "./gather.mjs";
-import { proposalsOf } from "./score.mjs";
+import { FAMILIES, proposalsOf } from "./score.mjs";
 import { makeTable, suiteDesign } from "./suite.mjs";
 
 const { values } = parseArgs({
   options: {
     oracle: { type: "boolean", default: false },
     tables: { type: "boolean", default: false },
+    family: { type: "string", default: "round" },
   },
 });
-const dev = loadEvidence({ gather: false }).filter((e) => e.half === "dev");
+if (!FAMILIES[values.family]) throw new Error(`no family ${values.family} (round, skewed, mixed)`);
+const dev = loadEvidence({ gather: false }).filter(
+  (e) => e.half === "dev" && FAMILIES[values.family]({ shape: e.shape ?? "round" }),
+);
 const designs = new Map(suiteDesign().map((d) => [d.id, d]));
 
 const rows = dev.map((e) => {

@@ -77,6 +77,7 @@ export function gatherEvidence(table) {
     id: table.id,
     plantedK: table.k,
     separation: table.separation,
+    shape: table.shape ?? "round",
     half: table.half,
     features: table.features,
     rows: table.rows,
@@ -127,21 +128,26 @@ function totalSumOfSquares({ data, rows, cols }) {
 }
 
 /**
- * Each cluster's size and its within-cluster sum of squares per feature, of
- * the sweep's fit at one k: what a Gaussian-mixture reading of the fit (BIC)
- * needs, with the centroids.
+ * Each cluster's size, its within-cluster sums of squared and cubed
+ * deviations per feature, of the sweep's fit at one k: what a
+ * Gaussian-mixture reading of the fit (BIC) needs, with the centroids, and
+ * the third moments that say how far the clusters are from symmetric.
  */
 function clusterShape({ data, rows, cols }, clustering) {
   const { k, labels, centroids } = clustering;
   const sizes = new Array(k).fill(0);
   const withinByFeature = Array.from({ length: k }, () => new Array(cols).fill(0));
+  const cubedByFeature = Array.from({ length: k }, () => new Array(cols).fill(0));
   for (let r = 0; r < rows; r++) {
     const j = labels[r];
     sizes[j]++;
-    for (let c = 0; c < cols; c++)
-      withinByFeature[j][c] += (data[r * cols + c] - centroids[j * cols + c]) ** 2;
+    for (let c = 0; c < cols; c++) {
+      const t = data[r * cols + c] - centroids[j * cols + c];
+      withinByFeature[j][c] += t * t;
+      cubedByFeature[j][c] += t * t * t;
+    }
   }
-  return { k, sizes, withinByFeature, centroids: Array.from(centroids) };
+  return { k, sizes, withinByFeature, cubedByFeature, centroids: Array.from(centroids) };
 }
 
 /**

@@ -56,6 +56,7 @@ function recovery() {
       half: e.half,
       plantedK: e.plantedK,
       separation: e.separation,
+      shape: e.shape ?? "round",
       features: e.features,
       rows: e.rows,
       ratio: e.ratio,
@@ -63,7 +64,7 @@ function recovery() {
       moneyColumns: e.moneyColumns,
       proposals: proposalsOf(e),
     })),
-    summary: scored.summary,
+    families: scored.families,
     confidence: scored.confidence,
     markdown: recoveryMarkdown(scored),
   };

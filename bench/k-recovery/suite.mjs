@@ -3,11 +3,14 @@
  * clusters, spanning the conditions of issue 13.
  *
  * Design: every planted k = 2..9 crossed with every separation 2.5 / 4 / 6
- * (within-cluster sd between the two closest cluster centres), three
- * replicates each: 144 tables. The replicates of a (k, separation) cell are
- * split between a development half and a held-out half by the parity of
- * cell + replicate, so each half holds 72 tables and every cell appears in
- * both. The other conditions are drawn per table from its seed:
+ * (within-cluster sd between the two closest cluster centres), six
+ * replicates each, in two families of 144 tables: round clusters (the
+ * issue's conditions) and right-skewed ones (version 6; see SHAPES). The
+ * replicates of a (k, separation) cell are split between a development half
+ * and a held-out half by the parity of cell + replicate, so each half holds
+ * 72 tables of each family and every cell appears in both. Beside them, 16
+ * tables without clusters per family. The other conditions are drawn per
+ * table from its seed:
  *
  * - features 2..12;
  * - rows 400..1,000 (modest, so the whole suite runs in minutes on a loaded
@@ -22,7 +25,8 @@
  * - 0, 1, 2 or 3 % uniform noise rows over the clusters' bounding box (in
  *   the latent space, then stored the same way), labelled −1;
  *
- * Within a cluster the latent values are independent standard normals.
+ * Within a cluster the latent values are independent standard normals
+ * (round) or standardized gamma deviations (skewed), mean 0 and sd 1.
  * Cluster centres are placed one by one uniformly in a cube, each at least
  * the separation from those before (up to 2,000 tries, then the cube grows),
  * and the whole layout is scaled so that the closest pair is exactly the
@@ -33,29 +37,60 @@
  */
 import { Random } from "../../dist/shared/random.js";
 
-export const SUITE_VERSION = 5;
+export const SUITE_VERSION = 6;
 export const SEPARATIONS = [2.5, 4, 6];
 export const PLANTED_K = [2, 3, 4, 5, 6, 7, 8, 9];
 export const REPLICATES = 6;
 const BASE_SEED = 20261213;
 
 /**
- * Every table's design (no data yet): id, planted k, separation, half, seed.
+ * The within-cluster shapes: "round" (standard normal deviations, the
+ * issue's conditions) and right-skewed standardized gamma deviations of
+ * shape 2 (skewness 1.41) and 1 (skewness 2, an exponential), as spend and
+ * order counts are skewed within a real segment and no log undoes it.
+ */
+export const SHAPES = {
+  round: undefined,
+  gamma2: { shape: 2 },
+  gamma1: { shape: 1 },
+};
+
+/** Planted-k tables per shape family: round, and skewed (half gamma2, half gamma1). */
+const PLANTED_PER_FAMILY = PLANTED_K.length * SEPARATIONS.length * REPLICATES;
+/** Tables without clusters per family (one blob, with the same noise and money columns). */
+export const NULL_TABLES = 16;
+
+/**
+ * Every planted-k table's design (no data yet): id, planted k, separation,
+ * shape, half, seed. Round tables have ids 0..143 (suite version 5's, same
+ * seeds), skewed ones 160..303 (ids 144..159 are the round tables without
+ * clusters): in each (k, separation) cell, replicates 0–2 are gamma2 and
+ * 3–5 gamma1.
  *
- * @returns {{ id: number, k: number, separation: number, replicate: number, half: "dev" | "held-out", seed: number }[]}
+ * @returns {{ id: number, k: number, separation: number, replicate: number, shape: "round" | "gamma2" | "gamma1", half: "dev" | "held-out", seed: number }[]}
  */
 export function suiteDesign() {
+  return [
+    ...plantedFamily(0, () => "round"),
+    ...plantedFamily(PLANTED_PER_FAMILY + NULL_TABLES, (replicate) =>
+      replicate < REPLICATES / 2 ? "gamma2" : "gamma1",
+    ),
+  ];
+}
+
+function plantedFamily(firstId, shapeOf) {
   const tables = [];
   let cell = 0;
   for (const k of PLANTED_K) {
     for (const separation of SEPARATIONS) {
       for (let replicate = 0; replicate < REPLICATES; replicate++) {
-        const id = tables.length;
+        const id = firstId + tables.length;
         tables.push({
           id,
           k,
           separation,
           replicate,
+          shape: shapeOf(replicate),
           half: (cell + replicate) % 2 === 0 ? "dev" : "held-out",
           seed: (BASE_SEED + 7919 * id) >>> 0,
         });
@@ -66,23 +101,29 @@ export function suiteDesign() {
   return tables;
 }
 
-/** Tables without clusters (one Gaussian blob, with the same noise and money columns), for the "no structure" reading. */
-export const NULL_TABLES = 16;
-
 /**
- * The designs of the tables without cluster structure: planted k = 1, ids
- * after the suite's, half "null".
+ * The designs of the tables without cluster structure: planted k = 1, half
+ * "null"; 16 round blobs (ids 144..159) and 16 skewed ones (ids 304..319,
+ * 8 gamma2 then 8 gamma1).
  */
 export function nullDesign() {
-  const first = PLANTED_K.length * SEPARATIONS.length * REPLICATES;
-  return Array.from({ length: NULL_TABLES }, (_, i) => ({
-    id: first + i,
+  const roundFirst = PLANTED_PER_FAMILY;
+  const skewedFirst = 2 * PLANTED_PER_FAMILY + NULL_TABLES;
+  const blob = (id, i, shape) => ({
+    id,
     k: 1,
     separation: 0,
     replicate: i,
+    shape,
     half: "null",
-    seed: (BASE_SEED + 7919 * (first + i)) >>> 0,
-  }));
+    seed: (BASE_SEED + 7919 * id) >>> 0,
+  });
+  return [
+    ...Array.from({ length: NULL_TABLES }, (_, i) => blob(roundFirst + i, i, "round")),
+    ...Array.from({ length: NULL_TABLES }, (_, i) =>
+      blob(skewedFirst + i, i, i < NULL_TABLES / 2 ? "gamma2" : "gamma1"),
+    ),
+  ];
 }
 
 /**
@@ -110,7 +151,7 @@ export function makeTable(design) {
   const truth = [];
   sizes.forEach((size, c) => {
     for (let i = 0; i < size; i++) {
-      latent.push(centres[c].map((v) => v + withinDraw(design.within, rng)));
+      latent.push(centres[c].map((v) => v + withinDraw(SHAPES[design.shape ?? "round"], rng)));
       truth.push(c);
     }
   });
@@ -160,9 +201,8 @@ export function makeTable(design) {
 
 /**
  * One within-cluster deviation, mean 0 and sd 1: a standard normal (the
- * suite), or a right-skewed standardized gamma (`skewed.mjs`'s diagnostic
- * tables, `{ shape }`: skewness 2/√shape), as spend and order counts are
- * skewed within a real segment and no log undoes it entirely.
+ * round tables), or a right-skewed standardized gamma (`{ shape }`:
+ * skewness 2/√shape, the skewed tables).
  */
 function withinDraw(within, rng) {
   if (within === undefined) return rng.normal();

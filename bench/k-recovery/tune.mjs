@@ -16,8 +16,10 @@
  * then recounted by the shipped `countBallots`, which is what `voteK` does,
  * so a grid of ~120,000 settings takes seconds instead of CPU-hours.
  *
- *   node bench/k-recovery/tune.mjs [--candidate NAME]... [--fix INDEX=W]... [--cv N]
+ *   node bench/k-recovery/tune.mjs [--family round|skewed|mixed] [--candidate NAME]... [--fix INDEX=W]... [--cv N]
  *
+ * `--family` picks the development tables: round clusters (default: the
+ * family the shipped weights were tuned on), skewed ones, or both.
  * `--candidate NAME` adds a proposer of candidates.mjs as one more ballot
  * (weights 0, 1, 2 like the others; not in the rank sums), to see whether it
  * would raise the development score inside the vote before it is built.
@@ -26,25 +28,32 @@
  * development half: tune on one fold (every setting with the fold's best
  * hits), score those settings on the other fold (their mean), both ways.
  */
-import { proposals, VOTE_DEFAULTS, VOTE_INDICES } from "../../dist/evaluate/vote.js";
+import { proposals, rankEvidence, VOTE_DEFAULTS, VOTE_INDICES } from "../../dist/evaluate/vote.js";
 import { rankSums } from "../../dist/evaluate/vote-ranks.js";
 import { countBallots } from "../../dist/evaluate/vote-tally.js";
 import { parseArgs } from "node:util";
 import { CANDIDATES } from "./candidates.mjs";
 import { loadEvidence } from "./gather.mjs";
-import { evidenceOf, GAP_SOURCE } from "./score.mjs";
+import { evidenceOf, FAMILIES, GAP_SOURCE } from "./score.mjs";
 
 const { values } = parseArgs({
   options: {
     candidate: { type: "string", multiple: true, default: [] },
     cv: { type: "string", default: "0" },
     fix: { type: "string", multiple: true, default: [] },
+    family: { type: "string", default: "round" },
   },
 });
+if (!FAMILIES[values.family]) throw new Error(`no family ${values.family} (round, skewed, mixed)`);
 for (const name of values.candidate) if (!CANDIDATES[name]) throw new Error(`no candidate ${name}`);
 const INDICES = [...VOTE_INDICES, ...values.candidate];
-const dev = loadEvidence({ gather: false }).filter((e) => e.half === "dev");
-console.log(`${dev.length} development tables`);
+const dev = loadEvidence({ gather: false }).filter(
+  (e) => e.half === "dev" && FAMILIES[values.family]({ shape: e.shape ?? "round" }),
+);
+const roundCount = dev.filter((e) => (e.shape ?? "round") === "round").length;
+console.log(
+  `${dev.length} development tables (${values.family}: ${roundCount} round, ${dev.length - roundCount} skewed)`,
+);
 const GAP_RULES = ["firstSEmax", "Tibs2001SEmax", "globalSEmax"];
 const THRESHOLDS = [0.8, 0.85, 0.9];
 // `--fix index=w` holds an index at one weight (e.g. `--fix bic=0`: the grid without it).
@@ -66,8 +75,9 @@ const tables = dev.map((e) => {
   return {
     plantedK: e.plantedK,
     separation: e.separation,
+    round: (e.shape ?? "round") === "round",
     sweptKs: new Set(e.sweep.map((r) => r.k)),
-    ranks: rankSums(evidence),
+    ranks: rankSums(rankEvidence(evidence)),
     ballots,
   };
 });
@@ -94,6 +104,7 @@ for (let code = 0; code < gridSize; code++) {
         for (const loneBallotFallback of [true, false]) {
           let right = 0;
           let rightSep = 0;
+          let rightRound = 0;
           const hit = new Uint32Array(Math.ceil(tables.length / 32));
           tables.forEach((t, i) => {
             const { winner } = countBallots(
@@ -107,11 +118,14 @@ for (let code = 0; code < gridSize; code++) {
               hit[i >> 5] |= 1 << (i & 31);
               right++;
               if (t.separation >= 4) rightSep++;
+              if (t.round) rightRound++;
             }
           });
           results.push({
             right,
             rightSep,
+            rightRound,
+            rightSkewed: right - rightRound,
             changes,
             gapRule,
             stabilityThreshold,

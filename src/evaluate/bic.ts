@@ -20,6 +20,7 @@
  * costs nothing beyond the sweep.
  */
 import type { DenseMatrix } from "../shared/matrix.js";
+import { meanAbsoluteSkewness } from "./cluster-skewness.js";
 import { sumOfSquaresAroundMean } from "./jump.js";
 
 /** One fit: its cluster sizes and its inertia W(k). */
@@ -66,6 +67,12 @@ export interface BicResult {
   bic: number[];
   /** k with the highest BIC (the smaller on a tie); 1 means no cluster structure. */
   bestK: number;
+  /**
+   * Mean absolute skewness of the clusters of the fit at `bestK`
+   * (`cluster-skewness.ts`), when bestK ≥ 2 and that fit's centroids were given:
+   * how far the clusters the BIC prefers are from the Gaussians it assumes.
+   */
+  skewness?: number;
 }
 
 /**
@@ -116,7 +123,7 @@ export function clusterSizes(labels: Int32Array, k: number): number[] {
 export function sweepBic(
   matrix: DenseMatrix,
   rows: readonly { k: number; inertia: number }[],
-  clusterings: ReadonlyMap<number, { labels: Int32Array }>,
+  clusterings: ReadonlyMap<number, { labels: Int32Array; centroids?: Float64Array }>,
 ): BicResult | undefined {
   if (!rows.some((r) => r.k === 2)) return undefined;
   const totalSumOfSquares = sumOfSquaresAroundMean(matrix);
@@ -125,5 +132,9 @@ export function sweepBic(
     const labels = clusterings.get(r.k)?.labels;
     return labels ? [{ k: r.k, inertia: r.inertia, sizes: clusterSizes(labels, r.k) }] : [];
   });
-  return bicCurve(fits, { features: matrix.cols, totalSumOfSquares });
+  const curve = bicCurve(fits, { features: matrix.cols, totalSumOfSquares });
+  const best = clusterings.get(curve.bestK);
+  if (curve.bestK < 2 || !best?.centroids) return curve;
+  const skewness = meanAbsoluteSkewness(matrix, best.labels, curve.bestK, best.centroids);
+  return Number.isFinite(skewness) ? { ...curve, skewness } : curve;
 }

@@ -1,6 +1,7 @@
 /** The BIC of K-Means fits as spherical Gaussian mixtures (X-means), against hand-worked cases. */
 import { describe, expect, it } from "vitest";
 import { bicCurve, clusterSizes, kmeansBic, sweepBic } from "../../src/evaluate/bic.js";
+import { meanAbsoluteSkewness } from "../../src/evaluate/cluster-skewness.js";
 import { kmeans } from "../../src/cluster/index.js";
 import { fromRows } from "../../src/shared/matrix.js";
 import { Random } from "../../src/shared/random.js";
@@ -68,6 +69,37 @@ describe("bicCurve / sweepBic", () => {
     };
     expect(bestOf(one)).toBe(1);
     expect(bestOf(three)).toBe(3);
+  });
+
+  it("states the skewness of the clusters at its peak: round blobs near 0, exponential ones well above 0.5", () => {
+    const rng = new Random(11);
+    const exponential = (): number => -Math.log(1 - rng.next()) - 1;
+    const fitOf = (deviation: () => number) => {
+      const m = fromRows(
+        Array.from({ length: 600 }, (_, i) => [
+          [0, 12, 24][i % 3]! + deviation(),
+          [0, 12, 0][i % 3]! + deviation(),
+        ]),
+      );
+      const clusterings = new Map(
+        [2, 3, 4, 5, 6].map((k) => [k, kmeans(m, { k, restarts: 5, seed: 1 })]),
+      );
+      const rows = [...clusterings].map(([k, c]) => ({ k, inertia: c.inertia }));
+      return { m, clusterings, bic: sweepBic(m, rows, clusterings)! };
+    };
+    const round = fitOf(() => rng.normal());
+    expect(round.bic.bestK).toBe(3);
+    expect(round.bic.skewness).toBeLessThan(0.3);
+    const skewed = fitOf(exponential);
+    const best = skewed.clusterings.get(skewed.bic.bestK)!;
+    expect(skewed.bic.skewness).toBe(
+      meanAbsoluteSkewness(skewed.m, best.labels, skewed.bic.bestK, best.centroids),
+    );
+    expect(skewed.bic.skewness).toBeGreaterThan(0.5);
+    // no skewness without the fits' centroids
+    const labelsOnly = new Map([...skewed.clusterings].map(([k, c]) => [k, { labels: c.labels }]));
+    const rows = [...skewed.clusterings].map(([k, c]) => ({ k, inertia: c.inertia }));
+    expect(sweepBic(skewed.m, rows, labelsOnly)?.skewness).toBeUndefined();
   });
 
   it("clusterSizes counts each label", () => {

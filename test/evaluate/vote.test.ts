@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { majorityVote, proposals, voteK, VOTE_DEFAULTS } from "../../src/evaluate/vote.js";
+import {
+  majorityVote,
+  proposals,
+  rankEvidence,
+  voteK,
+  VOTE_DEFAULTS,
+} from "../../src/evaluate/vote.js";
 import { sweepRows } from "../helpers/sweep-rows.js";
 import { emptySweep } from "../../src/shared/messages/evaluate.js";
 import { errorOf } from "../helpers/errors.js";
@@ -173,6 +179,72 @@ describe("voteK", () => {
     });
     expect(vote.confidence).not.toBe("no-structure");
     expect(vote.recommendedK).toBe(2);
+  });
+
+  it("gap at k=1, a fair silhouette but no k stable on resampling (best ARI < 0.75): no structure", () => {
+    // one skewed blob: K-Means cuts it with a fair silhouette, differently on every resample
+    const rows = sweep(
+      [0.36, 0.3, 0.28, 0.27, 0.26],
+      [300, 90, 80, 70, 60],
+      [0.9, 1.1, 1.2, 1.3, 1.4],
+    );
+    const evidence = {
+      rows,
+      elbowK: 2,
+      gap: gapNone,
+      stability: stability([0.62, 0.55, 0.5, 0.45, 0.4]),
+    };
+    const vote = voteK(evidence);
+    expect(vote.confidence).toBe("no-structure");
+    expect(vote.noStructure).toEqual({
+      weakSilhouette: false,
+      unstable: true,
+      bestStability: 0.62,
+      stabilityThreshold: 0.75,
+    });
+    expect(vote.reason).toContain(
+      "the gap statistic prefers one group and no k is stable on resampling (best mean ARI 0.62 < 0.75)",
+    );
+    // a k reproduced at ARI 0.8 is a stable split: not "no structure"
+    const stable = voteK({ ...evidence, stability: stability([0.8, 0.55, 0.5, 0.45, 0.4]) });
+    expect(stable.confidence).not.toBe("no-structure");
+    expect(stable.noStructure).toBeUndefined();
+    // 0 switches the stability reading off; without stability it cannot hold either
+    expect(voteK(evidence, { noStructureStability: 0 }).confidence).not.toBe("no-structure");
+    const { stability: _s, ...noStability } = evidence;
+    expect(voteK(noStability).confidence).not.toBe("no-structure");
+  });
+
+  it("both grounds are named when both hold", () => {
+    const rows = sweep(
+      [0.2, 0.18, 0.17, 0.16, 0.15],
+      [100, 90, 80, 70, 60],
+      [1.5, 1.6, 1.7, 1.8, 1.9],
+    );
+    const vote = voteK({
+      rows,
+      elbowK: null,
+      gap: gapNone,
+      stability: stability([0.5, 0.4, 0.4, 0.3, 0.3]),
+    });
+    expect(vote.noStructure).toMatchObject({ weakSilhouette: true, unstable: true });
+    expect(vote.reason).toContain(
+      "the best silhouette is 0.200 and no k is stable on resampling (best mean ARI 0.50 < 0.75)",
+    );
+  });
+
+  it("one heavy index outweighing the rest is a split, not an agreement (agreedBackers 2)", () => {
+    // shipped weights: gap 2 says 4, CH 1 says 2, the BIC was not computed — ⅔ of the weight on k=4
+    const rows = sweep([0.4, 0.3, 0.3, 0.2, 0.2], [300, 200, 150, 120, 100], [0.8, 1, 1, 1.2, 1.3]);
+    const evidence = { rows, elbowK: 3, gap: gapAt4 };
+    const vote = voteK(evidence);
+    expect([vote.votes.gap, vote.votes.calinskiHarabasz, vote.votes.bic]).toEqual([4, 2, null]);
+    expect(vote.recommendedK).toBe(4);
+    expect(vote.tally[0]).toEqual({ k: 4, weight: 2 });
+    expect(vote.confidence).toBe("split");
+    expect(voteK(evidence, { agreedBackers: 1 }).confidence).toBe("agreed");
+    // with the BIC on k=4 too, two weighted indices back it: agreed
+    expect(voteK({ ...evidence, bic: { bestK: 4 } }).confidence).toBe("agreed");
   });
 
   it("without gap and stability those two abstain and the other four decide", () => {
@@ -351,6 +423,50 @@ describe("voteK", () => {
     expect(clear.recommendedK).toBe(5);
     expect(clear.tieBreak).toBeUndefined();
     expect(clear.reason).not.toContain("tie at weight");
+  });
+});
+
+describe("the BIC on skewed clusters", () => {
+  // shipped weights: BIC 2 says 5 (rows k = 2..6), gap 2 says 4, CH 1 says 2
+  const rows = sweep([0.4, 0.3, 0.3, 0.2, 0.2], [300, 200, 150, 120, 100], [0.8, 1, 1, 1.2, 1.3]);
+  const bicCurveOf = (skewness?: number) => ({
+    bestK: 5,
+    k: [1, 2, 3, 4, 5, 6],
+    bic: [-900, -800, -700, -650, -600, -640],
+    ...(skewness === undefined ? {} : { skewness }),
+  });
+
+  it("abstains when its clusters are skewed (mean |skewness| > 0.5): ballot null, curve out of the rank sums", () => {
+    const round = voteK({ rows, elbowK: 3, gap: gapAt4, bic: bicCurveOf(0.2) });
+    expect(round.votes.bic).toBe(5);
+    const skewed = voteK({ rows, elbowK: 3, gap: gapAt4, bic: bicCurveOf(1.3) });
+    expect(skewed.votes.bic).toBeNull();
+    const ballot = skewed.ballots.find((b) => b.index === "bic")!;
+    expect(ballot.evidence).toBe(
+      "the Gaussian-mixture BIC peaks at k=5, but its clusters are skewed (mean |skewness| 1.30 > 0.5), not the Gaussians it assumes",
+    );
+    expect(ballot.facts).toEqual({ skewedK: 5, skewness: 1.3, maxSkewness: 0.5 });
+    expect(skewed.recommendedK).toBe(4);
+    expect(rankEvidence({ rows, elbowK: 3, bic: bicCurveOf(1.3) }).bic).toBeUndefined();
+    expect(rankEvidence({ rows, elbowK: 3, bic: bicCurveOf(0.2) }).bic).toBeDefined();
+    // a tie-break then reads no BIC curve
+    const tied = voteK(
+      { rows, elbowK: 3, bic: bicCurveOf(1.3) },
+      { weights: { ...VOTE_DEFAULTS.weights, knee: 1, calinskiHarabasz: 1 } },
+    );
+    expect(tied.tieBreak?.curves).not.toContain("bic");
+    // Infinity switches the check off; without a skewness the BIC votes as before
+    expect(
+      voteK({ rows, elbowK: 3, bic: bicCurveOf(1.3) }, { bicMaxSkewness: Infinity }).votes.bic,
+    ).toBe(5);
+    expect(voteK({ rows, elbowK: 3, bic: bicCurveOf() }).votes.bic).toBe(5);
+  });
+
+  it("a BIC still rising at the range's end says so first, skewed or not", () => {
+    const edge = voteK({ rows, elbowK: 3, bic: { bestK: 6, skewness: 1.3 } }, {});
+    const ballot = edge.ballots.find((b) => b.index === "bic")!;
+    expect(ballot.facts.edgeK).toBe(6);
+    expect(ballot.evidence).toContain("keeps rising to the end of the range");
   });
 });
 

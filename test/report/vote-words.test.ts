@@ -57,7 +57,25 @@ describe("the vote's words", () => {
     if (vote.tieBreak) expect(reason).toContain("名次和");
   });
 
-  it("word the BIC's three readings in Chinese: a peak, no structure, still rising at the range's end", () => {
+  it("word the grounds of 'no structure' in Chinese: a weak silhouette, no stable k, or both", () => {
+    const unstable = stability.map((s) => ({ ...s, ari: s.ari / 2 }));
+    const vote = voteK({ rows, elbowK: null, gap: gapNone, stability: unstable });
+    expect(vote.confidence).toBe("no-structure");
+    expect(voteReason(vote, zh)).toMatch(
+      /^没有明显的聚类结构：Gap 统计量倾向于不分群，且没有一个 k 在重抽样下稳定（平均 ARI 最高 0.50 < 0.75）；k = \d/,
+    );
+    const flat = sweepRows(
+      [0.2, 0.18, 0.17, 0.16, 0.15],
+      [100, 90, 80, 70, 60],
+      [1.5, 1.6, 1.7, 1.8, 1.9],
+    );
+    const both = voteK({ rows: flat, elbowK: null, gap: gapNone, stability: unstable });
+    expect(voteReason(both, zh)).toContain("最佳轮廓系数仅为 0.200，且没有一个 k 在重抽样下稳定");
+    const weakOnly = voteK({ rows: flat, elbowK: null, gap: gapNone, stability });
+    expect(voteReason(weakOnly, zh)).toContain("Gap 统计量倾向于不分群，最佳轮廓系数仅为 0.200；");
+  });
+
+  it("word the BIC's four readings in Chinese: a peak, no structure, still rising at the range's end, skewed clusters", () => {
     const bicOf = (bestK: number): string =>
       ballotEvidence(
         voteK({ rows, elbowK: 4, bic: { bestK } }).ballots.find((b) => b.index === "bic")!,
@@ -67,6 +85,15 @@ describe("the vote's words", () => {
     expect(bicOf(1)).toBe("按高斯混合模型计算的 BIC 在 k = 1 处最高，未发现聚类结构");
     // rows are k = 2..6
     expect(bicOf(6)).toBe("按高斯混合模型计算的 BIC 一直升到区间末端（k = 6），没有峰值");
+    const skewed = voteK({ rows, elbowK: 4, bic: { bestK: 4, skewness: 1.234 } });
+    expect(
+      ballotEvidence(
+        skewed.ballots.find((b) => b.index === "bic")!,
+        zh,
+      ),
+    ).toBe(
+      "按高斯混合模型计算的 BIC 在 k = 4 处最高，但这些群明显偏斜（平均 |偏度| 1.23 > 0.5），不是它假定的高斯分布，故弃权",
+    );
     expect(
       ballotEvidence(
         voteK({ rows, elbowK: 4 }).ballots.find((b) => b.index === "bic")!,

@@ -44,7 +44,8 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
   // the vote before the BIC recommended k=2 (a four-way tie at weight 2 broken by rank sums).
   // Now: the gap (weight 2, firstSEmax) says 3, CH (weight 1) 2; the BIC keeps rising to k=10
   // (skewed spend: more clusters always fit better) and abstains; the weight-0 indices are shown.
-  it("the vote recommends k = 3 (agreed by weight), and every ballot follows from the numbers sweep.json holds", () => {
+  // The gap alone holds ⅔ of the cast weight, and one index is not an agreement: "split".
+  it("the vote recommends k = 3 (split: the gap alone outweighs CH), and every ballot follows from the numbers sweep.json holds", () => {
     const { artifact } = result;
     const silhouette = new Map(artifact.k.map((r) => [r.k, r.silhouette]));
     const argmax = (score: (r: (typeof artifact.k)[number]) => number): number =>
@@ -83,7 +84,7 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
       gap: 3,
       stability: 3,
       recommendedK: 3,
-      confidence: "agreed",
+      confidence: "split",
     });
     expect([artifact.elbowK, artifact.silhouetteK, artifact.recommendedK]).toEqual([5, 2, 3]);
     expect(artifact.reason).toBe(result.vote.reason);
@@ -186,7 +187,7 @@ describe("sweepWorkflow on the shipped clients (k = 2..10, seed 7)", () => {
     // the choosing-k sections: vote table, gap curve with error bars, stability per k
     for (const id of ['id="vote"', 'id="gap"', 'id="stability"']) expect(html).toContain(id);
     expect(html).toContain("How the indices voted");
-    expect(html).toContain("k = 3: the indices agree");
+    expect(html).toContain("k = 3: the indices are split");
   });
 
   it("refuses a reversed or too small range before any work", () => {

@@ -1229,7 +1229,10 @@ export const EN = {
   "vote.reasonAgreed": "Recommended k={k}: {indices} agree.",
   "vote.reasonSplit": "Recommended k={k}, but the indices are split: {indices} for k={k}.",
   "vote.reasonNoStructure":
-    "No clear cluster structure: the gap statistic prefers one group and the best silhouette is {silhouette}; k={k} is the most supported split, to be read with care.",
+    "No clear cluster structure: the gap statistic prefers one group and {grounds}; k={k} is the most supported split, to be read with care.",
+  "vote.groundSilhouette": "the best silhouette is {silhouette}",
+  "vote.groundUnstable": "no k is stable on resampling (best mean ARI {ari} < {threshold})",
+  "vote.groundsJoin": " and ",
   "vote.dissent": "Disagreeing: {list}.",
   "vote.evidence": "Evidence: {list}.",
   "vote.lone": "Only one index backed the heaviest k, so the majority of all ballots decided.",
@@ -1239,6 +1242,8 @@ export const EN = {
   "vote.ev.bicNone": "the Gaussian-mixture BIC finds no cluster structure (highest at k=1)",
   "vote.ev.bicEdge":
     "the Gaussian-mixture BIC keeps rising to the end of the range (k={k}), no peak",
+  "vote.ev.bicSkewed":
+    "the Gaussian-mixture BIC peaks at k={k}, but its clusters are skewed (mean |skewness| {skewness} > {max}), not the Gaussians it assumes",
   // --- end vote ---
 } as const satisfies Record<string, string>;
 

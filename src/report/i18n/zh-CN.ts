@@ -1155,7 +1155,10 @@ export const ZH_CN: Record<MessageKey, string> = {
   "vote.reasonAgreed": "推荐 k = {k}：{indices}意见一致。",
   "vote.reasonSplit": "推荐 k = {k}，但各指标意见分歧：支持 k = {k} 的有{indices}。",
   "vote.reasonNoStructure":
-    "没有明显的聚类结构：Gap 统计量倾向于不分群，最佳轮廓系数仅为 {silhouette}；k = {k} 是得到支持最多的划分，解读时需谨慎。",
+    "没有明显的聚类结构：Gap 统计量倾向于不分群，{grounds}；k = {k} 是得到支持最多的划分，解读时需谨慎。",
+  "vote.groundSilhouette": "最佳轮廓系数仅为 {silhouette}",
+  "vote.groundUnstable": "且没有一个 k 在重抽样下稳定（平均 ARI 最高 {ari} < {threshold}）",
+  "vote.groundsJoin": "，",
   "vote.dissent": "持不同意见：{list}。",
   "vote.evidence": "依据：{list}。",
   "vote.lone": "权重最高的 k 只有一个指标支持，因此改由全部投票的多数决定。",
@@ -1164,5 +1167,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   "vote.ev.bic": "按高斯混合模型计算的 BIC 在 k = {k} 处最高",
   "vote.ev.bicNone": "按高斯混合模型计算的 BIC 在 k = 1 处最高，未发现聚类结构",
   "vote.ev.bicEdge": "按高斯混合模型计算的 BIC 一直升到区间末端（k = {k}），没有峰值",
+  "vote.ev.bicSkewed":
+    "按高斯混合模型计算的 BIC 在 k = {k} 处最高，但这些群明显偏斜（平均 |偏度| {skewness} > {max}），不是它假定的高斯分布，故弃权",
   // --- end vote ---
 };

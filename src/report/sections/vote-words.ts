@@ -12,7 +12,14 @@ import type { Locale } from "../i18n/locale.js";
 /** The vote data the sentences are worded from. */
 export type VoteWording = Pick<
   VoteResult,
-  "ballots" | "recommendedK" | "confidence" | "reason" | "tieBreak" | "bestSilhouette" | "lone"
+  | "ballots"
+  | "recommendedK"
+  | "confidence"
+  | "reason"
+  | "tieBreak"
+  | "bestSilhouette"
+  | "noStructure"
+  | "lone"
 >;
 
 const NAME_KEY = {
@@ -57,6 +64,12 @@ export function ballotEvidence(ballot: Ballot, locale: Locale): string {
     case "jump":
       return facts.noStructure || k === null ? t("vote.ev.jumpNone") : t("vote.ev.jump", { k });
     case "bic":
+      if (facts.skewedK !== undefined)
+        return t("vote.ev.bicSkewed", {
+          k: facts.skewedK,
+          skewness: number(facts.skewness ?? Number.NaN, 2),
+          max: number(facts.maxSkewness ?? Number.NaN, 1),
+        });
       if (facts.edgeK !== undefined) return t("vote.ev.bicEdge", { k: facts.edgeK });
       return facts.noStructure || k === null ? t("vote.ev.bicNone") : t("vote.ev.bic", { k });
     case "gap": {
@@ -77,6 +90,28 @@ export function ballotEvidence(ballot: Ballot, locale: Locale): string {
 }
 
 /**
+ * Why there is no structure, beside the gap's k = 1: a weak silhouette and/or
+ * no stable k. Data from before the stability ground read by the silhouette.
+ */
+function noStructureGrounds(vote: VoteWording, locale: Locale): string {
+  const { t, number } = locale;
+  const grounds = vote.noStructure ?? { weakSilhouette: true, unstable: false };
+  const parts: string[] = [];
+  if (grounds.weakSilhouette)
+    parts.push(
+      t("vote.groundSilhouette", { silhouette: number(vote.bestSilhouette ?? Number.NaN, 3) }),
+    );
+  if (grounds.unstable && vote.noStructure)
+    parts.push(
+      t("vote.groundUnstable", {
+        ari: number(vote.noStructure.bestStability ?? Number.NaN, 2),
+        threshold: number(vote.noStructure.stabilityThreshold, 2),
+      }),
+    );
+  return parts.join(t("vote.groundsJoin"));
+}
+
+/**
  * Why the vote chose its k, in the report's language: the verdict, the
  * indices for and against, each ballot's evidence, and how a tie was broken.
  *
@@ -86,7 +121,7 @@ export function ballotEvidence(ballot: Ballot, locale: Locale): string {
 export function voteReason(vote: VoteWording, locale: Locale): string {
   // Data from before the stage returned its numbers: keep its sentence.
   if (locale.lang === "en" || vote.ballots.some((b) => b.facts === undefined)) return vote.reason;
-  const { t, number } = locale;
+  const { t } = locale;
   const k = vote.recommendedK;
   const voted = vote.ballots.filter((b) => b.k !== null);
   const forK = voted.filter((b) => b.k === k).map((b) => indexName(b.index, locale));
@@ -95,7 +130,7 @@ export function voteReason(vote: VoteWording, locale: Locale): string {
     .map((b) => `${indexName(b.index, locale)} k = ${b.k}`);
   const head =
     vote.confidence === "no-structure"
-      ? t("vote.reasonNoStructure", { k, silhouette: number(vote.bestSilhouette ?? Number.NaN, 3) })
+      ? t("vote.reasonNoStructure", { k, grounds: noStructureGrounds(vote, locale) })
       : t(vote.confidence === "agreed" ? "vote.reasonAgreed" : "vote.reasonSplit", {
           k,
           indices: forK.join("、"),
