@@ -48,6 +48,23 @@ export function stabilityColumn(
 }
 
 /**
+ * The stability column for the sweep's k, when its stability ran on that
+ * very fit (the sweep's): what `sweep` and `demo` put on the recommended
+ * clustering's profile table, at no extra cost.
+ *
+ * @example
+ * stabilityAtK(run.stability, 3, recommended.profiled.renumber)?.clusters.length; // => 3
+ */
+export function stabilityAtK(
+  result: StabilityResult | undefined,
+  k: number,
+  renumber: Int32Array,
+): ClusterStabilityData | undefined {
+  const at = result?.perK.findIndex((s) => s.k === k) ?? -1;
+  return result && at >= 0 ? stabilityColumn(result, at, renumber) : undefined;
+}
+
+/**
  * Bootstrap stability of the fits of `ks` (`reference(k)`: the fit's labels),
  * with the run's seed and K-Means settings and progress per resample.
  *

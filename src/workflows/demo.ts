@@ -18,6 +18,7 @@ import * as notes from "../shared/messages/workflows.js";
 import { recommendedLine } from "./summary-lines.js";
 import { packageRoot } from "../shared/package-info.js";
 import { abcWorkflow, readAbcConfig } from "./abc.js";
+import { stabilityAtK } from "./cluster-stability.js";
 import { clusterArtifactFiles, fitClusterRun, type ClusterRun } from "./cluster.js";
 import { compareWorkflow, type CompareResult } from "./compare.js";
 import { clusterCompareSide, rfmCompareSide } from "./compare-sides.js";
@@ -147,7 +148,8 @@ export async function demoWorkflow(options: DemoOptions = {}): Promise<DemoResul
     notes.agreementLine("K-Means", "RFM", scores.adjustedRandIndex, scores.normalizedMutualInfo),
   );
 
-  // 5. One report.
+  // 5. One report; the sweep's stability already judged the recommended fit.
+  const stability = stabilityAtK(sweep.stability, k, cluster.profiled.renumber);
   const report: FullReportInput = {
     ...reportMeta(context, "segwork demo · UCI Online Retail"),
     source: features.summary.source,
@@ -155,7 +157,7 @@ export async function demoWorkflow(options: DemoOptions = {}): Promise<DemoResul
     summary: prepared.summary,
     scaler: prepared.scaler,
     sweep: sweep.display,
-    cluster: cluster.display,
+    cluster: stability ? { ...cluster.display, stability } : cluster.display,
     segments: {
       transactions: features.summary,
       rfm: rfm.report.segments!.rfm!,

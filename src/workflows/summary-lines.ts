@@ -12,8 +12,8 @@ import type { SweepReportData } from "../report/types.js";
 import * as msg from "../shared/messages/workflows.js";
 
 /**
- * The recommended k and why: the stage's reason in English, the sweep's
- * evidence in zh-CN.
+ * The recommended k and why: the stage's reason in English, the vote's
+ * reason (or, without a vote, the sweep's evidence) in zh-CN.
  *
  * @example
  * recommendedLine(4, artifact.reason, run.display, "zh-CN"); // => "推荐 k = 4。依据：惯性曲线在 k = 4 处出现拐点；…"
@@ -21,11 +21,13 @@ import * as msg from "../shared/messages/workflows.js";
 export function recommendedLine(
   k: number,
   reason: string,
-  sweep: Pick<SweepReportData, "rows" | "recommendation">,
+  sweep: Pick<SweepReportData, "rows" | "recommendation" | "choose">,
   lang: Lang,
 ): string {
   if (lang === "en") return msg.recommended(k, reason);
-  return msg.recommendedZh(k, recommendationReason(sweep, localeFor(lang)));
+  const why = recommendationReason(sweep, localeFor(lang));
+  // The vote's reason names its k already ("推荐 k = 3，但…"), except when there is no structure.
+  return why.startsWith(`推荐 k = ${k}`) ? why : msg.recommendedZh(k, why);
 }
 
 /**

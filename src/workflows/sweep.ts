@@ -24,7 +24,7 @@ import { clusterReportInput, fitClusterRun, type ClusterRun } from "./cluster.js
 import { clusterOrderOf } from "./display.js";
 import { clusterReportFile, type OutputFile } from "./files.js";
 import { kViewsOf } from "./k-views.js";
-import { STABILITY_ROWS_PER_K, stabilityColumn, stabilityOfFits } from "./cluster-stability.js";
+import { STABILITY_ROWS_PER_K, stabilityAtK, stabilityOfFits } from "./cluster-stability.js";
 import { fitSettingsOf, type FitSettings } from "./kmeans-settings.js";
 import { runContext, type RunContext, type RunOptions } from "./run.js";
 
@@ -301,11 +301,7 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
     context,
   );
   // The sweep's stability already judged this very fit: its k's clusters go on the profile table.
-  const at = run.stability?.perK.findIndex((s) => s.k === k) ?? -1;
-  const stability =
-    run.stability && at >= 0
-      ? stabilityColumn(run.stability, at, recommended.profiled.renumber)
-      : undefined;
+  const stability = stabilityAtK(run.stability, k, recommended.profiled.renumber);
   return {
     ...run,
     prepared,

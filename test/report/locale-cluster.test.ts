@@ -25,6 +25,7 @@ import { sweepComparisonSpec } from "../../src/report/specs/sweep-comparison.js"
 import type { ClusterReportInput } from "../../src/report/types.js";
 import * as msg from "../../src/shared/messages/workflows.js";
 import { clusterLines, recommendedLine } from "../../src/workflows/summary-lines.js";
+import { voteReason } from "../../src/report/sections/vote-words.js";
 import { prepare } from "../../src/prepare/index.js";
 import { tableFrom } from "../helpers/table.js";
 import { sectionHtml, sectionIds, unescape } from "../helpers/report-html.js";
@@ -305,9 +306,17 @@ describe("the CLI's one-line summaries", () => {
     );
     const sweep = input.sweep!;
     const k = sweep.recommendation.recommendedK;
+    // a sweep that voted: the vote's reason in Chinese, its confidence first
+    expect(sweep.choose).toBeDefined();
     const line = recommendedLine(k, sweep.recommendation.reason, sweep, "zh-CN");
-    expect(line.startsWith(`推荐 k = ${k}。依据：`)).toBe(true);
+    expect(line).toBe(voteReason(sweep.choose!.vote, ZH));
+    expect(line).toMatch(new RegExp(`^(推荐 k = ${k}|没有明显的聚类结构)`));
     expect(line).not.toMatch(ENGLISH_RUN);
+    // a sweep without a vote (older data): the sweep table's evidence
+    const { choose: _choose, ...noVote } = sweep;
+    const plain = recommendedLine(k, sweep.recommendation.reason, noVote, "zh-CN");
+    expect(plain.startsWith(`推荐 k = ${k}。依据：`)).toBe(true);
+    expect(plain).not.toMatch(ENGLISH_RUN);
     expect(recommendedLine(k, "because", sweep, "en")).toBe(`recommended k=${k}: because`);
   });
 });

@@ -68,7 +68,7 @@ describe("seedsSection", () => {
     const section = seedsSection(seeds, sectionContext({ lang: "zh-CN" }));
     expect(section.title).toBe("重启次数与随机种子");
     const text = visibleText(String(section.html));
-    expect(text).toContain("2 次 k-means++ 重启中有 1 次达到最优惯量");
+    expect(text).toContain("2 次 k-means++ 重启中有 1 次达到最优惯性");
     expect(text).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
   });
 });

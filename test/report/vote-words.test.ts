@@ -33,13 +33,13 @@ describe("the vote's words", () => {
   it("word each ballot in Chinese from its numbers", () => {
     const vote = voteK({ rows, elbowK: 4, gap: gapAt4, stability }, { stabilityThreshold: 0.9 });
     const evidence = Object.fromEntries(vote.ballots.map((b) => [b.index, ballotEvidence(b, zh)]));
-    expect(evidence.knee).toBe("惯量曲线在 k = 4 处出现拐点");
+    expect(evidence.knee).toBe("惯性曲线在 k = 4 处出现拐点");
     expect(evidence.silhouette).toBe("轮廓系数在 k = 4 处最高（0.500）");
     expect(evidence.daviesBouldin).toBe("Davies–Bouldin 指数在 k = 4 处最低");
     expect(evidence.jump).toBe("未计算跳跃法");
     expect(evidence.stability).toBe("k = 4 是自助重抽样能稳定复现的最大 k（ARI 0.95 ≥ 0.90）");
     expect(voteReason(vote, zh)).toMatch(
-      /^推荐 k = 4：.*意见一致。依据：惯量曲线在 k = 4 处出现拐点；/,
+      /^推荐 k = 4：.*意见一致。依据：惯性曲线在 k = 4 处出现拐点；/,
     );
   });
 
@@ -47,7 +47,7 @@ describe("the vote's words", () => {
     const low = stability.map((s) => ({ ...s, ari: s.ari / 2 }));
     const vote = voteK({ rows, elbowK: null, gap: gapNone, stability: low });
     const byIndex = new Map(vote.ballots.map((b) => [b.index, b]));
-    expect(ballotEvidence(byIndex.get("knee")!, zh)).toBe("在扫描的 k 范围内惯量曲线没有拐点");
+    expect(ballotEvidence(byIndex.get("knee")!, zh)).toBe("在扫描的 k 范围内惯性曲线没有拐点");
     expect(ballotEvidence(byIndex.get("gap")!, zh)).toMatch(/^Gap 统计量未发现聚类结构（k = 1，/);
     expect(ballotEvidence(byIndex.get("stability")!, zh)).toBe(
       `重抽样中没有哪个 k 的 ARI 达到 ${zh.number(vote.ballots.find((b) => b.index === "stability")!.facts.threshold!, 2)}；k = 2 最接近（0.50）`,

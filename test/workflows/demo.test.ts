@@ -91,6 +91,17 @@ describe("the demo through the library", () => {
     expect(scores.adjustedRandIndex.toFixed(3)).toBe("0.280");
   });
 
+  it("puts the sweep's bootstrap stability of the recommended fit on the profile table", () => {
+    const stability = demo.report.cluster!.stability!;
+    const perK = demo.sweep.stability!.perK.find((s) => s.k === 3)!;
+    expect(stability.resamples).toBe(20);
+    expect(stability.clusters.map((c) => c.cluster)).toEqual([0, 1, 2]);
+    // the same Jaccards as the sweep's stability at k = 3, in the report's numbering
+    expect(stability.clusters.map((c) => c.jaccard).sort()).toEqual(
+      Array.from(perK.clusterJaccard).sort(),
+    );
+  });
+
   it("reports progress from every step", () => {
     const said = progress.notes();
     expect(said[0]).toMatch(/^deriving client features from /);

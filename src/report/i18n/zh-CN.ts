@@ -190,7 +190,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   // Seed sensitivity of a clustering (cluster report).
   "title.seeds": "重启次数与随机种子",
   "seeds.spread":
-    "k = {k} 时，{restarts} 次 k-means++ 重启中有 {reached} 次达到最优惯量 {best}；最差的一次为 {worst}，比最优高 {spread}。",
+    "k = {k} 时，{restarts} 次 k-means++ 重启中有 {reached} 次达到最优惯性 {best}；最差的一次为 {worst}，比最优高 {spread}。",
   "seeds.agreement":
     "各次重启得到的聚类标签两两之间的调整兰德指数（ARI）平均为 {mean}（最低 {min}；1 表示除簇编号外完全相同）。",
   "seeds.verdictSingle": "只重启了一次，无法判断结果是否依赖随机种子：建议重启 10 次以上。",
@@ -200,10 +200,10 @@ export const ZH_CN: Record<MessageKey, string> = {
   "seeds.unstable":
     "各次重启得到的聚类差异较大（平均 ARI 低于 {threshold}）：聚类结果依赖随机种子，解读时需谨慎。",
   "seeds.restart": "重启",
-  "seeds.inertia": "惯量",
+  "seeds.inertia": "惯性",
   "seeds.overBest": "高于最优",
   "seeds.ariToKept": "与保留结果的 ARI",
-  "seeds.caption": "每次重启的最终惯量；高亮行为保留的结果（惯量最低的第一次）。",
+  "seeds.caption": "每次重启的最终惯性；高亮行为保留的结果（惯性最低的第一次）。",
 
   // --- lcluster keys (one block per area keeps parallel branches from conflicting) ---
   "chart.cluster": "簇 {cluster}",
@@ -1137,8 +1137,8 @@ export const ZH_CN: Record<MessageKey, string> = {
   "vote.name.jump": "跳跃法",
   "vote.name.gap": "Gap 统计量",
   "vote.name.stability": "稳定性",
-  "vote.ev.knee": "惯量曲线在 k = {k} 处出现拐点",
-  "vote.ev.kneeNone": "在扫描的 k 范围内惯量曲线没有拐点",
+  "vote.ev.knee": "惯性曲线在 k = {k} 处出现拐点",
+  "vote.ev.kneeNone": "在扫描的 k 范围内惯性曲线没有拐点",
   "vote.ev.silhouette": "轮廓系数在 k = {k} 处最高（{value}）",
   "vote.ev.silhouetteNone": "没有可用的轮廓系数",
   "vote.ev.calinskiHarabasz": "Calinski–Harabasz 指数在 k = {k} 处最高",

@@ -8,6 +8,7 @@ import type { SweepRow } from "../../evaluate/types.js";
 import type { Locale } from "../i18n/locale.js";
 import type { SweepReportData } from "../types.js";
 import { bestRow } from "./quality.js";
+import { voteReason } from "./vote-words.js";
 import type { SectionContext } from "./section.js";
 
 /** Decimals for a column: none when every value is at least 100 in size, else two. */
@@ -17,20 +18,22 @@ function decimalsFor(values: readonly number[]): number {
 
 /**
  * Why the sweep recommends its k. English keeps the stage's own reason (the
- * one `sweep.json` stores); other languages state the evidence the sweep
- * table shows (knee, best silhouette, Calinski–Harabasz, Davies–Bouldin),
- * from the sweep's numbers.
+ * one `sweep.json` stores); other languages word the vote's reason — its
+ * confidence, the indices for and against, their evidence — when the sweep
+ * voted, else state the evidence the sweep table shows (knee, best
+ * silhouette, Calinski–Harabasz, Davies–Bouldin), from the sweep's numbers.
  *
  * @example
  * recommendationReason(sweep, localeFor("zh-CN")); // => "依据：惯性曲线在 k = 4 处出现拐点；…"
  * recommendationReason(sweep, localeFor("en")) === sweep.recommendation.reason; // => true
  */
 export function recommendationReason(
-  sweep: Pick<SweepReportData, "rows" | "recommendation">,
+  sweep: Pick<SweepReportData, "rows" | "recommendation" | "choose">,
   locale: Locale,
 ): string {
   const { recommendation, rows } = sweep;
   if (locale.lang === "en" || rows.length === 0) return recommendation.reason;
+  if (sweep.choose) return voteReason(sweep.choose.vote, locale);
   const { t, number } = locale;
   const top = (score: (row: SweepRow) => number): SweepRow => bestRow(rows, score);
   const silhouette = top((row) => row.silhouette);
