@@ -4,6 +4,7 @@
  * recommendation against each table's planted k.
  */
 import { bicCurve } from "../../dist/evaluate/bic.js";
+import { meanAbsoluteSkewnessOfSums } from "../../dist/evaluate/cluster-skewness.js";
 import { jumpStatistic } from "../../dist/evaluate/jump.js";
 import { maxSE } from "../../dist/evaluate/gap-rules.js";
 import { majorityVote, proposals, voteK, VOTE_INDICES } from "../../dist/evaluate/vote.js";
@@ -70,33 +71,23 @@ function freshEvidenceOf(e, gapSource) {
 }
 
 /**
- * The BIC curve with `meanAbsoluteSkewness` of the fit at its peak
- * (src/evaluate/cluster-skewness.ts), from the gathered moments about the
- * fit's centroids: the same sums the product takes from the rows.
+ * The BIC curve with the mean absolute skewness of the fit at its peak, by
+ * the shipped `meanAbsoluteSkewnessOfSums` (src/evaluate/cluster-skewness.ts)
+ * from the gathered sums about the fit's centroids: what the product takes
+ * from the rows.
  */
 function withSkewness(e, curve) {
   if (curve.bestK < 2) return curve;
   const shape = e.shapes.find((s) => s.k === curve.bestK);
   if (!shape?.cubedByFeature)
     throw new Error(`table ${e.id}: no third moments in the evidence; re-gather (gather.mjs)`);
-  let weighted = 0;
-  let weight = 0;
-  shape.sizes.forEach((n, j) => {
-    if (n < 3) return;
-    let sum = 0;
-    let features = 0;
-    for (let f = 0; f < e.features; f++) {
-      const m2 = shape.withinByFeature[j][f] / n;
-      if (!(m2 > 0)) continue;
-      sum += Math.abs(shape.cubedByFeature[j][f] / n / m2 ** 1.5);
-      features++;
-    }
-    if (features > 0) {
-      weighted += (n * sum) / features;
-      weight += n;
-    }
-  });
-  return weight > 0 ? { ...curve, skewness: weighted / weight } : curve;
+  const skewness = meanAbsoluteSkewnessOfSums(
+    shape.sizes,
+    shape.withinByFeature.flat(),
+    shape.cubedByFeature.flat(),
+    e.features,
+  );
+  return Number.isFinite(skewness) ? { ...curve, skewness } : curve;
 }
 
 function sizesOf(e, k) {

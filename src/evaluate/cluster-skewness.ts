@@ -42,17 +42,35 @@ export function meanAbsoluteSkewness(
       third[j * d + f]! += t2 * t;
     }
   }
+  return meanAbsoluteSkewnessOfSums(sizes, second, third, d);
+}
+
+/**
+ * {@link meanAbsoluteSkewness} from the sums it is made of: each cluster's
+ * size and, per cluster and feature (k × d, row-major), the sums of squared
+ * and of cubed deviations from the centroid — for callers that hold those
+ * sums already (the k-recovery benchmark's gathered evidence).
+ *
+ * @example
+ * meanAbsoluteSkewnessOfSums([4], [27 / 4], [81 / 8], 1); // => 2 / √3 ≈ 1.155 (the rows 0, 0, 0, 3)
+ */
+export function meanAbsoluteSkewnessOfSums(
+  sizes: ArrayLike<number>,
+  squared: ArrayLike<number>,
+  cubed: ArrayLike<number>,
+  d: number,
+): number {
   let weighted = 0;
   let weight = 0;
-  for (let j = 0; j < k; j++) {
+  for (let j = 0; j < sizes.length; j++) {
     const n = sizes[j]!;
     if (n < MIN_CLUSTER_ROWS) continue;
     let sum = 0;
     let features = 0;
     for (let f = 0; f < d; f++) {
-      const m2 = second[j * d + f]! / n;
+      const m2 = squared[j * d + f]! / n;
       if (!(m2 > 0)) continue;
-      sum += Math.abs(third[j * d + f]! / n / m2 ** 1.5);
+      sum += Math.abs(cubed[j * d + f]! / n / m2 ** 1.5);
       features++;
     }
     if (features === 0) continue;

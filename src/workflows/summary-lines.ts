@@ -26,8 +26,9 @@ export function recommendedLine(
 ): string {
   if (lang === "en") return msg.recommended(k, reason);
   const why = recommendationReason(sweep, localeFor(lang));
-  // The vote's reason names its k already ("推荐 k = 3，但…"), except when there is no structure.
-  return why.startsWith(`推荐 k = ${k}`) ? why : msg.recommendedZh(k, why);
+  // The vote's reason opens with its k ("推荐 k = 3，但…") unless it found no structure.
+  const namesK = sweep.choose !== undefined && sweep.choose.vote.confidence !== "no-structure";
+  return namesK ? why : msg.recommendedZh(k, why);
 }
 
 /**

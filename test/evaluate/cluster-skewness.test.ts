@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { sampleSkewness } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { meanAbsoluteSkewness } from "../../src/evaluate/cluster-skewness.js";
+import {
+  meanAbsoluteSkewness,
+  meanAbsoluteSkewnessOfSums,
+} from "../../src/evaluate/cluster-skewness.js";
 import { fromRows } from "../../src/shared/matrix.js";
 
 describe("meanAbsoluteSkewness", () => {
@@ -10,6 +13,11 @@ describe("meanAbsoluteSkewness", () => {
     const m = fromRows([[0], [0], [0], [3]]);
     const g1 = meanAbsoluteSkewness(m, Int32Array.of(0, 0, 0, 0), 1, Float64Array.of(0.75));
     expect(g1).toBeCloseTo(2 / Math.sqrt(3), 12);
+    // the same from its sums: Σt² = 27⁄4, Σt³ = 81⁄8
+    expect(meanAbsoluteSkewnessOfSums([4], [27 / 4], [81 / 8], 1)).toBeCloseTo(
+      2 / Math.sqrt(3),
+      12,
+    );
   });
 
   it("symmetric clusters score 0; a mirrored cluster scores as the original (absolute value)", () => {
