@@ -11,6 +11,7 @@ import { seedForK } from "../evaluate/sweep.js";
 import type { Table } from "../load/types.js";
 import type { Prepared, PrepareOptions } from "../prepare/types.js";
 import type { ClusterReportData, ClusterReportInput } from "../report/types.js";
+import type { ClusterStabilityData } from "../report/sections/profile-table.js";
 import { writeAssignments, type Assignments } from "../artifacts/assignments.js";
 import { modelArtifact, writeModel, type SegworkModel } from "../artifacts/model.js";
 import { profilesArtifact, writeProfiles, type ProfilesArtifact } from "../artifacts/profiles.js";
@@ -162,14 +163,34 @@ export function clusterWorkflow(options: ClusterOptions): ClusterResult {
     context,
     options.stability,
   );
+  const judged = withStability(run, stability);
   return {
-    ...run,
+    ...judged,
     prepared,
     settings,
     report: clusterReportInput(context, `segwork · ${options.k} clusters`, prepared, {
-      cluster: stability ? { ...run.display, stability } : run.display,
+      cluster: judged.display,
     }),
-    summary: clusterLines(run.profiles, context.lang),
+    summary: clusterLines(judged.profiles, context.lang),
+  };
+}
+
+/**
+ * A run with its clusters' bootstrap stability on the profile table and in
+ * profiles.json; the run itself when stability was not measured.
+ *
+ * @example
+ * withStability(run, stabilityAtK(sweep.stability, 3, run.profiled.renumber)).profiles.stability?.resamples; // => 20
+ */
+export function withStability(
+  run: ClusterRun,
+  stability: ClusterStabilityData | undefined,
+): ClusterRun {
+  if (!stability) return run;
+  return {
+    ...run,
+    profiles: profilesArtifact(run.profiled.profiles, stability),
+    display: { ...run.display, stability },
   };
 }
 

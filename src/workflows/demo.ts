@@ -19,7 +19,7 @@ import { recommendedLine } from "./summary-lines.js";
 import { packageRoot } from "../shared/package-info.js";
 import { abcWorkflow, readAbcConfig } from "./abc.js";
 import { stabilityAtK } from "./cluster-stability.js";
-import { clusterArtifactFiles, fitClusterRun, type ClusterRun } from "./cluster.js";
+import { clusterArtifactFiles, fitClusterRun, withStability, type ClusterRun } from "./cluster.js";
 import { compareWorkflow, type CompareResult } from "./compare.js";
 import { clusterCompareSide, rfmCompareSide } from "./compare-sides.js";
 import { featuresWorkflow, type FeaturesResult } from "./features.js";
@@ -106,13 +106,16 @@ export async function demoWorkflow(options: DemoOptions = {}): Promise<DemoResul
   const settings = fitSettingsOf({ seed: 7, restarts: 10 });
   const sweep = sweepRun(prepared, { min: 2, max: 10 }, settings, context);
   const k = sweep.artifact.recommendedK;
-  const cluster = fitClusterRun(
+  const fitted = fitClusterRun(
     prepared,
     k,
     settings,
     { fitted: sweep.sweep.clusterings.get(k)! },
     context,
   );
+  // The sweep's stability already judged this very fit: its clusters' stability
+  // goes on the profile table and into profiles.json.
+  const cluster = withStability(fitted, stabilityAtK(sweep.stability, k, fitted.profiled.renumber));
 
   // 3. Rules: RFM segments (R rfm 0.3.0 binning), scorecard tiers, ABC.
   const column = (name: string): Float64Array => table.columns[name]!;
@@ -148,8 +151,7 @@ export async function demoWorkflow(options: DemoOptions = {}): Promise<DemoResul
     notes.agreementLine("K-Means", "RFM", scores.adjustedRandIndex, scores.normalizedMutualInfo),
   );
 
-  // 5. One report; the sweep's stability already judged the recommended fit.
-  const stability = stabilityAtK(sweep.stability, k, cluster.profiled.renumber);
+  // 5. One report.
   const report: FullReportInput = {
     ...reportMeta(context, "segwork demo · UCI Online Retail"),
     source: features.summary.source,
@@ -157,7 +159,7 @@ export async function demoWorkflow(options: DemoOptions = {}): Promise<DemoResul
     summary: prepared.summary,
     scaler: prepared.scaler,
     sweep: sweep.display,
-    cluster: stability ? { ...cluster.display, stability } : cluster.display,
+    cluster: cluster.display,
     segments: {
       transactions: features.summary,
       rfm: rfm.report.segments!.rfm!,

@@ -20,7 +20,7 @@ import { sweepArtifact, writeSweep, type SweepArtifact } from "../artifacts/swee
 import * as msg from "../shared/messages/workflows.js";
 import { recommendedLine } from "./summary-lines.js";
 import { prepareClients } from "./client-table.js";
-import { clusterReportInput, fitClusterRun, type ClusterRun } from "./cluster.js";
+import { clusterReportInput, fitClusterRun, withStability, type ClusterRun } from "./cluster.js";
 import { clusterOrderOf } from "./display.js";
 import { clusterReportFile, type OutputFile } from "./files.js";
 import { kViewsOf } from "./k-views.js";
@@ -293,7 +293,7 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
   };
   const run = sweepRun(prepared, range, settings, context, choose);
   const k = run.artifact.recommendedK;
-  const recommended = fitClusterRun(
+  const fitted = fitClusterRun(
     prepared,
     k,
     settings,
@@ -301,7 +301,10 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
     context,
   );
   // The sweep's stability already judged this very fit: its k's clusters go on the profile table.
-  const stability = stabilityAtK(run.stability, k, recommended.profiled.renumber);
+  const recommended = withStability(
+    fitted,
+    stabilityAtK(run.stability, k, fitted.profiled.renumber),
+  );
   return {
     ...run,
     prepared,
@@ -309,7 +312,7 @@ export function sweepWorkflow(options: SweepOptions): SweepWorkflowResult {
     recommended,
     report: clusterReportInput(context, "segwork · choosing k", prepared, {
       sweep: run.display,
-      cluster: stability ? { ...recommended.display, stability } : recommended.display,
+      cluster: recommended.display,
     }),
     summary: [recommendedLine(k, run.artifact.reason, run.display, context.lang)],
   };

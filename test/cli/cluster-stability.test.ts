@@ -1,6 +1,6 @@
 /**
  * `cluster --stability-b / --stability-sample / --no-stability`: parsed into
- * the report's profile table, refused when invalid (exit 2, nothing written),
+ * the report's profile table and into profiles.json, refused when invalid (exit 2, nothing written),
  * and the same seed still gives byte-identical outputs.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -64,6 +64,13 @@ describe("cluster's stability flags (in-process)", () => {
     expect(html).toContain("in 5 bootstrap resamples of a seeded sample of 500 rows");
     // Four planted, separated clusters: every cluster reads stable or highly stable.
     expect((html.match(/\d\.\d\d (highly stable|stable)</g) ?? []).length).toBe(4);
+    // profiles.json holds the same per-cluster figures, and the resampling they came from.
+    const profiles = JSON.parse(read(a, "profiles.json"));
+    expect(profiles.stability).toEqual({ resamples: 5, rows: 500, sampled: true });
+    for (const c of profiles.clusters) {
+      expect(["stable", "highly-stable"]).toContain(c.stability.verdict);
+      expect(html).toContain(`${c.stability.jaccard.toFixed(2)} `);
+    }
   });
 
   it("--no-stability leaves the column out", async () => {
@@ -72,6 +79,9 @@ describe("cluster's stability flags (in-process)", () => {
     expect(readFileSync(path.join(out, "report.html"), "utf8")).not.toContain(
       "bootstrap resamples",
     );
+    const profiles = JSON.parse(readFileSync(path.join(out, "profiles.json"), "utf8"));
+    expect(profiles.stability).toBeUndefined();
+    expect(profiles.clusters.some((c: { stability?: unknown }) => c.stability)).toBe(false);
   });
 
   it.each([
