@@ -13,10 +13,12 @@ import * as msg from "../shared/messages/workflows.js";
 
 /**
  * The recommended k and why: the stage's reason in English, the vote's
- * reason (or, without a vote, the sweep's evidence) in zh-CN.
+ * reason (or, without a vote, the sweep's evidence) in zh-CN; prefixed by
+ * the k only where the reason does not open with it.
  *
  * @example
  * recommendedLine(4, artifact.reason, run.display, "zh-CN"); // => "推荐 k = 4。依据：惯性曲线在 k = 4 处出现拐点；…"
+ * recommendedLine(3, vote.reason, run.display, "en"); // => "Recommended k=3, but the indices are split: …"
  */
 export function recommendedLine(
   k: number,
@@ -24,10 +26,11 @@ export function recommendedLine(
   sweep: Pick<SweepReportData, "rows" | "recommendation" | "choose">,
   lang: Lang,
 ): string {
-  if (lang === "en") return msg.recommended(k, reason);
-  const why = recommendationReason(sweep, localeFor(lang));
-  // The vote's reason opens with its k ("推荐 k = 3，但…") unless it found no structure.
+  // The vote's reason opens with its k ("Recommended k=3, but…", "推荐 k = 3，但…")
+  // unless it found no structure; then, and without a vote, the line names k first.
   const namesK = sweep.choose !== undefined && sweep.choose.vote.confidence !== "no-structure";
+  if (lang === "en") return namesK ? reason : msg.recommended(k, reason);
+  const why = recommendationReason(sweep, localeFor(lang));
   return namesK ? why : msg.recommendedZh(k, why);
 }
 

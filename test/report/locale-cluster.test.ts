@@ -317,6 +317,15 @@ describe("the CLI's one-line summaries", () => {
     const plain = recommendedLine(k, sweep.recommendation.reason, noVote, "zh-CN");
     expect(plain.startsWith(`推荐 k = ${k}。依据：`)).toBe(true);
     expect(plain).not.toMatch(ENGLISH_RUN);
-    expect(recommendedLine(k, "because", sweep, "en")).toBe(`recommended k=${k}: because`);
+    // English: the vote's reason (sweep.json's reason when there was a vote) names
+    // its k itself; without a vote the line does
+    const reason = sweep.choose!.vote.reason;
+    if (sweep.choose!.vote.confidence === "no-structure") {
+      expect(recommendedLine(k, reason, sweep, "en")).toBe(`recommended k=${k}: ${reason}`);
+    } else {
+      expect(reason.startsWith(`Recommended k=${k}`)).toBe(true);
+      expect(recommendedLine(k, reason, sweep, "en")).toBe(reason);
+    }
+    expect(recommendedLine(k, "because", noVote, "en")).toBe(`recommended k=${k}: because`);
   });
 });
