@@ -117,7 +117,7 @@ export function profilesArtifact(
       ? { ...profile, stability: { jaccard: measured.jaccard, verdict: measured.verdict } }
       : profile;
   });
-  const header = stability
+  const measuredWith = stability
     ? {
         stability: {
           resamples: stability.resamples,
@@ -130,7 +130,7 @@ export function profilesArtifact(
     format: "segwork-profiles",
     formatVersion: 2,
     ...profiles,
-    ...header,
+    ...measuredWith,
     clusters,
   };
 }
